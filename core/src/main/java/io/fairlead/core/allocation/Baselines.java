@@ -1,0 +1,124 @@
+package io.fairlead.core.allocation;
+
+import static java.util.Objects.requireNonNull;
+
+import io.fairlead.core.internal.Assembler;
+import io.fairlead.core.internal.Book;
+import io.fairlead.core.internal.ProblemIndex;
+import io.fairlead.core.model.LeadId;
+import io.fairlead.core.model.RepId;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The allocators today's CRMs use, to measure fairlead against, and a way to measure any existing
+ * assignment. Both baselines obey the same hard rules as the optimiser (eligibility, capacity,
+ * new-lead caps, locked and kept owners) and see leads one at a time, in input order, as a CRM's
+ * assignment rule does.
+ *
+ * <ul>
+ *   <li>{@link #roundRobin()}: the next eligible rep with room after the last one served (roster
+ *       order), as in EspoCRM, Zoho or Salesforce apps.
+ *   <li>{@link #leastBusy()}: the eligible rep with room that holds the fewest customers (ties:
+ *       roster order), as in EspoCRM, Frappe or Omni-Channel.
+ * </ul>
+ *
+ * <p>Deterministic and thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class Baselines {
+
+  private Baselines() {}
+
+  /** Round robin over the roster, skipping reps that are ineligible or full. */
+  public static Allocator roundRobin() {
+    return new Greedy("round-robin", true);
+  }
+
+  /** Each lead to the eligible rep with room that holds the fewest customers. */
+  public static Allocator leastBusy() {
+    return new Greedy("least-busy", false);
+  }
+
+  /**
+   * Measures an assignment made elsewhere (the CRM's current book, a manual plan): outcomes,
+   * metrics, score and explanations exactly as for an optimised allocation. Leads missing from the
+   * map are unassigned.
+   *
+   * @throws IllegalArgumentException if the map names a lead or rep that is not in the problem
+   */
+  public static Allocation measure(Problem problem, Map<LeadId, RepId> assignment, String name) {
+    requireNonNull(name, "name");
+    ProblemIndex index = new ProblemIndex(problem);
+    int[] a = new int[index.leadCount()];
+    java.util.Arrays.fill(a, -1);
+    assignment.forEach(
+        (lead, rep) -> {
+          int i = index.leadIndex(lead);
+          int r = index.repIndex(rep);
+          if (i < 0) {
+            throw new IllegalArgumentException("assignment: lead " + lead + " is not in the problem");
+          }
+          if (r < 0) {
+            throw new IllegalArgumentException(
+                "assignment: lead " + lead + " goes to rep " + rep + ", who is not on the roster");
+          }
+          a[i] = r;
+        });
+    return Assembler.assemble(index, a, name, Duration.ZERO);
+  }
+
+  private record Greedy(String name, boolean rotate) implements Allocator {
+
+    @Override
+    public Allocation allocate(Problem problem) {
+      long start = System.nanoTime();
+      ProblemIndex index = new ProblemIndex(problem);
+      Book book = new Book(index);
+      for (int i = 0; i < index.leadCount(); i++) {
+        if (index.pin(i) != ProblemIndex.Pin.FREE) {
+          book.assign(i, index.owner(i));
+        }
+      }
+      int next = 0;
+      for (int i = 0; i < index.leadCount(); i++) {
+        if (index.pin(i) != ProblemIndex.Pin.FREE) {
+          continue;
+        }
+        int[] eligible = index.eligible(i);
+        int chosen = -1;
+        if (rotate) {
+          // The first eligible rep with room at or after the pointer, wrapping around.
+          int best = Integer.MAX_VALUE;
+          for (int r : eligible) {
+            if (book.hasRoom(i, r)) {
+              int distance = Math.floorMod(r - next, index.repCount());
+              if (distance < best) {
+                best = distance;
+                chosen = r;
+              }
+            }
+          }
+          if (chosen >= 0) {
+            next = chosen + 1;
+          }
+        } else {
+          long fewest = Long.MAX_VALUE;
+          for (int r : eligible) {
+            long held = (long) index.rep(r).heldOutside() + book.leads(r);
+            if (held < fewest && book.hasRoom(i, r)) {
+              fewest = held;
+              chosen = r;
+            }
+          }
+        }
+        if (chosen >= 0) {
+          book.assign(i, chosen);
+        }
+      }
+      return Assembler.assemble(
+          index, book.assignment(), name, Duration.ofNanos(System.nanoTime() - start));
+    }
+  }
+}

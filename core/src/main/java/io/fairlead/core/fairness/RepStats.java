@@ -1,0 +1,49 @@
+package io.fairlead.core.fairness;
+
+import static java.util.Objects.requireNonNull;
+
+import io.fairlead.core.model.RepId;
+import io.fairlead.core.model.Tier;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One rep's share of an allocation, next to its fair share.
+ *
+ * <p>A rep's fair share of a quantity is what it would get if every lead were split among the reps
+ * eligible for it in proportion to their weights: {@code Σ_lead q_lead · w_rep / Σ_{eligible} w}.
+ * It respects territories and roles, and sums to the total over all reps.
+ *
+ * @param rep the rep
+ * @param weight its weight, bounded by the policy
+ * @param leads the leads of the problem it holds after the allocation
+ * @param newLeads those of them it did not own before
+ * @param value their total value (policy basis)
+ * @param tierLeads its leads per tier, in tier order
+ * @param fairLeads its fair share of leads
+ * @param fairValue its fair share of value
+ * @param fairTierLeads its fair share of each tier's leads, in tier order
+ * @param held everything it holds: {@code leads} plus customers held outside the problem
+ * @param capacity its capacity ({@code Rep.UNLIMITED} for none)
+ * @since 0.1.0
+ */
+public record RepStats(
+    RepId rep,
+    double weight,
+    int leads,
+    int newLeads,
+    double value,
+    Map<Tier, Integer> tierLeads,
+    double fairLeads,
+    double fairValue,
+    Map<Tier, Double> fairTierLeads,
+    int held,
+    int capacity) {
+
+  public RepStats {
+    requireNonNull(rep, "rep");
+    tierLeads = Collections.unmodifiableMap(new LinkedHashMap<>(tierLeads));
+    fairTierLeads = Collections.unmodifiableMap(new LinkedHashMap<>(fairTierLeads));
+  }
+}

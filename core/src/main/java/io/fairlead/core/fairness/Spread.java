@@ -1,0 +1,36 @@
+package io.fairlead.core.fairness;
+
+/**
+ * How evenly one quantity (lead count, value, or the count of one tier) is spread over reps,
+ * measured on each rep's load divided by its weight (so a rep of weight 2 holding twice as much
+ * counts as even).
+ *
+ * @param reps how many reps the figures are over (those that can take this quantity)
+ * @param min the smallest weighted load
+ * @param max the largest weighted load
+ * @param mean the mean weighted load
+ * @param gini the Gini coefficient of the weighted loads: 0 = perfectly even, towards 1 = one rep
+ *     has everything
+ * @param jain Jain's fairness index {@code (Σx)² / (n Σx²)}: 1 = perfectly even, {@code 1/n} = one
+ *     rep has everything
+ * @param maxMinRatio {@code max / min}; {@code Double.POSITIVE_INFINITY} if some rep has nothing
+ *     while another has something, 1 if all are equal
+ * @param cv coefficient of variation (population standard deviation / mean)
+ * @param maxDeviation the largest absolute gap between a rep's load and its fair share, in the
+ *     quantity's own units (leads, or money)
+ * @since 0.1.0
+ */
+public record Spread(
+    int reps,
+    double min,
+    double max,
+    double mean,
+    double gini,
+    double jain,
+    double maxMinRatio,
+    double cv,
+    double maxDeviation) {
+
+  /** The spread of nothing: every figure at its "perfectly even" value. */
+  public static final Spread EMPTY = new Spread(0, 0, 0, 0, 0, 1, 1, 0, 0);
+}

@@ -1,0 +1,29 @@
+package io.fairlead.core.model;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A named customer tier such as {@code A}, {@code B} or {@code C}. Tiers are ordered by the policy's
+ * {@code TierScheme} (first = top tier); a tier on its own is only a name.
+ *
+ * @param name the non-blank tier name
+ * @since 0.1.0
+ */
+public record Tier(String name) {
+
+  public Tier {
+    requireNonNull(name, "tier name");
+    checkArgument(!name.isBlank(), "tier name must not be blank");
+  }
+
+  /** Returns the tier with the given name. */
+  public static Tier of(String name) {
+    return new Tier(name);
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}
