@@ -29,7 +29,10 @@ import java.util.Map;
  * @param count spread of lead counts
  * @param value spread of value
  * @param tiers spread of each tier's lead counts, in tier order (top first)
- * @param violations the hard rules broken, leads in input order then capacity breaches
+ * @param violations the hard rules broken: first the leads, in input order (pairwise rules, and
+ *     {@code "locked"} for a locked lead held by another rep than its owner), then, rep by rep in
+ *     roster order, {@code "capacity"} and {@code "new-lead-cap"} breaches (only for rules the
+ *     policy enforces)
  * @since 0.1.0
  */
 public record FairnessMetrics(

@@ -1,15 +1,302 @@
 package io.fairlead.core.fairness;
 
-import io.fairlead.core.allocation.Problem;
-import io.fairlead.core.model.LeadId;
-import io.fairlead.core.model.RepId;
-import java.util.Map;
+import static java.util.Objects.requireNonNull;
 
-/** Computes {@link FairnessMetrics}. */
+import io.fairlead.core.allocation.Problem;
+import io.fairlead.core.internal.ProblemIndex;
+import io.fairlead.core.model.Lead;
+import io.fairlead.core.model.LeadId;
+import io.fairlead.core.model.Rep;
+import io.fairlead.core.model.RepId;
+import io.fairlead.core.model.Tier;
+import io.fairlead.core.policy.Rule;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Computes {@link FairnessMetrics}. Eligibility, weights, tiers and values come from {@link
+ * ProblemIndex}, so the metrics apply the very rules the allocators obey.
+ *
+ * <p>Fair shares are accumulated per eligibility class: leads that share one eligible-rep array
+ * are split together, so the cost is {@code O(leads + classes × reps)}. Classes are visited in the
+ * order their first lead appears, which keeps every floating-point sum, and so every figure,
+ * deterministic.
+ */
 final class MetricsCalculator {
+
+  /** Rule id of a broken lock: a locked lead held by someone other than its current owner. */
+  static final String LOCKED = "locked";
+
   private MetricsCalculator() {}
 
   static FairnessMetrics compute(Problem problem, Map<LeadId, RepId> assignment) {
-    throw new UnsupportedOperationException("TODO: being written");
+    requireNonNull(problem, "problem");
+    requireNonNull(assignment, "assignment");
+    ProblemIndex index = new ProblemIndex(problem);
+    int[] holder = holders(index, assignment);
+    int reps = index.repCount();
+    int tiers = index.tierCount();
+
+    int[] leads = new int[reps];
+    int[] newLeads = new int[reps];
+    double[] value = new double[reps];
+    int[][] tierLeads = new int[reps][tiers];
+    int assigned = 0;
+    for (int i = 0; i < holder.length; i++) {
+      int r = holder[i];
+      if (r < 0) {
+        continue;
+      }
+      assigned++;
+      leads[r]++;
+      if (index.isNew(i, r)) {
+        newLeads[r]++;
+      }
+      value[r] += problem.policy().valueOf(index.lead(i));
+      tierLeads[r][index.tierRank(i)]++;
+    }
+
+    FairShares fair = FairShares.of(index);
+    boolean[] inPlay = fair.eligibleSomewhere.clone();
+    boolean[][] inPlayByTier = new boolean[tiers][];
+    for (int t = 0; t < tiers; t++) {
+      inPlayByTier[t] = fair.eligibleByTier[t].clone();
+    }
+    for (int r = 0; r < reps; r++) {
+      inPlay[r] |= leads[r] > 0;
+      for (int t = 0; t < tiers; t++) {
+        inPlayByTier[t][r] |= tierLeads[r][t] > 0;
+      }
+    }
+
+    List<Tier> tierList = problem.policy().tiers().tiers();
+    List<RepStats> stats = new ArrayList<>(reps);
+    double[] weight = new double[reps];
+    for (int r = 0; r < reps; r++) {
+      Rep rep = index.rep(r);
+      weight[r] = index.weight(r);
+      Map<Tier, Integer> byTier = new LinkedHashMap<>();
+      Map<Tier, Double> fairByTier = new LinkedHashMap<>();
+      for (int t = 0; t < tiers; t++) {
+        byTier.put(tierList.get(t), tierLeads[r][t]);
+        fairByTier.put(tierList.get(t), fair.tierLeads[t][r]);
+      }
+      stats.add(
+          new RepStats(
+              rep.id(),
+              weight[r],
+              leads[r],
+              newLeads[r],
+              value[r],
+              byTier,
+              fair.leads[r],
+              fair.value[r],
+              fairByTier,
+              saturatedSum(leads[r], rep.heldOutside()),
+              rep.capacity()));
+    }
+
+    Spread count = Spreads.of(toDoubles(leads), weight, fair.leads, inPlay);
+    Spread valueSpread = Spreads.of(value, weight, fair.value, inPlay);
+    Map<Tier, Spread> tierSpreads = new LinkedHashMap<>();
+    for (int t = 0; t < tiers; t++) {
+      double[] load = new double[reps];
+      for (int r = 0; r < reps; r++) {
+        load[r] = tierLeads[r][t];
+      }
+      tierSpreads.put(
+          tierList.get(t), Spreads.of(load, weight, fair.tierLeads[t], inPlayByTier[t]));
+    }
+
+    return new FairnessMetrics(
+        stats,
+        assigned,
+        index.leadCount() - assigned,
+        count,
+        valueSpread,
+        tierSpreads,
+        violations(index, holder, leads, newLeads));
+  }
+
+  /** The rep index holding each lead (-1 = unassigned); fails on ids the problem does not know. */
+  private static int[] holders(ProblemIndex index, Map<LeadId, RepId> assignment) {
+    int[] holder = new int[index.leadCount()];
+    Arrays.fill(holder, -1);
+    for (Map.Entry<LeadId, RepId> e : assignment.entrySet()) {
+      LeadId lead = requireNonNull(e.getKey(), "assignment: a lead id is null");
+      RepId rep = requireNonNull(e.getValue(), () -> "assignment: lead " + lead + " goes to a null rep");
+      int i = index.leadIndex(lead);
+      if (i < 0) {
+        throw new IllegalArgumentException("assignment: lead " + lead + " is not in the problem");
+      }
+      int r = index.repIndex(rep);
+      if (r < 0) {
+        throw new IllegalArgumentException(
+            "assignment: lead " + lead + " goes to rep " + rep + ", who is not on the roster");
+      }
+      holder[i] = r;
+    }
+    return holder;
+  }
+
+  /**
+   * Pairwise breaches in lead order (a lead held by its owner under a lock never counts; a lock
+   * broken is reported as such), then capacity and new-lead-cap breaches in roster order.
+   */
+  private static List<Violation> violations(
+      ProblemIndex index, int[] holder, int[] leads, int[] newLeads) {
+    List<Violation> out = new ArrayList<>();
+    for (int i = 0; i < holder.length; i++) {
+      int r = holder[i];
+      if (r < 0) {
+        continue;
+      }
+      Lead lead = index.lead(i);
+      RepId rep = index.rep(r).id();
+      if (lead.locked()) {
+        if (index.owner(i) != r) {
+          out.add(
+              new Violation(
+                  Optional.of(lead.id()),
+                  rep,
+                  LOCKED,
+                  "lead " + lead.id() + " is locked to " + index.rep(index.owner(i)).id()
+                      + ", but is held by " + rep));
+        }
+        continue;
+      }
+      String rule = index.firstFailure(i, r);
+      if (rule != null) {
+        out.add(
+            new Violation(
+                Optional.of(lead.id()),
+                rep,
+                rule,
+                "lead " + lead.id() + " is held by " + rep + ", but rule '" + rule
+                    + "' forbids it"));
+      }
+    }
+    boolean capacity = index.policy().enforces(Rule.CAPACITY);
+    boolean newLeadCap = index.policy().enforces(Rule.NEW_LEAD_CAP);
+    for (int r = 0; r < index.repCount(); r++) {
+      Rep rep = index.rep(r);
+      long held = (long) rep.heldOutside() + leads[r];
+      if (capacity && held > rep.capacity()) {
+        out.add(
+            new Violation(
+                Optional.empty(),
+                rep.id(),
+                Rule.CAPACITY.id(),
+                "rep " + rep.id() + " holds " + held + " customers (" + leads[r]
+                    + " leads of this problem + " + rep.heldOutside()
+                    + " held outside), over its capacity of " + rep.capacity()));
+      }
+      if (newLeadCap && newLeads[r] > rep.newLeadCap()) {
+        out.add(
+            new Violation(
+                Optional.empty(),
+                rep.id(),
+                Rule.NEW_LEAD_CAP.id(),
+                "rep " + rep.id() + " receives " + newLeads[r]
+                    + " new leads, over its new-lead cap of " + rep.newLeadCap()));
+      }
+    }
+    return out;
+  }
+
+  private static int saturatedSum(int a, int b) {
+    return (int) Math.min(Integer.MAX_VALUE, (long) a + b);
+  }
+
+  private static double[] toDoubles(int[] a) {
+    double[] out = new double[a.length];
+    for (int i = 0; i < a.length; i++) {
+      out[i] = a[i];
+    }
+    return out;
+  }
+
+  /**
+   * Every rep's fair share of leads, value and each tier's leads: each lead split among its
+   * eligible reps in proportion to their weights. Leads with no eligible rep add to no share.
+   */
+  private static final class FairShares {
+    final double[] leads;
+    final double[] value;
+    /** [tier][rep]. */
+    final double[][] tierLeads;
+    /** Whether the rep is eligible for at least one lead. */
+    final boolean[] eligibleSomewhere;
+    /** [tier][rep]: whether the rep is eligible for at least one lead of the tier. */
+    final boolean[][] eligibleByTier;
+
+    private FairShares(int reps, int tiers) {
+      leads = new double[reps];
+      value = new double[reps];
+      tierLeads = new double[tiers][reps];
+      eligibleSomewhere = new boolean[reps];
+      eligibleByTier = new boolean[tiers][reps];
+    }
+
+    /** Leads with one and the same eligible-rep array, summed. */
+    private static final class Group {
+      final int[] eligible;
+      int count;
+      double value;
+      final int[] tierCount;
+
+      Group(int[] eligible, int tiers) {
+        this.eligible = eligible;
+        this.tierCount = new int[tiers];
+      }
+    }
+
+    static FairShares of(ProblemIndex index) {
+      int tiers = index.tierCount();
+      FairShares s = new FairShares(index.repCount(), tiers);
+      // ProblemIndex shares one array between the leads of a class; group by identity, in order of
+      // first appearance (an IdentityHashMap alone would iterate in a run-dependent order).
+      Map<int[], Group> byArray = new IdentityHashMap<>();
+      List<Group> groups = new ArrayList<>();
+      for (int i = 0; i < index.leadCount(); i++) {
+        int[] e = index.eligible(i);
+        if (e.length == 0) {
+          continue;
+        }
+        Group g = byArray.get(e);
+        if (g == null) {
+          g = new Group(e, tiers);
+          byArray.put(e, g);
+          groups.add(g);
+        }
+        g.count++;
+        g.value += index.policy().valueOf(index.lead(i));
+        g.tierCount[index.tierRank(i)]++;
+      }
+      for (Group g : groups) {
+        double total = 0;
+        for (int r : g.eligible) {
+          total += index.weight(r);
+        }
+        for (int r : g.eligible) {
+          double share = index.weight(r) / total;
+          s.leads[r] += g.count * share;
+          s.value[r] += g.value * share;
+          s.eligibleSomewhere[r] = true;
+          for (int t = 0; t < tiers; t++) {
+            if (g.tierCount[t] > 0) {
+              s.tierLeads[t][r] += g.tierCount[t] * share;
+              s.eligibleByTier[t][r] = true;
+            }
+          }
+        }
+      }
+      return s;
+    }
   }
 }

@@ -8,11 +8,15 @@ import java.util.Optional;
 
 /**
  * A hard rule an allocation breaks: a lead held by a rep that may not hold it (a pairwise rule), or
- * a rep over its capacity or new-lead cap (no single lead to blame). Locked leads never count.
+ * a rep over its capacity or new-lead cap (no single lead to blame). A locked lead held by its owner
+ * never counts, whatever the rules say; a locked lead held by anyone else breaks the lock (rule
+ * {@code "locked"}).
  *
  * @param lead the lead, for pairwise rules
  * @param rep the rep
- * @param rule the rule id, e.g. {@code "region"} or {@code "capacity"}
+ * @param rule the rule id: a {@link io.fairlead.core.policy.Rule#id() Rule id} such as {@code
+ *     "region"} or {@code "capacity"}, {@code "custom:<name>"} for a custom rule, or {@code
+ *     "locked"}
  * @param message a sentence for a person
  * @since 0.1.0
  */
