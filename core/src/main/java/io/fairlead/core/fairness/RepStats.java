@@ -13,13 +13,16 @@ import java.util.Map;
  *
  * <p>A rep's fair share of a quantity is what it would get if every lead were split among the reps
  * eligible for it in proportion to their weights: {@code Σ_lead q_lead · w_rep / Σ_{eligible} w}.
- * It respects territories and roles, and sums to the total over all reps.
+ * It respects territories and roles. Every lead of the problem counts, assigned or not, kept and
+ * locked ones too (the share says what an even book would hold, not what the locks allow); a lead
+ * that no rep may take adds to no share, so the fair shares of all reps sum to the total over the
+ * leads that at least one rep may take.
  *
  * @param rep the rep
  * @param weight its weight, bounded by the policy
  * @param leads the leads of the problem it holds after the allocation
  * @param newLeads those of them it did not own before
- * @param value their total value (policy basis)
+ * @param value their total value in money (the policy's {@code ValueBasis})
  * @param tierLeads its leads per tier, in tier order
  * @param fairLeads its fair share of leads
  * @param fairValue its fair share of value

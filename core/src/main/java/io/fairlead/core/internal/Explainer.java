@@ -94,7 +94,7 @@ public final class Explainer {
     StringBuilder sb = new StringBuilder();
     String owner = rep >= 0 ? index.rep(rep).id().value() : null;
     switch (outcome.status()) {
-      case UNASSIGNED -> sb.append("Unassigned: ").append(outcome.reason().orElseThrow().message());
+      case UNASSIGNED -> sb.append("Unassigned: ").append(outcome.reason().orElseThrow().message()).append('.');
       case LOCKED -> sb.append("Locked to ").append(owner).append(" by the host; no rule moves it.");
       case KEPT -> sb.append("Kept with its current owner ").append(owner)
           .append(index.policy().allowRebalancing()

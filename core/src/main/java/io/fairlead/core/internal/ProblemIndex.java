@@ -101,7 +101,7 @@ public final class ProblemIndex {
     sizeBand = new int[leads.length];
     for (int i = 0; i < leads.length; i++) {
       int pos = Arrays.binarySearch(sizeCuts, leads[i].companySize());
-      sizeBand[i] = pos >= 0 ? pos : -pos - 1;
+      sizeBand[i] = pos >= 0 ? pos + 1 : -pos - 1; // the number of cuts <= size
     }
     eligible = new int[leads.length][];
     pin = new Pin[leads.length];

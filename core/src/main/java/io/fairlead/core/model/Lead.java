@@ -147,6 +147,7 @@ public record Lead(
     }
 
     public Builder tier(String tier) {
+      checkArgument(tier != null && !tier.isBlank(), "lead %s: tier must not be blank", id);
       this.tier = Optional.of(Tier.of(tier));
       return this;
     }
@@ -157,6 +158,8 @@ public record Lead(
     }
 
     public Builder currentOwner(String repId) {
+      checkArgument(
+          repId != null && !repId.isBlank(), "lead %s: currentOwner must not be blank", id);
       this.currentOwner = Optional.of(RepId.of(repId));
       return this;
     }

@@ -57,7 +57,7 @@ public record Rep(
     regions = copyOfStrings(id, "regions", regions);
     industries = copyOfStrings(id, "industries", industries);
     requireNonNull(allowedTiers, () -> "rep " + id + ": allowedTiers");
-    checkArgument(!allowedTiers.contains(null), "rep %s: allowedTiers must not hold null", id);
+    allowedTiers.forEach(t -> checkArgument(t != null, "rep %s: allowedTiers must not hold null", id));
     allowedTiers = Set.copyOf(allowedTiers);
     checkArgument(role != null, "rep %s: role must be set (HUNTER, FARMER or BOTH)", id);
     checkArgument(companySizes != null, "rep %s: companySizes must be set", id);
@@ -135,6 +135,9 @@ public record Rep(
     }
 
     public Builder tiers(String... tiers) {
+      for (String t : tiers) {
+        checkArgument(t != null && !t.isBlank(), "rep %s: allowedTiers must not hold blank values", id);
+      }
       this.allowedTiers.addAll(java.util.Arrays.asList(tiers));
       return this;
     }

@@ -1,0 +1,523 @@
+package io.fairlead.core.fairness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
+
+import io.fairlead.core.allocation.Problem;
+import io.fairlead.core.model.Lead;
+import io.fairlead.core.model.LeadId;
+import io.fairlead.core.model.LeadKind;
+import io.fairlead.core.model.Rep;
+import io.fairlead.core.model.RepId;
+import io.fairlead.core.model.Role;
+import io.fairlead.core.model.SizeRange;
+import io.fairlead.core.model.Tier;
+import io.fairlead.core.policy.Policy;
+import io.fairlead.core.policy.Rule;
+import io.fairlead.core.policy.ValueBasis;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hand-computed figures on tiny problems. Notation: {@code x_r = load_r / w_r} (weighted load),
+ * {@code G = Σ_i Σ_j |x_i − x_j| / (2 n² mean)}, {@code J = (Σx)² / (n Σx²)}.
+ */
+class FairnessMetricsTest {
+
+  private static final double EPS = 1e-12;
+
+  // ---------------------------------------------------------------- fair shares and spreads
+
+  @Test
+  void fairShares_eightLeadsOnWeights112_are2_2_4() {
+    // Every rep may take every lead; W = 1 + 1 + 2 = 4.
+    // fairLeads = 8·w/4 = 2, 2, 4; fairValue = 800·w/4 = 200, 200, 400 (every lead is worth 100).
+    Problem p = problem(List.of(rep("ana", 1), rep("bob", 1), rep("cy", 2)), leads(8));
+    FairnessMetrics m = FairnessMetrics.of(p, Map.of());
+
+    assertThat(m.reps()).extracting(RepStats::fairLeads).containsExactly(2.0, 2.0, 4.0);
+    assertThat(m.reps()).extracting(RepStats::fairValue).containsExactly(200.0, 200.0, 400.0);
+    // All leads are tier B: the fair share of A and C is 0, of B the same as of leads.
+    assertThat(m.rep(RepId.of("cy")).fairTierLeads())
+        .containsExactly(
+            Map.entry(Tier.of("A"), 0.0), Map.entry(Tier.of("B"), 4.0), Map.entry(Tier.of("C"), 0.0));
+    assertThat(m.assigned()).isZero();
+    assertThat(m.unassigned()).isEqualTo(8);
+  }
+
+  @Test
+  void count_loads1_3_4OnWeights1_1_2_figuresByHand() {
+    // Loads 1, 3, 4 on weights 1, 1, 2 → x = 1, 3, 2; sorted 1, 2, 3; n = 3, Σx = 6, mean 2.
+    // G: Σ_i Σ_j |x_i − x_j| = 2·(|1−2| + |1−3| + |2−3|) = 8 → 8 / (2·9·2) = 2/9.
+    // J: 6² / (3·(1 + 9 + 4)) = 36/42 = 6/7.
+    // max/min = 3/1 = 3.
+    // cv: deviations −1, 1, 0 → variance 2/3 → sqrt(2/3) / 2.
+    // maxDeviation: fair 2, 2, 4 → |1−2|, |3−2|, |4−4| → 1.
+    Problem p = problem(List.of(rep("ana", 1), rep("bob", 1), rep("cy", 2)), leads(8));
+    FairnessMetrics m = FairnessMetrics.of(p, assign(p, "ana", "bob", "bob", "bob", "cy", "cy", "cy", "cy"));
+
+    Spread c = m.count();
+    assertThat(c.reps()).isEqualTo(3);
+    assertThat(c.min()).isEqualTo(1.0);
+    assertThat(c.max()).isEqualTo(3.0);
+    assertThat(c.mean()).isCloseTo(2.0, within(EPS));
+    assertThat(c.gini()).isCloseTo(2.0 / 9, within(EPS));
+    assertThat(c.jain()).isCloseTo(6.0 / 7, within(EPS));
+    assertThat(c.maxMinRatio()).isCloseTo(3.0, within(EPS));
+    assertThat(c.cv()).isCloseTo(Math.sqrt(2.0 / 3) / 2, within(EPS));
+    assertThat(c.maxDeviation()).isCloseTo(1.0, within(EPS));
+    assertThat(m.reps()).extracting(RepStats::leads).containsExactly(1, 3, 4);
+    assertThat(m.assigned()).isEqualTo(8);
+    assertThat(m.unassigned()).isZero();
+  }
+
+  @Test
+  void value_loads1_3_4OnWeights1_1_2_deviationIsInMoney() {
+    // Every lead is worth 100: values 100, 300, 400, fair 200, 200, 400 (see above).
+    // x = 100, 300, 200: Gini, Jain and the ratio do not depend on the unit (2/9, 6/7, 3);
+    // maxDeviation = |100 − 200| = |300 − 200| = 100 (money, not leads).
+    Problem p = problem(List.of(rep("ana", 1), rep("bob", 1), rep("cy", 2)), leads(8));
+    FairnessMetrics m = FairnessMetrics.of(p, assign(p, "ana", "bob", "bob", "bob", "cy", "cy", "cy", "cy"));
+
+    assertThat(m.reps()).extracting(RepStats::value).containsExactly(100.0, 300.0, 400.0);
+    assertThat(m.value().mean()).isCloseTo(200.0, within(1e-9));
+    assertThat(m.value().gini()).isCloseTo(2.0 / 9, within(EPS));
+    assertThat(m.value().jain()).isCloseTo(6.0 / 7, within(EPS));
+    assertThat(m.value().maxMinRatio()).isCloseTo(3.0, within(EPS));
+    assertThat(m.value().maxDeviation()).isCloseTo(100.0, within(1e-9));
+  }
+
+  @Test
+  void fairShares_regionRestricted_splitOnlyAmongEligibleReps() {
+    // ana (w 2) covers East only, bob (w 1) every region. Two East leads, two West leads.
+    // East: each split 2/3 ana, 1/3 bob → ana 4/3, bob 2/3. West: only bob → bob + 2.
+    // fairLeads = 4/3, 8/3 (sum 4). Loads 2, 2 → x = 1, 2; mean 1.5.
+    // G = 2·1 / (2·4·1.5) = 1/6; J = 9 / (2·5) = 0.9; ratio 2; cv = 0.5/1.5 = 1/3;
+    // maxDeviation = |2 − 4/3| = |2 − 8/3| = 2/3.
+    Problem p =
+        problem(
+            List.of(Rep.builder("ana").weight(2).regions("East").build(), rep("bob", 1)),
+            List.of(lead("e1", "East"), lead("e2", "East"), lead("w1", "West"), lead("w2", "West")));
+    FairnessMetrics m = FairnessMetrics.of(p, assign(p, "ana", "ana", "bob", "bob"));
+
+    assertThat(m.rep(RepId.of("ana")).fairLeads()).isCloseTo(4.0 / 3, within(EPS));
+    assertThat(m.rep(RepId.of("bob")).fairLeads()).isCloseTo(8.0 / 3, within(EPS));
+    assertThat(m.count().gini()).isCloseTo(1.0 / 6, within(EPS));
+    assertThat(m.count().jain()).isCloseTo(0.9, within(EPS));
+    assertThat(m.count().maxMinRatio()).isCloseTo(2.0, within(EPS));
+    assertThat(m.count().cv()).isCloseTo(1.0 / 3, within(EPS));
+    assertThat(m.count().maxDeviation()).isCloseTo(2.0 / 3, within(EPS));
+  }
+
+  @Test
+  void fairShares_leadNoRepMayTake_addsToNoShare() {
+    // n1 is in North, which neither rep covers: the fair shares split only e1 and e2 → 1, 1.
+    Problem p =
+        problem(
+            List.of(
+                Rep.builder("ana").regions("East").build(), Rep.builder("bob").regions("East").build()),
+            List.of(lead("e1", "East"), lead("e2", "East"), lead("n1", "North")));
+    FairnessMetrics m = FairnessMetrics.of(p, assign(p, "ana", "bob", null));
+
+    assertThat(m.reps()).extracting(RepStats::fairLeads).containsExactly(1.0, 1.0);
+    assertThat(m.reps()).extracting(RepStats::fairValue).containsExactly(100.0, 100.0);
+    assertThat(m.assigned()).isEqualTo(2);
+    assertThat(m.unassigned()).isEqualTo(1);
+    assertThat(m.count().maxDeviation()).isZero();
+  }
+
+  @Test
+  void spread_repThatMayTakeNothingAndHoldsNothing_isLeftOut() {
+    // wes covers West only and there are only East leads: not in play, so the count spread is over
+    // ana and bob (2 leads each → perfectly even), not over three reps with wes at 0.
+    Problem p =
+        problem(
+            List.of(rep("ana", 1), rep("bob", 1), Rep.builder("wes").regions("West").build()),
+            leads(4));
+    FairnessMetrics m = FairnessMetrics.of(p, assign(p, "ana", "ana", "bob", "bob"));
+
+    assertThat(m.count().reps()).isEqualTo(2);
+    assertThat(m.count().gini()).isZero();
+    assertThat(m.count().maxMinRatio()).isEqualTo(1.0);
+    assertThat(m.value().reps()).isEqualTo(2);
+    assertThat(m.reps()).hasSize(3);
+  }
+
+  @Test
+  void spread_repHoldingALeadItMayNotTake_isInPlay() {
+    // Same problem, but wes holds one East lead (a region breach): in play, x = 2, 1, 1.
+    Problem p =
+        problem(
+            List.of(rep("ana", 1), rep("bob", 1), Rep.builder("wes").regions("West").build()),
+            leads(4));
+    FairnessMetrics m = FairnessMetrics.of(p, assign(p, "ana", "ana", "bob", "wes"));
+
+    assertThat(m.count().reps()).isEqualTo(3);
+    assertThat(m.count().min()).isEqualTo(1.0);
+    assertThat(m.count().max()).isEqualTo(2.0);
+    // Fair shares 2, 2, 0 (wes may take none): deviations |2−2|, |1−2|, |1−0| → 1.
+    assertThat(m.count().maxDeviation()).isCloseTo(1.0, within(EPS));
+  }
+
+  @Test
+  void spread_oneRepHasEverything_ratioInfiniteGiniAndJainAtTheirBounds() {
+    // x = 2, 0: G = 2·2 / (2·4·1) = 1/2 = (n−1)/n; J = 4 / (2·4) = 1/2 = 1/n; max/min = ∞;
+    // cv: mean 1, deviations ±1 → 1; maxDeviation = |2 − 1| = 1.
+    Problem p = problem(List.of(rep("ana", 1), rep("bob", 1)), leads(2));
+    Spread c = FairnessMetrics.of(p, assign(p, "ana", "ana")).count();
+
+    assertThat(c.gini()).isCloseTo(0.5, within(EPS));
+    assertThat(c.jain()).isCloseTo(0.5, within(EPS));
+    assertThat(c.maxMinRatio()).isEqualTo(Double.POSITIVE_INFINITY);
+    assertThat(c.cv()).isCloseTo(1.0, within(EPS));
+    assertThat(c.maxDeviation()).isCloseTo(1.0, within(EPS));
+  }
+
+  @Test
+  void spread_nothingAssigned_evenFiguresAndDeviationIsTheFairShare() {
+    // x = 0, 0: all equal → G 0, J 1, ratio 1, cv 0; fair shares 1.5 each → maxDeviation 1.5.
+    Problem p = problem(List.of(rep("ana", 1), rep("bob", 1)), leads(3));
+    Spread c = FairnessMetrics.of(p, Map.of()).count();
+
+    assertThat(c)
+        .isEqualTo(new Spread(2, 0, 0, 0, 0, 1, 1, 0, 1.5));
+  }
+
+  @Test
+  void spread_problemWithoutLeads_isEmpty() {
+    Problem p = problem(List.of(rep("ana", 1), rep("bob", 1)), List.of());
+    FairnessMetrics m = FairnessMetrics.of(p, Map.of());
+
+    assertThat(m.count()).isEqualTo(Spread.EMPTY);
+    assertThat(m.value()).isEqualTo(Spread.EMPTY);
+    assertThat(m.tiers().values()).containsOnly(Spread.EMPTY);
+    assertThat(m.reps()).extracting(RepStats::fairLeads).containsExactly(0.0, 0.0);
+  }
+
+  @Test
+  void tiers_eachTierOverItsOwnReps_andZerosListedInTierOrder() {
+    // ana may take A only, bob C only; two A leads to ana, two C leads to bob.
+    // Tier A is in play for ana alone (x = 2): one rep → G 0, J 1, ratio 1, deviation 0.
+    // Tier B has no lead and no rep eligible for one → EMPTY.
+    Problem p =
+        problem(
+            List.of(Rep.builder("ana").tiers("A").build(), Rep.builder("bob").tiers("C").build()),
+            List.of(tiered("a1", "A"), tiered("a2", "A"), tiered("c1", "C"), tiered("c2", "C")));
+    FairnessMetrics m = FairnessMetrics.of(p, assign(p, "ana", "ana", "bob", "bob"));
+
+    assertThat(m.tiers().keySet()).containsExactly(Tier.of("A"), Tier.of("B"), Tier.of("C"));
+    assertThat(m.topTier()).isEqualTo(new Spread(1, 2, 2, 2, 0, 1, 1, 0, 0));
+    assertThat(m.tiers().get(Tier.of("B"))).isEqualTo(Spread.EMPTY);
+    assertThat(m.tiers().get(Tier.of("C")).reps()).isEqualTo(1);
+    assertThat(m.rep(RepId.of("ana")).tierLeads())
+        .containsExactly(
+            Map.entry(Tier.of("A"), 2), Map.entry(Tier.of("B"), 0), Map.entry(Tier.of("C"), 0));
+    assertThat(m.rep(RepId.of("bob")).fairTierLeads().get(Tier.of("C"))).isEqualTo(2.0);
+  }
+
+  @Test
+  void tiers_repHoldingALeadOfATierItMayNotTake_isInPlayForThatTier() {
+    // bob (C only) holds a1 (tier A): tier A is over ana and bob, x = 1, 1.
+    Problem p =
+        problem(
+            List.of(Rep.builder("ana").tiers("A").build(), Rep.builder("bob").tiers("C").build()),
+            List.of(tiered("a1", "A"), tiered("a2", "A")));
+    FairnessMetrics m = FairnessMetrics.of(p, assign(p, "bob", "ana"));
+
+    assertThat(m.topTier().reps()).isEqualTo(2);
+    // bob's fair share of A is 0 while it holds 1; ana's is 2 while it holds 1.
+    assertThat(m.topTier().maxDeviation()).isCloseTo(1.0, within(EPS));
+    assertThat(m.violations()).extracting(Violation::rule).containsExactly("tier");
+  }
+
+  @Test
+  void repStats_weightAboveThePolicyBound_usesTheBoundedWeight() {
+    // Default bounds [0.5, 2]: weight 5 counts as 2, weight 0.1 as 0.5 → fair shares 4·2/2.5, 4·0.5/2.5.
+    Problem p = problem(List.of(rep("ana", 5), rep("bob", 0.1)), leads(4));
+    FairnessMetrics m = FairnessMetrics.of(p, Map.of());
+
+    assertThat(m.reps()).extracting(RepStats::weight).containsExactly(2.0, 0.5);
+    assertThat(m.rep(RepId.of("ana")).fairLeads()).isCloseTo(3.2, within(EPS));
+    assertThat(m.rep(RepId.of("bob")).fairLeads()).isCloseTo(0.8, within(EPS));
+  }
+
+  @Test
+  void value_expectedValueBasis_weighsByWinProbability() {
+    // 1000 at 25 % → 250 under EXPECTED; 400 without a probability stays 400.
+    Policy expected = Policy.builder().valueBasis(ValueBasis.EXPECTED).build();
+    Problem p =
+        new Problem(
+            expected,
+            List.of(rep("ana", 1)),
+            List.of(
+                base("c1").value(1000).winProbability(0.25).build(), base("c2").value(400).build()));
+    FairnessMetrics m = FairnessMetrics.of(p, assign(p, "ana", "ana"));
+
+    assertThat(m.rep(RepId.of("ana")).value()).isEqualTo(650.0);
+    assertThat(m.rep(RepId.of("ana")).fairValue()).isEqualTo(650.0);
+  }
+
+  @Test
+  void repStats_heldAddsOutsideCustomers_newLeadsLeaveOutItsOwn() {
+    // ana holds 2 customers outside and gets c1 (its own) and c2 (new): held 4, newLeads 1.
+    Problem p =
+        problem(
+            List.of(Rep.builder("ana").heldOutside(2).capacity(10).build(), rep("bob", 1)),
+            List.of(base("c1").currentOwner("ana").build(), base("c2").build()));
+    RepStats ana = FairnessMetrics.of(p, assign(p, "ana", "ana")).rep(RepId.of("ana"));
+
+    assertThat(ana.leads()).isEqualTo(2);
+    assertThat(ana.newLeads()).isEqualTo(1);
+    assertThat(ana.held()).isEqualTo(4);
+    assertThat(ana.capacity()).isEqualTo(10);
+  }
+
+  @Test
+  void repStats_ownerLosesItsLead_newLeadsCountsOnlyTheReceiver() {
+    // c1 was ana's and goes to bob: for bob it is new, ana holds nothing.
+    Problem p =
+        problem(List.of(rep("ana", 1), rep("bob", 1)), List.of(base("c1").currentOwner("ana").build()));
+    FairnessMetrics m = FairnessMetrics.of(p, assign(p, "bob"));
+
+    assertThat(m.reps()).extracting(RepStats::newLeads).containsExactly(0, 1);
+    assertThat(m.reps()).extracting(RepStats::leads).containsExactly(0, 1);
+  }
+
+  // ---------------------------------------------------------------- violations
+
+  @Test
+  void violations_leadOutsideItsHoldersRegion_namesLeadRepAndRule() {
+    Problem p =
+        problem(
+            List.of(Rep.builder("bob").regions("West").build(), rep("cy", 1)),
+            List.of(lead("c1", "West"), lead("c2", "West"), lead("c3", "East")));
+    FairnessMetrics m = FairnessMetrics.of(p, assign(p, "bob", "cy", "bob"));
+
+    assertThat(m.violations())
+        .containsExactly(
+            new Violation(
+                Optional.of(LeadId.of("c3")),
+                RepId.of("bob"),
+                "region",
+                "lead c3 is held by bob, but rule 'region' forbids it"));
+  }
+
+  @Test
+  void violations_repOverCapacity_countsCustomersHeldOutside() {
+    // bob: capacity 2, 1 held outside, 2 leads here → 3 > 2.
+    Problem p =
+        problem(
+            List.of(Rep.builder("bob").capacity(2).heldOutside(1).build(), rep("cy", 1)), leads(3));
+    FairnessMetrics m = FairnessMetrics.of(p, assign(p, "bob", "bob", "cy"));
+
+    assertThat(m.violations())
+        .containsExactly(
+            new Violation(
+                Optional.empty(),
+                RepId.of("bob"),
+                "capacity",
+                "rep bob holds 3 customers (2 leads of this problem + 1 held outside), over its"
+                    + " capacity of 2"));
+    assertThat(m.rep(RepId.of("bob")).held()).isEqualTo(3);
+  }
+
+  @Test
+  void violations_repAtCapacity_isNoBreach() {
+    Problem p = problem(List.of(Rep.builder("bob").capacity(2).heldOutside(1).build()), leads(1));
+    assertThat(FairnessMetrics.of(p, assign(p, "bob")).violations()).isEmpty();
+  }
+
+  @Test
+  void violations_repOverNewLeadCap_countsOnlyLeadsItDidNotOwn() {
+    // cy (cap 1) receives c1 (its own), c2 and c3 (new): 2 new > 1.
+    Problem p =
+        problem(
+            List.of(Rep.builder("cy").newLeadCap(1).build()),
+            List.of(base("c1").currentOwner("cy").build(), base("c2").build(), base("c3").build()));
+    FairnessMetrics m = FairnessMetrics.of(p, assign(p, "cy", "cy", "cy"));
+
+    assertThat(m.violations())
+        .containsExactly(
+            new Violation(
+                Optional.empty(),
+                RepId.of("cy"),
+                "new-lead-cap",
+                "rep cy receives 2 new leads, over its new-lead cap of 1"));
+  }
+
+  @Test
+  void violations_rulesThePolicyDoesNotEnforce_areNotReported() {
+    Policy lax =
+        Policy.builder().disable(Rule.CAPACITY).disable(Rule.NEW_LEAD_CAP).disable(Rule.REGION).build();
+    Problem p =
+        new Problem(
+            lax,
+            List.of(Rep.builder("bob").regions("West").capacity(0).newLeadCap(0).build()),
+            List.of(lead("c1", "East")));
+    assertThat(FairnessMetrics.of(p, assign(p, "bob")).violations()).isEmpty();
+  }
+
+  @Test
+  void violations_lockedLeadWithItsOwner_neverCounts() {
+    // The host locked c1 to bob although bob does not cover East: a manual decision, no breach.
+    Problem p =
+        problem(
+            List.of(Rep.builder("bob").regions("West").build()),
+            List.of(base("c1").region("East").currentOwner("bob").locked(true).build()));
+    FairnessMetrics m = FairnessMetrics.of(p, assign(p, "bob"));
+
+    assertThat(m.violations()).isEmpty();
+    assertThat(m.rep(RepId.of("bob")).leads()).isEqualTo(1);
+  }
+
+  @Test
+  void violations_lockedLeadHeldByAnotherRep_breaksTheLock() {
+    Problem p =
+        problem(
+            List.of(rep("ana", 1), rep("bob", 1)),
+            List.of(base("c1").currentOwner("ana").locked(true).build()));
+    assertThat(FairnessMetrics.of(p, assign(p, "bob")).violations())
+        .containsExactly(
+            new Violation(
+                Optional.of(LeadId.of("c1")),
+                RepId.of("bob"),
+                "locked",
+                "lead c1 is locked to ana, but is held by bob"));
+  }
+
+  @Test
+  void violations_repOnLeave_keepsItsOwnButMayNotReceive() {
+    // ana is on leave: keeping c1 (hers) is fine, receiving c2 breaks availability.
+    Problem p =
+        problem(
+            List.of(Rep.builder("ana").available(false).build()),
+            List.of(base("c1").currentOwner("ana").build(), base("c2").build()));
+    assertThat(FairnessMetrics.of(p, assign(p, "ana", "ana")).violations())
+        .extracting(Violation::lead, Violation::rule)
+        .containsExactly(tuple(Optional.of(LeadId.of("c2")), "availability"));
+  }
+
+  @Test
+  void violations_order_leadsInInputOrderThenRepsInRosterOrder() {
+    // bob: capacity 1 and hunter; cy: new-lead cap 0. c1 (existing customer) breaks role on bob,
+    // c3 is new for cy, c2 is bob's second lead.
+    Problem p =
+        problem(
+            List.of(
+                Rep.builder("bob").capacity(1).role(Role.HUNTER).build(),
+                Rep.builder("cy").newLeadCap(0).build()),
+            List.of(
+                base("c1").kind(LeadKind.EXISTING_CUSTOMER).build(),
+                base("c2").build(),
+                base("c3").build()));
+    FairnessMetrics m = FairnessMetrics.of(p, assign(p, "bob", "bob", "cy"));
+
+    assertThat(m.violations())
+        .extracting(v -> v.rep().value() + ":" + v.rule())
+        .containsExactly("bob:role", "bob:capacity", "cy:new-lead-cap");
+  }
+
+  // ---------------------------------------------------------------- bad input
+
+  @Test
+  void of_unknownLead_failsNamingIt() {
+    Problem p = problem(List.of(rep("ana", 1)), leads(2));
+    assertThatThrownBy(() -> FairnessMetrics.of(p, Map.of(LeadId.of("c9"), RepId.of("ana"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("assignment: lead c9 is not in the problem");
+  }
+
+  @Test
+  void of_unknownRep_failsNamingLeadAndRep() {
+    Problem p = problem(List.of(rep("ana", 1)), leads(2));
+    assertThatThrownBy(() -> FairnessMetrics.of(p, Map.of(LeadId.of("c1"), RepId.of("zed"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("assignment: lead c1 goes to rep zed, who is not on the roster");
+  }
+
+  @Test
+  void rep_unknownId_failsNamingIt() {
+    Problem p = problem(List.of(rep("ana", 1)), leads(1));
+    FairnessMetrics m = FairnessMetrics.of(p, Map.of());
+    assertThatThrownBy(() -> m.rep(RepId.of("zed")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("rep zed is not in these metrics");
+  }
+
+  @Test
+  void of_sameInputTwice_equalFiguresAndUnmodifiableCollections() {
+    Problem p = problem(List.of(rep("ana", 1), rep("bob", 1.5)), leads(5));
+    Map<LeadId, RepId> a = assign(p, "ana", "bob", "bob", null, "ana");
+    FairnessMetrics m = FairnessMetrics.of(p, a);
+
+    assertThat(FairnessMetrics.of(p, a)).isEqualTo(m);
+    assertThatThrownBy(() -> m.reps().clear()).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> m.tiers().clear()).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> m.violations().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void fairShares_leadsEitherSideOfASizeBandEdge_goToTheirOwnBand() {
+    // ana works 0..99 employees, bob 100..: s50 is ana's alone, s100 bob's alone → fair 1, 1.
+    Problem p =
+        problem(
+            List.of(
+                Rep.builder("ana").companySizes(SizeRange.of(0, 99)).build(),
+                Rep.builder("bob").companySizes(SizeRange.atLeast(100)).build()),
+            List.of(base("s50").companySize(50).build(), base("s100").companySize(100).build()));
+    FairnessMetrics m = FairnessMetrics.of(p, assign(p, "ana", "bob"));
+
+    assertThat(m.reps()).extracting(RepStats::fairLeads).containsExactly(1.0, 1.0);
+    assertThat(m.violations()).isEmpty();
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static Problem problem(List<Rep> reps, List<Lead> leads) {
+    return new Problem(Policy.defaults(), reps, leads);
+  }
+
+  private static Rep rep(String id, double weight) {
+    return Rep.builder(id).weight(weight).build();
+  }
+
+  /** A tier-B East retail lead worth 100. */
+  private static Lead.Builder base(String id) {
+    return Lead.builder(id).region("East").industry("retail").tier("B").value(100);
+  }
+
+  private static Lead lead(String id, String region) {
+    return base(id).region(region).build();
+  }
+
+  private static Lead tiered(String id, String tier) {
+    return base(id).tier(tier).build();
+  }
+
+  /** Leads c1..cn, all alike. */
+  private static List<Lead> leads(int n) {
+    List<Lead> out = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      out.add(base("c" + i).build());
+    }
+    return out;
+  }
+
+  /** The i-th lead of the problem to the i-th rep id ({@code null} = unassigned). */
+  private static Map<LeadId, RepId> assign(Problem p, String... reps) {
+    Map<LeadId, RepId> out = new LinkedHashMap<>();
+    for (int i = 0; i < reps.length; i++) {
+      if (reps[i] != null) {
+        out.put(p.leads().get(i).id(), RepId.of(reps[i]));
+      }
+    }
+    return out;
+  }
+}

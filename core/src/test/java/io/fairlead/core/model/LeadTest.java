@@ -1,0 +1,169 @@
+package io.fairlead.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+
+class LeadTest {
+
+  private static Lead.Builder c42() {
+    return Lead.builder("c42").region("East").industry("retail");
+  }
+
+  @Test
+  void value_nan_failsNamingLeadAndField() {
+    assertThatThrownBy(() -> c42().value(Double.NaN).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("lead c42: value must be finite and >= 0, was NaN");
+  }
+
+  @Test
+  void value_negative_failsNamingLeadAndField() {
+    assertThatThrownBy(() -> c42().value(-1).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("lead c42: value must be finite and >= 0, was -1.0");
+  }
+
+  @Test
+  void value_infinite_failsNamingLeadAndField() {
+    assertThatThrownBy(() -> c42().value(Double.POSITIVE_INFINITY).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("lead c42: value must be finite and >= 0, was Infinity");
+  }
+
+  @Test
+  void region_blank_failsNamingLeadAndField() {
+    assertThatThrownBy(() -> c42().region("  ").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("lead c42: region must not be blank");
+  }
+
+  @Test
+  void region_missing_failsNamingLeadAndField() {
+    assertThatThrownBy(() -> Lead.builder("c42").industry("retail").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("lead c42: region must not be blank");
+  }
+
+  @Test
+  void industry_blank_failsNamingLeadAndField() {
+    assertThatThrownBy(() -> c42().industry("").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("lead c42: industry must not be blank");
+  }
+
+  @Test
+  void companySize_negative_failsNamingLeadAndField() {
+    assertThatThrownBy(() -> c42().companySize(-5).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("lead c42: companySize must be >= 0, was -5");
+  }
+
+  @Test
+  void winProbability_aboveOne_failsNamingLeadAndField() {
+    assertThatThrownBy(() -> c42().winProbability(1.5).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("lead c42: winProbability must be in [0, 1], was 1.5");
+  }
+
+  @Test
+  void winProbability_negative_failsNamingLeadAndField() {
+    assertThatThrownBy(() -> c42().winProbability(-0.1).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("lead c42: winProbability must be in [0, 1], was -0.1");
+  }
+
+  @Test
+  void winProbability_bounds_areAllowed() {
+    assertThat(c42().winProbability(0).build().winProbability()).isEqualTo(OptionalDouble.of(0));
+    assertThat(c42().winProbability(1).build().winProbability()).isEqualTo(OptionalDouble.of(1));
+  }
+
+  @Test
+  void kind_null_failsNamingLeadAndField() {
+    assertThatThrownBy(() -> c42().kind(null).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("lead c42: kind must be set (NEW_BUSINESS or EXISTING_CUSTOMER)");
+  }
+
+  @Test
+  void locked_withoutOwner_failsNamingLeadAndField() {
+    assertThatThrownBy(() -> c42().locked(true).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("lead c42: locked requires a currentOwner");
+  }
+
+  @Test
+  void locked_withOwner_isKept() {
+    Lead lead = c42().currentOwner("ana").locked(true).build();
+    assertThat(lead.locked()).isTrue();
+    assertThat(lead.currentOwner()).contains(RepId.of("ana"));
+  }
+
+  @Test
+  void attributes_nullValue_failsNamingLead() {
+    Map<String, String> attributes = new HashMap<>();
+    attributes.put("lang", null);
+    assertThatThrownBy(
+            () ->
+                new Lead(
+                    LeadId.of("c42"), "East", "retail", 0, 0, OptionalDouble.empty(),
+                    Optional.empty(), LeadKind.NEW_BUSINESS, Optional.empty(), false, attributes))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("lead c42: attributes must not hold null keys or values");
+  }
+
+  @Test
+  void attributes_callerMapChangedLater_leadKeepsItsCopy() {
+    Map<String, String> attributes = new HashMap<>(Map.of("lang", "fr"));
+    Lead lead =
+        new Lead(
+            LeadId.of("c42"), "East", "retail", 0, 0, OptionalDouble.empty(), Optional.empty(),
+            LeadKind.NEW_BUSINESS, Optional.empty(), false, attributes);
+    attributes.put("lang", "de");
+    attributes.put("size", "big");
+
+    assertThat(lead.attributes()).containsExactly(Map.entry("lang", "fr"));
+    assertThatThrownBy(() -> lead.attributes().put("x", "y"))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void builder_reusedAfterBuild_earlierLeadUnchanged() {
+    Lead.Builder b = c42().attribute("lang", "fr");
+    Lead first = b.build();
+    b.attribute("lang", "de").value(10);
+    Lead second = b.build();
+
+    assertThat(first.attributes()).containsEntry("lang", "fr");
+    assertThat(first.value()).isZero();
+    assertThat(second.attributes()).containsEntry("lang", "de");
+  }
+
+  @Test
+  void toBuilder_unchanged_buildsAnEqualLead() {
+    Lead lead =
+        c42().companySize(120).value(25_000).winProbability(0.4).tier("A")
+            .kind(LeadKind.EXISTING_CUSTOMER).currentOwner("ana").locked(true).attribute("k", "v")
+            .build();
+    assertThat(lead.toBuilder().build()).isEqualTo(lead);
+  }
+
+  @Test
+  void expectedValue_withAndWithoutProbability() {
+    assertThat(c42().value(1000).winProbability(0.25).build().expectedValue()).isEqualTo(250.0);
+    assertThat(c42().value(1000).build().expectedValue()).isEqualTo(1000.0);
+  }
+
+  @Test
+  void leadId_blank_fails() {
+    assertThatThrownBy(() -> LeadId.of(" "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("lead id must not be blank");
+  }
+}
