@@ -1,0 +1,258 @@
+package io.fairlead.core.json;
+
+import io.fairlead.core.allocation.Allocation;
+import io.fairlead.core.allocation.Alternative;
+import io.fairlead.core.allocation.Explanation;
+import io.fairlead.core.allocation.LeadOutcome;
+import io.fairlead.core.allocation.Problem;
+import io.fairlead.core.allocation.ScoreBreakdown;
+import io.fairlead.core.allocation.Status;
+import io.fairlead.core.allocation.UnassignedReason;
+import io.fairlead.core.fairness.FairnessMetrics;
+import io.fairlead.core.model.Lead;
+import io.fairlead.core.model.LeadId;
+import io.fairlead.core.model.RepId;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The JSON form of an {@link Allocation}. Read back only against its {@link Problem}: outcomes must
+ * hold the problem's leads in input order, and every lead, rep and tier named must be in it.
+ *
+ * <p>{@code elapsedMillis} is a decimal number of milliseconds with up to six decimals, so the
+ * duration survives to the nanosecond. Explanations are derived data ({@link
+ * Allocation#explain(LeadId)} recomputes them); on reading they are type-checked and their lead,
+ * rep and status must agree with the outcomes.
+ */
+record AllocationJson(
+    String method,
+    BigDecimal elapsedMillis,
+    ScoreJson score,
+    List<OutcomeJson> outcomes,
+    MetricsJson metrics,
+    List<ExplanationJson> explanations) {
+
+  /** The JSON form of a {@link ScoreBreakdown}. */
+  record ScoreJson(Long hard, Long medium, Long soft, Map<String, Long> byConstraint) {
+
+    static ScoreJson from(ScoreBreakdown s) {
+      return new ScoreJson(s.hard(), s.medium(), s.soft(), s.byConstraint());
+    }
+
+    ScoreBreakdown toScore(JsonPath at) {
+      at.requireAll(this);
+      byConstraint.forEach(
+          (id, v) -> {
+            if (v == null) {
+              throw at.field("byConstraint").field(id).error("constraint '" + id + "' is null");
+            }
+          });
+      return at.check(() -> new ScoreBreakdown(hard, medium, soft, byConstraint));
+    }
+  }
+
+  /** The JSON form of a {@link LeadOutcome}; {@code rep} and {@code reason} as the status says. */
+  record OutcomeJson(String lead, String rep, String status, ReasonJson reason) {
+
+    static OutcomeJson from(LeadOutcome o) {
+      return new OutcomeJson(
+          o.lead().value(),
+          o.rep().map(RepId::value).orElse(null),
+          o.status().name(),
+          o.reason().map(ReasonJson::from).orElse(null));
+    }
+
+    LeadOutcome toOutcome(JsonPath at, Problem problem, Lead expected) {
+      at.requireAll(this, "rep", "reason");
+      if (!lead.equals(expected.id().value())) {
+        throw at.field("lead")
+            .error(
+                "holds lead '" + lead + "', expected '" + expected.id()
+                    + "' (outcomes follow the problem's lead order)");
+      }
+      Optional<RepId> owner =
+          rep == null ? Optional.empty() : Optional.of(repOf(at.field("rep"), problem, rep));
+      Status s = at.enumValue(Status.class, "status", status);
+      Optional<UnassignedReason> why =
+          reason == null ? Optional.empty() : Optional.of(reason.toReason(at.field("reason")));
+      return at.check(
+          () -> new LeadOutcome(expected.id(), owner, s, why), java.util.Set.of("status", "reason"));
+    }
+  }
+
+  /** The JSON form of an {@link UnassignedReason}. */
+  record ReasonJson(String kind, Map<String, Integer> excludedBy, String message) {
+
+    static ReasonJson from(UnassignedReason r) {
+      return new ReasonJson(r.kind().name(), r.excludedBy(), r.message());
+    }
+
+    UnassignedReason toReason(JsonPath at) {
+      at.requireAll(this);
+      excludedBy.forEach(
+          (rule, n) -> {
+            if (n == null) {
+              throw at.field("excludedBy").field(rule).error("count of rule '" + rule + "' is null");
+            }
+          });
+      return new UnassignedReason(
+          at.enumValue(UnassignedReason.Kind.class, "kind", kind), excludedBy, message);
+    }
+  }
+
+  /** The JSON form of an {@link Explanation}; {@code rep} is absent for an unassigned lead. */
+  record ExplanationJson(
+      String lead,
+      String rep,
+      String status,
+      List<String> rulesMatched,
+      Map<String, Long> contributions,
+      List<AlternativeJson> alternatives,
+      String summary) {
+
+    static ExplanationJson from(Explanation e) {
+      return new ExplanationJson(
+          e.lead().value(),
+          e.rep().map(RepId::value).orElse(null),
+          e.status().name(),
+          e.rulesMatched(),
+          e.contributions(),
+          e.alternatives().stream().map(AlternativeJson::from).toList(),
+          e.summary());
+    }
+
+    /** Checks this explanation against the allocation's outcome for its lead. */
+    void check(JsonPath at, Problem problem, Map<LeadId, LeadOutcome> outcomes) {
+      at.requireAll(this, "rep");
+      LeadOutcome o = outcomes.get(leadOf(at.field("lead"), problem, lead));
+      String owner = o.rep().map(RepId::value).orElse(null);
+      if (!java.util.Objects.equals(rep, owner)) {
+        throw at.field("rep")
+            .error("explains owner " + rep + ", but the outcome's owner is " + owner);
+      }
+      if (!status.equals(o.status().name())) {
+        throw at.field("status")
+            .error("explains status " + status + ", but the outcome's status is " + o.status());
+      }
+      at.strings(rulesMatched, "rulesMatched");
+      List<AlternativeJson> alts = at.elements(alternatives, "alternatives");
+      for (int i = 0; i < alts.size(); i++) {
+        JsonPath here = at.field("alternatives").index(i);
+        here.requireAll(alts.get(i), "excludedBy");
+        repOf(here.field("rep"), problem, alts.get(i).rep());
+      }
+    }
+  }
+
+  /** The JSON form of an {@link Alternative}; {@code excludedBy} is absent for an eligible rep. */
+  record AlternativeJson(String rep, String excludedBy, Long hardDelta, Long softDelta) {
+
+    static AlternativeJson from(Alternative a) {
+      return new AlternativeJson(
+          a.rep().value(), a.excludedBy().orElse(null), a.hardDelta(), a.softDelta());
+    }
+  }
+
+  static AllocationJson from(Allocation a, boolean withExplanations) {
+    return new AllocationJson(
+        a.method(),
+        millis(a.elapsed()),
+        ScoreJson.from(a.score()),
+        a.outcomes().stream().map(OutcomeJson::from).toList(),
+        MetricsJson.from(a.metrics()),
+        withExplanations
+            ? a.problem().leads().stream()
+                .map(l -> ExplanationJson.from(a.explain(l.id())))
+                .toList()
+            : null);
+  }
+
+  Allocation toAllocation(JsonPath at, Problem problem) {
+    at.requireAll(this, "explanations");
+    Duration elapsed = duration(at.field("elapsedMillis"), elapsedMillis);
+    ScoreBreakdown s = score.toScore(at.field("score"));
+    List<OutcomeJson> os = at.elements(outcomes, "outcomes");
+    List<Lead> leads = problem.leads();
+    if (os.size() != leads.size()) {
+      throw at.field("outcomes")
+          .error(os.size() + " outcomes for the problem's " + leads.size() + " leads");
+    }
+    List<LeadOutcome> list = new ArrayList<>(os.size());
+    Map<LeadId, LeadOutcome> byLead = new HashMap<>();
+    for (int i = 0; i < os.size(); i++) {
+      JsonPath here = at.field("outcomes").index(i).labelled("lead " + leads.get(i).id());
+      LeadOutcome o = os.get(i).toOutcome(here, problem, leads.get(i));
+      list.add(o);
+      byLead.put(o.lead(), o);
+    }
+    FairnessMetrics m = metrics.toMetrics(at.field("metrics"), problem);
+    Allocation a = at.check(() -> new Allocation(problem, method, list, m, s, elapsed));
+    if (explanations != null) {
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      for (int i = 0; i < explanations.size(); i++) {
+        JsonPath here = at.field("explanations").index(i);
+        ExplanationJson e = explanations.get(i);
+        if (e == null) {
+          throw here.error("expected an explanation object, was null");
+        }
+        if (e.lead() != null) {
+          here = here.labelled("lead " + e.lead());
+          if (!seen.add(e.lead())) {
+            throw here.field("lead").error("lead '" + e.lead() + "' is explained twice");
+          }
+        }
+        e.check(here, problem, byLead);
+      }
+    }
+    return a;
+  }
+
+  /** The lead with the given id, or an error at {@code at}. */
+  static LeadId leadOf(JsonPath at, Problem problem, String id) {
+    LeadId l = at.check(() -> LeadId.of(id));
+    if (problem.leads().stream().noneMatch(x -> x.id().equals(l))) {
+      throw at.error("lead '" + id + "' is not in the problem");
+    }
+    return l;
+  }
+
+  /** The rep with the given id, or an error at {@code at}. */
+  static RepId repOf(JsonPath at, Problem problem, String id) {
+    RepId r = at.check(() -> RepId.of(id));
+    if (problem.reps().stream().noneMatch(x -> x.id().equals(r))) {
+      throw at.error("rep '" + id + "' is not on the problem's roster");
+    }
+    return r;
+  }
+
+  /** Milliseconds with the nanoseconds as six decimals, trailing zeros dropped. */
+  static BigDecimal millis(Duration d) {
+    return BigDecimal.valueOf(d.getSeconds())
+        .movePointRight(3)
+        .add(BigDecimal.valueOf(d.getNano(), 6))
+        .stripTrailingZeros();
+  }
+
+  private static Duration duration(JsonPath at, BigDecimal millis) {
+    if (millis.signum() < 0) {
+      throw at.error("elapsedMillis must be >= 0, was " + millis.toPlainString());
+    }
+    BigDecimal nanos = millis.movePointRight(6);
+    if (nanos.stripTrailingZeros().scale() > 0) {
+      throw at.error(
+          "elapsedMillis must have at most 6 decimals (nanoseconds), was " + millis.toPlainString());
+    }
+    BigDecimal[] secondsAndNanos = nanos.divideAndRemainder(BigDecimal.valueOf(1_000_000_000));
+    try {
+      return Duration.ofSeconds(
+          secondsAndNanos[0].longValueExact(), secondsAndNanos[1].longValueExact());
+    } catch (ArithmeticException e) {
+      throw at.error("elapsedMillis is too large, was " + millis.toPlainString(), e);
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package io.fairlead.core.json;
+
+import static java.util.Objects.requireNonNull;
+
+import io.fairlead.core.allocation.Allocation;
+import io.fairlead.core.allocation.Problem;
+import io.fairlead.core.model.Lead;
+import io.fairlead.core.model.Rep;
+import io.fairlead.core.policy.Policy;
+import java.io.Reader;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Reads and writes problems, policies, reps, leads and allocations as JSON, in the format of
+ * {@code docs/json-format.md}.
+ *
+ * <pre>{@code
+ * Problem problem = FairleadJson.readProblem(Files.readString(Path.of("problem.json")));
+ * Allocation result = Baselines.leastBusy().allocate(problem);
+ * String json = FairleadJson.writeAllocation(result, true);
+ * }</pre>
+ *
+ * <p>Reading is strict: malformed JSON, an unknown field, a wrong type, a missing required field
+ * and every domain validation failure are {@link IllegalArgumentException}s whose message names
+ * the document, the JSON path and the record, e.g. {@code "problem JSON at $.leads[3].value: lead
+ * c42: value must be finite and >= 0, was -5.0"}. Omitted optional fields take the defaults of the
+ * Java builders. Writing is deterministic (fields in a fixed order, sets sorted, two-space indent,
+ * {@code \n} line ends) and writes every field except those that are absent by nature (no tier, no
+ * current owner, an unlimited cap).
+ *
+ * <p>Stateless and thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class FairleadJson {
+
+  private FairleadJson() {}
+
+  /**
+   * Reads a problem: {@code {"policy": {...}, "reps": [...], "leads": [...]}}, the policy optional
+   * ({@link Policy#defaults()} when absent).
+   *
+   * @throws IllegalArgumentException if the JSON is malformed or does not describe a valid problem
+   */
+  public static Problem readProblem(String json) {
+    return JsonCodec.read("problem", json, ProblemJson.class)
+        .toProblem(JsonPath.root("problem"));
+  }
+
+  /**
+   * Reads a problem from a reader, which is read to its end and not closed.
+   *
+   * @throws IllegalArgumentException if the JSON is malformed or does not describe a valid problem
+   * @throws java.io.UncheckedIOException if the reader fails
+   */
+  public static Problem readProblem(Reader json) {
+    return readProblem(JsonCodec.readAll(json));
+  }
+
+  /**
+   * Writes a problem with its policy in full.
+   *
+   * @throws IllegalArgumentException if the policy has custom rules, which live in code
+   */
+  public static String writeProblem(Problem problem) {
+    requireNonNull(problem, "problem");
+    return JsonCodec.write(ProblemJson.from(problem));
+  }
+
+  /**
+   * Reads a policy; every field is optional and defaults as in {@link Policy#builder()}.
+   *
+   * @throws IllegalArgumentException if the JSON is malformed or does not describe a valid policy
+   */
+  public static Policy readPolicy(String json) {
+    return JsonCodec.read("policy", json, PolicyJson.class).toPolicy(JsonPath.root("policy"));
+  }
+
+  /**
+   * Writes a policy in full, every option explicit.
+   *
+   * @throws IllegalArgumentException if the policy has custom rules: they live in code and have no
+   *     JSON form, and are never dropped silently
+   */
+  public static String writePolicy(Policy policy) {
+    requireNonNull(policy, "policy");
+    return JsonCodec.write(PolicyJson.from(policy));
+  }
+
+  /**
+   * Reads a JSON array of reps, in order.
+   *
+   * @throws IllegalArgumentException if the JSON is malformed, a rep is invalid or two share an id
+   */
+  public static List<Rep> readReps(String json) {
+    RepJson[] reps = JsonCodec.read("reps", json, RepJson[].class);
+    return RepJson.toReps(JsonPath.root("reps"), Arrays.asList(reps));
+  }
+
+  /** Writes reps as a JSON array, in iteration order. */
+  public static String writeReps(Collection<Rep> reps) {
+    requireNonNull(reps, "reps");
+    return JsonCodec.write(RepJson.from(reps));
+  }
+
+  /**
+   * Reads a JSON array of leads, in order.
+   *
+   * @throws IllegalArgumentException if the JSON is malformed, a lead is invalid or two share an id
+   */
+  public static List<Lead> readLeads(String json) {
+    LeadJson[] leads = JsonCodec.read("leads", json, LeadJson[].class);
+    return LeadJson.toLeads(JsonPath.root("leads"), Arrays.asList(leads));
+  }
+
+  /** Writes leads as a JSON array, in iteration order. */
+  public static String writeLeads(Collection<Lead> leads) {
+    requireNonNull(leads, "leads");
+    return JsonCodec.write(LeadJson.from(leads));
+  }
+
+  /**
+   * Writes an allocation: method, elapsed time, score, one outcome per lead, metrics and, if asked,
+   * one explanation per lead (computed here, {@code O(reps)} each).
+   */
+  public static String writeAllocation(Allocation allocation, boolean withExplanations) {
+    requireNonNull(allocation, "allocation");
+    return JsonCodec.write(AllocationJson.from(allocation, withExplanations));
+  }
+
+  /**
+   * Reads an allocation back against the problem it answers. The result equals the one written:
+   * same method, elapsed time, outcomes, metrics and score. Explanations in the JSON are checked
+   * against the outcomes; {@link Allocation#explain} recomputes them.
+   *
+   * @throws IllegalArgumentException if the JSON is malformed, invalid, or names leads, reps or
+   *     tiers the problem does not have
+   */
+  public static Allocation readAllocation(String json, Problem problem) {
+    requireNonNull(problem, "problem");
+    return JsonCodec.read("allocation", json, AllocationJson.class)
+        .toAllocation(JsonPath.root("allocation"), problem);
+  }
+}

@@ -1,0 +1,187 @@
+package io.fairlead.core.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fairlead.core.allocation.Allocation;
+import io.fairlead.core.allocation.Baselines;
+import io.fairlead.core.allocation.Problem;
+import io.fairlead.core.allocation.Status;
+import io.fairlead.core.model.Lead;
+import io.fairlead.core.model.LeadId;
+import io.fairlead.core.model.LeadKind;
+import io.fairlead.core.model.Rep;
+import io.fairlead.core.model.Role;
+import io.fairlead.core.policy.Policy;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The allocation (result) format: round trips, non-finite numbers, explanations. */
+class FairleadJsonAllocationTest {
+
+  /**
+   * Five reps, six leads: one kept, one locked, one that no rep may take (unassigned), and an
+   * eligible rep with no room that gets nothing, so the max/min ratio of counts is infinite.
+   */
+  static Problem problem() {
+    List<Rep> reps =
+        List.of(
+            Rep.builder("ana").regions("East").role(Role.FARMER).capacity(3).build(),
+            Rep.builder("ben").regions("East", "West").weight(1.5).build(),
+            Rep.builder("cleo").regions("West").newLeadCap(1).build(),
+            Rep.builder("dan").regions("South").available(false).build(),
+            Rep.builder("eve").regions("West").capacity(0).build());
+    List<Lead> leads =
+        List.of(
+            Lead.builder("c1").region("East").industry("retail").value(1000).tier("A")
+                .kind(LeadKind.EXISTING_CUSTOMER).currentOwner("ana").build(),
+            Lead.builder("c2").region("East").industry("retail").value(5000).winProbability(0.5)
+                .build(),
+            Lead.builder("c3").region("West").industry("software").value(200).tier("B").build(),
+            Lead.builder("c4").region("North").industry("mining").value(10).build(),
+            Lead.builder("c5").region("West").industry("retail").value(70).currentOwner("cleo")
+                .locked(true).build(),
+            Lead.builder("c6").region("West").industry("retail").value(0).build());
+    return Problem.of(Policy.defaults(), reps, leads);
+  }
+
+  private static void assertSameResult(Allocation read, Allocation written) {
+    assertThat(read.method()).isEqualTo(written.method());
+    assertThat(read.elapsed()).isEqualTo(written.elapsed());
+    assertThat(read.outcomes()).isEqualTo(written.outcomes());
+    assertThat(read.metrics()).isEqualTo(written.metrics());
+    assertThat(read.score()).isEqualTo(written.score());
+  }
+
+  @Test
+  void allocation_withoutExplanations_roundTripsEqual() {
+    Allocation a = Baselines.leastBusy().allocate(problem());
+
+    Allocation read = FairleadJson.readAllocation(FairleadJson.writeAllocation(a, false), a.problem());
+
+    assertSameResult(read, a);
+  }
+
+  @Test
+  void allocation_withExplanations_roundTripsEqual_andExplainsTheSame() {
+    Allocation a = Baselines.roundRobin().allocate(problem());
+
+    Allocation read = FairleadJson.readAllocation(FairleadJson.writeAllocation(a, true), a.problem());
+
+    assertSameResult(read, a);
+    for (Lead l : a.problem().leads()) {
+      assertThat(read.explain(l.id())).isEqualTo(a.explain(l.id()));
+    }
+  }
+
+  @Test
+  void allocation_fixture_coversEveryStatusAndAnInfiniteRatio() {
+    Allocation a = Baselines.leastBusy().allocate(problem());
+
+    assertThat(a.outcomes().stream().map(o -> o.status()))
+        .contains(Status.KEPT, Status.LOCKED, Status.ASSIGNED, Status.UNASSIGNED);
+    assertThat(a.metrics().count().maxMinRatio()).isInfinite();
+  }
+
+  @Test
+  void writeAllocation_infiniteRatio_isTheStringInfinity() {
+    Allocation a = Baselines.leastBusy().allocate(problem());
+
+    String json = FairleadJson.writeAllocation(a, false);
+
+    assertThat(json).contains("\"maxMinRatio\": \"Infinity\"");
+    assertThat(FairleadJson.readAllocation(json, a.problem()).metrics().count().maxMinRatio())
+        .isEqualTo(Double.POSITIVE_INFINITY);
+  }
+
+  @Test
+  void writeAllocation_explanations_onePerLeadInInputOrder() {
+    Allocation a = Baselines.leastBusy().allocate(problem());
+
+    String with = FairleadJson.writeAllocation(a, true);
+    String without = FairleadJson.writeAllocation(a, false);
+
+    assertThat(without).doesNotContain("explanations");
+    assertThat(with).contains("\"explanations\"");
+    int last = with.indexOf("\"explanations\"");
+    for (Lead l : a.problem().leads()) {
+      int at = with.indexOf("\"lead\": \"" + l.id() + "\",\n      \"", last);
+      assertThat(at).as("explanation of %s after the previous one", l.id()).isGreaterThan(last);
+      last = at;
+    }
+    assertThat(with).contains(a.explain(LeadId.of("c4")).summary());
+  }
+
+  @Test
+  void writeAllocation_unassignedLead_hasReasonAndNoRep() {
+    Allocation a = Baselines.leastBusy().allocate(problem());
+
+    String json = FairleadJson.writeAllocation(a, false);
+
+    assertThat(json)
+        .contains(
+            "\"lead\": \"c4\",\n      \"status\": \"UNASSIGNED\",\n      \"reason\": {\n"
+                + "        \"kind\": \"NO_ELIGIBLE_REP\"");
+  }
+
+  @Test
+  void elapsed_withNanoseconds_roundTripsExactly() {
+    Allocation a = Baselines.leastBusy().allocate(problem());
+    Allocation timed =
+        new Allocation(
+            a.problem(), "given", a.outcomes(), a.metrics(), a.score(), Duration.ofSeconds(3, 5));
+
+    String json = FairleadJson.writeAllocation(timed, false);
+
+    assertThat(json).contains("\"elapsedMillis\": 3000.000005");
+    assertThat(FairleadJson.readAllocation(json, a.problem()).elapsed())
+        .isEqualTo(Duration.ofSeconds(3, 5));
+  }
+
+  @Test
+  void elapsed_wholeMillis_isWrittenWithoutExponent() {
+    Allocation a = Baselines.leastBusy().allocate(problem());
+    Allocation timed =
+        new Allocation(
+            a.problem(), "given", a.outcomes(), a.metrics(), a.score(), Duration.ofSeconds(2));
+
+    assertThat(FairleadJson.writeAllocation(timed, false)).contains("\"elapsedMillis\": 2000,");
+  }
+
+  @Test
+  void readAllocation_againstAnotherProblem_failsAtTheFirstForeignLead() {
+    Allocation a = Baselines.leastBusy().allocate(problem());
+    Problem other =
+        Problem.of(
+            Policy.defaults(),
+            a.problem().reps(),
+            List.of(
+                Lead.builder("x1").region("East").industry("retail").build(),
+                a.problem().leads().get(1),
+                a.problem().leads().get(2),
+                a.problem().leads().get(3),
+                a.problem().leads().get(4),
+                a.problem().leads().get(5)));
+
+    assertThatThrownBy(() -> FairleadJson.readAllocation(FairleadJson.writeAllocation(a, false), other))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("allocation JSON at $.outcomes[0].lead: lead x1:")
+        .hasMessageContaining("holds lead 'c1', expected 'x1'");
+  }
+
+  @Test
+  void readAllocation_explanationDisagreeingWithOutcome_fails() {
+    Allocation a = Baselines.leastBusy().allocate(problem());
+    String json =
+        FairleadJson.writeAllocation(a, true)
+            .replaceFirst(
+                "(\"explanations\": \\[\\s*\\{\\s*\"lead\": \"c1\",\\s*\"rep\": )\"ana\"",
+                "$1\"ben\"");
+
+    assertThatThrownBy(() -> FairleadJson.readAllocation(json, a.problem()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("allocation JSON at $.explanations[0].rep: lead c1:")
+        .hasMessageContaining("the outcome's owner is ana");
+  }
+}
