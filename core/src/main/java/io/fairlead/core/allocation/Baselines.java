@@ -17,8 +17,9 @@ import java.util.Map;
  * assignment rule does.
  *
  * <ul>
- *   <li>{@link #roundRobin()}: the next eligible rep with room after the last one served (roster
- *       order), as in EspoCRM, Zoho or Salesforce apps.
+ *   <li>{@link #roundRobin()}: one rotation per queue, a queue being the set of reps eligible for
+ *       a lead (a territory team): the next rep of that queue with room after the last one it
+ *       served, in roster order, as in EspoCRM teams, Zoho or Salesforce round-robin apps.
  *   <li>{@link #leastBusy()}: the eligible rep with room that holds the fewest customers (ties:
  *       roster order), as in EspoCRM, Frappe or Omni-Channel.
  * </ul>
@@ -81,7 +82,8 @@ public final class Baselines {
           book.assign(i, index.owner(i));
         }
       }
-      int next = 0;
+      // One pointer per queue (distinct eligible set): a territory team rotates on its own.
+      Map<java.util.List<Integer>, Integer> nextByQueue = new java.util.HashMap<>();
       for (int i = 0; i < index.leadCount(); i++) {
         if (index.pin(i) != ProblemIndex.Pin.FREE) {
           continue;
@@ -89,7 +91,9 @@ public final class Baselines {
         int[] eligible = index.eligible(i);
         int chosen = -1;
         if (rotate) {
-          // The first eligible rep with room at or after the pointer, wrapping around.
+          // The first eligible rep with room at or after the queue's pointer, wrapping around.
+          java.util.List<Integer> queue = java.util.Arrays.stream(eligible).boxed().toList();
+          int next = nextByQueue.getOrDefault(queue, 0);
           int best = Integer.MAX_VALUE;
           for (int r : eligible) {
             if (book.hasRoom(i, r)) {
@@ -101,7 +105,7 @@ public final class Baselines {
             }
           }
           if (chosen >= 0) {
-            next = chosen + 1;
+            nextByQueue.put(queue, chosen + 1);
           }
         } else {
           long fewest = Long.MAX_VALUE;

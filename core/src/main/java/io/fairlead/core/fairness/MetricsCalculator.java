@@ -68,9 +68,13 @@ final class MetricsCalculator {
       inPlayByTier[t] = fair.eligibleByTier[t].clone();
     }
     for (int r = 0; r < reps; r++) {
-      inPlay[r] |= leads[r] > 0;
+      // A rep on leave takes nothing new: the few customers it keeps are no fairness question
+      // for this run, and counting them would make every max/min ratio meaningless.
+      boolean takesNew =
+          index.rep(r).available() || !problem.policy().enforces(Rule.AVAILABILITY);
+      inPlay[r] = (inPlay[r] || leads[r] > 0) && takesNew;
       for (int t = 0; t < tiers; t++) {
-        inPlayByTier[t][r] |= tierLeads[r][t] > 0;
+        inPlayByTier[t][r] = (inPlayByTier[t][r] || tierLeads[r][t] > 0) && takesNew;
       }
     }
 

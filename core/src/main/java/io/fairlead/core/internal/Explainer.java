@@ -100,8 +100,17 @@ public final class Explainer {
           .append(index.policy().allowRebalancing()
               ? ": moving it would not make the book fairer by more than the continuity cost."
               : ": the policy keeps existing owners.");
-      case MOVED -> sb.append("Moved from ").append(index.rep(index.owner(lead)).id())
-          .append(" to ").append(owner).append(" to balance the book.");
+      case MOVED -> {
+        String previous = index.rep(index.owner(lead)).id().value();
+        String failure = index.firstFailure(lead, index.owner(lead));
+        sb.append("Moved from ").append(previous).append(" to ").append(owner);
+        if (failure != null) {
+          sb.append(": ").append(previous).append(" may no longer hold it (rule '")
+              .append(failure).append("').");
+        } else {
+          sb.append(" to balance the book (the gain outweighs the continuity cost).");
+        }
+      }
       case ASSIGNED -> sb.append("Assigned to ").append(owner).append(", who meets every rule.");
     }
     if (rep >= 0 && outcome.status() != Status.LOCKED) {

@@ -53,8 +53,9 @@ class BaselinesTest {
 
   @Test
   void roundRobin_ineligibleRep_isSkippedAndThePointerMovesOn() {
-    // ana East, bob West, cy anywhere. c1 East → ana; c2 West → bob; c3 East: after bob comes cy;
-    // c4 East: after cy the pointer wraps to ana.
+    // ana East, bob West, cy anywhere: two queues, East {ana, cy} and West {bob, cy}, each with
+    // its own pointer. c1 East → ana; c2 West → bob; c3 East: after ana comes cy; c4 East: after
+    // cy the East pointer wraps to ana.
     List<Rep> reps =
         List.of(
             Rep.builder("ana").regions("East").build(),
@@ -65,6 +66,28 @@ class BaselinesTest {
 
     assertThat(owners(Baselines.roundRobin().allocate(problem(reps, leads))))
         .containsExactly("ana", "bob", "cy", "ana");
+  }
+
+  @Test
+  void roundRobin_twoQueues_rotateIndependently() {
+    // East {ana, bob}, West {cy, dan}. Leads alternate East/West: a single roster-wide pointer
+    // would send every East lead to ana (the pointer always lands past bob after a West lead);
+    // per-queue pointers alternate ana, bob and cy, dan.
+    List<Rep> reps =
+        List.of(
+            Rep.builder("ana").regions("East").build(),
+            Rep.builder("bob").regions("East").build(),
+            Rep.builder("cy").regions("West").build(),
+            Rep.builder("dan").regions("West").build());
+    List<Lead> leads =
+        List.of(
+            lead("e1").build(),
+            lead("w1").region("West").build(),
+            lead("e2").build(),
+            lead("w2").region("West").build());
+
+    assertThat(owners(Baselines.roundRobin().allocate(problem(reps, leads))))
+        .containsExactly("ana", "cy", "bob", "dan");
   }
 
   @Test
