@@ -84,9 +84,9 @@ public final class Assembler {
     List<String> withRoom = new ArrayList<>();
     for (int r : eligible) {
       var rep = index.rep(r);
-      if ((long) rep.heldOutside() + book.leads(r) + 1 > rep.capacity()) {
+      if ((long) rep.heldOutside() + book.leads(r) + 1 > index.capacity(r)) {
         full.merge(Scoring.CAPACITY, 1, Integer::sum);
-      } else if (index.isNew(lead, r) && book.newLeads(r) + 1 > rep.newLeadCap()) {
+      } else if (index.isNew(lead, r) && book.newLeads(r) + 1 > index.newLeadCap(r)) {
         full.merge(Scoring.NEW_LEAD_CAP, 1, Integer::sum);
       } else {
         withRoom.add(rep.id().value());

@@ -118,17 +118,17 @@ public final class Book {
   /** Returns whether the rep can take the lead without breaking its capacity or new-lead cap. */
   public boolean hasRoom(int lead, int rep) {
     var r = index.rep(rep);
-    if ((long) r.heldOutside() + leads[rep] + 1 > r.capacity()) {
+    if ((long) r.heldOutside() + leads[rep] + 1 > index.capacity(rep)) {
       return false;
     }
-    return !index.isNew(lead, rep) || newLeads[rep] + 1 <= r.newLeadCap();
+    return !index.isNew(lead, rep) || newLeads[rep] + 1 <= index.newLeadCap(rep);
   }
 
   /** The hard penalty of one rep. */
   long hard(int rep) {
     var r = index.rep(rep);
-    return Scoring.capacityOverflow(r.heldOutside(), leads[rep], r.capacity())
-        + Scoring.newLeadOverflow(newLeads[rep], r.newLeadCap());
+    return Scoring.capacityOverflow(r.heldOutside(), leads[rep], index.capacity(rep))
+        + Scoring.newLeadOverflow(newLeads[rep], index.newLeadCap(rep));
   }
 
   /** The balance (count + value + tier) soft penalty of one rep. */
@@ -227,8 +227,8 @@ public final class Book {
     for (int r = 0; r < leads.length; r++) {
       var rep = index.rep(r);
       double w = index.weight(r);
-      capacity += Scoring.capacityOverflow(rep.heldOutside(), leads[r], rep.capacity());
-      newCap += Scoring.newLeadOverflow(newLeads[r], rep.newLeadCap());
+      capacity += Scoring.capacityOverflow(rep.heldOutside(), leads[r], index.capacity(r));
+      newCap += Scoring.newLeadOverflow(newLeads[r], index.newLeadCap(r));
       count += Scoring.countPenalty(p, leads[r], w);
       val += Scoring.valuePenalty(p, value[r], w);
       for (int t = 0; t < tiers[r].length; t++) {

@@ -60,7 +60,7 @@ public final class Explainer {
       Optional<String> full = Optional.empty();
       if (rep < 0 ? !book.hasRoom(lead, r) : d[0] > 0) {
         var rr = index.rep(r);
-        boolean capacity = (long) rr.heldOutside() + book.leads(r) + 1 > rr.capacity();
+        boolean capacity = (long) rr.heldOutside() + book.leads(r) + 1 > index.capacity(r);
         full = Optional.of(capacity ? Scoring.CAPACITY : Scoring.NEW_LEAD_CAP);
       }
       (full.isPresent() ? excluded : eligible).add(new Alternative(rid, full, d[0], d[1]));

@@ -283,6 +283,16 @@ public final class ProblemIndex {
     return weight[rep];
   }
 
+  /** The rep's capacity, or {@link Rep#UNLIMITED} when the policy does not enforce capacity. */
+  public int capacity(int rep) {
+    return policy.enforces(Rule.CAPACITY) ? reps[rep].capacity() : Rep.UNLIMITED;
+  }
+
+  /** The rep's new-lead cap, or {@link Rep#UNLIMITED} when the policy does not enforce caps. */
+  public int newLeadCap(int rep) {
+    return policy.enforces(Rule.NEW_LEAD_CAP) ? reps[rep].newLeadCap() : Rep.UNLIMITED;
+  }
+
   /** The current owner's index, or -1. */
   public int owner(int lead) {
     return owner[lead];

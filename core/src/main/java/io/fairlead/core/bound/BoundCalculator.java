@@ -1,0 +1,164 @@
+package io.fairlead.core.bound;
+
+import io.fairlead.core.internal.CountFlow;
+import io.fairlead.core.internal.LoadFlow;
+import io.fairlead.core.internal.ProblemIndex;
+import io.fairlead.core.model.RepId;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The three bounds, one static method each, so that tests and the scale check can run them on
+ * their own.
+ */
+final class BoundCalculator {
+
+  private BoundCalculator() {}
+
+  /** The exact count optimum of every lead. */
+  static CountFlow count(ProblemIndex index, boolean aggregate) {
+    return CountFlow.solve(index, i -> true, aggregate);
+  }
+
+  /**
+   * The count optimum of the top-tier leads that every maximum placement places (pinned ones
+   * included), with the room taken by every pinned lead. Any allocation that places the most leads
+   * places at least those top-tier leads within those capacities, and {@code Σ n² / w} only grows
+   * with more leads, so its top-tier term is at least this optimum.
+   */
+  static CountFlow topTier(ProblemIndex index, CountFlow count, boolean aggregate) {
+    return CountFlow.solve(
+        index, i -> index.tierRank(i) == 0 && count.alwaysPlaced(i), aggregate);
+  }
+
+  /** Lower bounds on the largest weighted value and on the value-balance term. */
+  record ValueBounds(double maxLowerBound, double termLowerBound, int pools) {}
+
+  /**
+   * The fractional relaxation of value balance, on the leads every maximum placement places:
+   * value masses of leads with the same eligible reps flow to those reps, pinned value stays with
+   * the owner, capacities and new-lead caps are dropped (which only lowers the bounds).
+   *
+   * <p>Solved as an integer convex flow in value units; its optimum exceeds the fractional one by
+   * at most {@code Σ_r 1 / (4 w_r)} square units (the gap between {@code x²} and its piecewise
+   * linear interpolation), which is subtracted. For the largest weighted value, the reps that the
+   * most loaded rep could pass value to receive, in every fractional placement, at least the value
+   * they receive here (all value that only they may take), so their average level is a lower bound.
+   */
+  static ValueBounds value(ProblemIndex index, CountFlow count, boolean aggregate) {
+    int reps = index.repCount();
+    long[] base = new long[reps];
+    double[] weight = new double[reps];
+    long[] cap = new long[reps];
+    Arrays.fill(cap, LoadFlow.NO_CAP);
+    for (int r = 0; r < reps; r++) {
+      weight[r] = index.weight(r);
+    }
+    for (int i = 0; i < index.leadCount(); i++) {
+      if (index.pin(i) != ProblemIndex.Pin.FREE) {
+        base[index.owner(i)] += index.valueUnits(i);
+      }
+    }
+    LoadFlow flow = new LoadFlow(weight, base, cap, null);
+    CountFlow.PoolKeys keys = new CountFlow.PoolKeys();
+    for (int i = 0; i < index.leadCount(); i++) {
+      if (index.pin(i) == ProblemIndex.Pin.FREE && count.alwaysPlaced(i) && index.valueUnits(i) > 0) {
+        int[] e = index.eligible(i);
+        flow.addSupply(flow.classOf(aggregate ? keys.of(e) : i, e, -1), index.valueUnits(i));
+      }
+    }
+    flow.solve();
+    double unit = ProblemIndex.VALUE_UNIT;
+    double correction = 0;
+    double pinnedOnly = 0;
+    int top = 0;
+    double topLevel = Double.NEGATIVE_INFINITY;
+    for (int r = 0; r < reps; r++) {
+      correction += 1 / (4 * weight[r]);
+      pinnedOnly = Math.max(pinnedOnly, base[r] / weight[r]);
+      double level = (base[r] + flow.load(r)) / weight[r];
+      if (level > topLevel) {
+        topLevel = level;
+        top = r;
+      }
+    }
+    double term = Math.max(0, flow.cost() - correction) / (unit * unit);
+    double max = Math.max(pinnedOnly, flow.reachableAverageLevel(top)) / unit;
+    return new ValueBounds(max, term, flow.poolCount());
+  }
+
+  /** All bounds of a compiled problem. */
+  static FairnessBounds of(ProblemIndex index) {
+    CountFlow count = count(index, true);
+    ValueBounds value = value(index, count, true);
+    CountFlow top = topTier(index, count, true);
+    Map<RepId, Integer> counts = new LinkedHashMap<>();
+    int[] loads = count.loads();
+    for (int r = 0; r < index.repCount(); r++) {
+      counts.put(index.rep(r).id(), loads[r]);
+    }
+    return new FairnessBounds(
+        index.problem(),
+        count.maxPlaceable(),
+        counts,
+        count.optimum(),
+        value.maxLowerBound(),
+        value.termLowerBound(),
+        top.optimum());
+  }
+
+  /** The figures of one assignment next to the bounds. */
+  static BoundGaps gaps(FairnessBounds bounds, ProblemIndex index, int[] assignment) {
+    int reps = index.repCount();
+    double[] n = new double[reps];
+    double[] v = new double[reps];
+    double[] a = new double[reps];
+    int placed = 0;
+    for (int i = 0; i < assignment.length; i++) {
+      int r = assignment[i];
+      if (r >= 0) {
+        placed++;
+        n[r]++;
+        v[r] += index.valueUnits(i) / (double) ProblemIndex.VALUE_UNIT;
+        if (index.tierRank(i) == 0) {
+          a[r]++;
+        }
+      }
+    }
+    double countTerm = 0;
+    double valueMax = 0;
+    double valueTerm = 0;
+    double topTier = 0;
+    for (int r = 0; r < reps; r++) {
+      double w = index.weight(r);
+      countTerm += n[r] * n[r] / w;
+      valueMax = Math.max(valueMax, v[r] / w);
+      valueTerm += v[r] * v[r] / w;
+      topTier += a[r] * a[r] / w;
+    }
+    boolean feasible = CountFlow.firstViolation(index, assignment) == null;
+    boolean improvable = feasible && CountFlow.hasImprovingPath(index, assignment);
+    return new BoundGaps(
+        feasible,
+        placed,
+        bounds.maxPlaceable(),
+        countTerm,
+        relativeGap(countTerm, bounds.countOptimum()),
+        valueMax,
+        relativeGap(valueMax, bounds.valueMaxLowerBound()),
+        valueTerm,
+        relativeGap(valueTerm, bounds.valueTermLowerBound()),
+        topTier,
+        relativeGap(topTier, bounds.topTierOptimum()),
+        improvable);
+  }
+
+  /** {@code (actual − bound) / bound}; 0 when both are 0, infinity when only the bound is. */
+  static double relativeGap(double actual, double bound) {
+    if (bound > 0) {
+      return (actual - bound) / bound;
+    }
+    return actual <= 0 ? 0 : Double.POSITIVE_INFINITY;
+  }
+}

@@ -1,0 +1,345 @@
+package io.fairlead.core.internal;
+
+import io.fairlead.core.model.Rep;
+import io.fairlead.core.policy.Rule;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.function.IntPredicate;
+
+/**
+ * The exact count optimum of a problem: among the assignments that place the most leads (keeping
+ * pinned leads with their owners and respecting eligibility, capacities and new-lead caps), one
+ * that minimises {@code Σ_r n_r² / w_r}; and the certificate that tells whether any given
+ * assignment is such an optimum.
+ *
+ * <p>Leads with the same eligible array, the same owner and no pin are interchangeable for every
+ * count term, so the flow runs on one node per such class, found in {@code O(leads)} because
+ * {@link ProblemIndex#eligible(int)} shares arrays between leads of one class. See {@link LoadFlow}
+ * for the algorithm.
+ *
+ * <pre>{@code
+ * CountFlow opt = CountFlow.solve(index);
+ * int[] warmStart = opt.assignment();          // rep index per lead, -1 = unassigned
+ * boolean optimal = !CountFlow.hasImprovingPath(index, someAssignment);
+ * }</pre>
+ *
+ * <p>Not part of the API: used by the solver (warm start) and by {@code io.fairlead.core.bound}.
+ * Immutable once built.
+ */
+public final class CountFlow {
+
+  private final int maxPlaceable;
+  private final int[] loads;
+  private final double optimum;
+  private final int[] assignment;
+  private final boolean[] alwaysPlaced;
+  private final int classes;
+  private final int pools;
+
+  private CountFlow(
+      int maxPlaceable,
+      int[] loads,
+      double optimum,
+      int[] assignment,
+      boolean[] alwaysPlaced,
+      int classes,
+      int pools) {
+    this.maxPlaceable = maxPlaceable;
+    this.loads = loads;
+    this.optimum = optimum;
+    this.assignment = assignment;
+    this.alwaysPlaced = alwaysPlaced;
+    this.classes = classes;
+    this.pools = pools;
+  }
+
+  /** The count optimum of all leads, on the aggregated network. */
+  public static CountFlow solve(ProblemIndex index) {
+    return solve(index, i -> true, true);
+  }
+
+  /**
+   * The count optimum of the leads that {@code include} accepts.
+   *
+   * <p>Pinned leads that are not included still take room in their owner's capacity but do not
+   * count in its load; free leads that are not included are ignored (and left unassigned).
+   *
+   * @param aggregate {@code false} gives every lead its own node (same answer, slower; for tests)
+   */
+  public static CountFlow solve(ProblemIndex index, IntPredicate include, boolean aggregate) {
+    int reps = index.repCount();
+    int n = index.leadCount();
+    long[] base = new long[reps];
+    Network net = network(index, include, base, aggregate);
+    LoadFlow flow = net.flow;
+    flow.solve();
+    int[] assignment = new int[n];
+    Arrays.fill(assignment, -1);
+    boolean[] always = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      if (index.pin(i) != ProblemIndex.Pin.FREE) {
+        assignment[i] = index.owner(i);
+        always[i] = include.test(i);
+      } else if (net.leadClass[i] >= 0) {
+        always[i] = flow.alwaysPlaced(net.leadClass[i]);
+      }
+    }
+    // Leads of each class, then hand them out class by class.
+    int classes = flow.classCount();
+    int[] start = new int[classes + 1];
+    for (int i = 0; i < n; i++) {
+      if (net.leadClass[i] >= 0) {
+        start[net.leadClass[i] + 1]++;
+      }
+    }
+    for (int c = 0; c < classes; c++) {
+      start[c + 1] += start[c];
+    }
+    int[] members = new int[start[classes]];
+    int[] fill = Arrays.copyOf(start, classes);
+    for (int i = 0; i < n; i++) {
+      if (net.leadClass[i] >= 0) {
+        members[fill[net.leadClass[i]]++] = i;
+      }
+    }
+    int[] next = Arrays.copyOf(start, classes);
+    flow.forEachFlow(
+        (c, r, amount) -> {
+          for (long k = 0; k < amount; k++) {
+            assignment[members[next[c]++]] = r;
+          }
+        });
+    int[] loads = new int[reps];
+    long placed = 0;
+    for (int r = 0; r < reps; r++) {
+      loads[r] = Math.toIntExact(base[r] + flow.load(r));
+      placed += loads[r];
+    }
+    return new CountFlow(
+        Math.toIntExact(placed),
+        loads,
+        flow.cost(),
+        assignment,
+        always,
+        classes,
+        flow.poolCount());
+  }
+
+  /** The network of the included leads; fills {@code base} with included pinned leads per rep. */
+  private static Network network(
+      ProblemIndex index, IntPredicate include, long[] base, boolean aggregate) {
+    int reps = index.repCount();
+    int n = index.leadCount();
+    long[] pinnedAll = new long[reps];
+    for (int i = 0; i < n; i++) {
+      if (index.pin(i) != ProblemIndex.Pin.FREE) {
+        pinnedAll[index.owner(i)]++;
+        if (include.test(i)) {
+          base[index.owner(i)]++;
+        }
+      }
+    }
+    double[] weight = new double[reps];
+    long[] cap = new long[reps];
+    long[] newCap = new long[reps];
+    for (int r = 0; r < reps; r++) {
+      Rep rep = index.rep(r);
+      weight[r] = index.weight(r);
+      cap[r] = freeCapacity(index, rep, pinnedAll[r]);
+      newCap[r] = newLeadCap(index, rep);
+    }
+    LoadFlow flow = new LoadFlow(weight, base, cap, newCap);
+    int[] leadClass = new int[n];
+    Arrays.fill(leadClass, -1);
+    PoolKeys keys = new PoolKeys();
+    for (int i = 0; i < n; i++) {
+      if (index.pin(i) != ProblemIndex.Pin.FREE || !include.test(i)) {
+        continue;
+      }
+      int[] e = index.eligible(i);
+      if (e.length == 0) {
+        continue;
+      }
+      int o = index.owner(i);
+      int owner = o >= 0 && Arrays.binarySearch(e, o) >= 0 ? o : -1;
+      int c = flow.classOf(aggregate ? keys.of(e) : i, e, owner);
+      flow.addSupply(c, 1);
+      leadClass[i] = c;
+    }
+    return new Network(flow, leadClass);
+  }
+
+  private record Network(LoadFlow flow, int[] leadClass) {}
+
+  /**
+   * The room a rep has for free leads: capacity minus outside holdings minus pinned leads, or no
+   * cap when the policy does not enforce {@link Rule#CAPACITY}.
+   */
+  private static long freeCapacity(ProblemIndex index, Rep rep, long pinned) {
+    if (rep.capacity() == Rep.UNLIMITED || !index.policy().enforces(Rule.CAPACITY)) {
+      return LoadFlow.NO_CAP;
+    }
+    return Math.max(0, (long) rep.capacity() - rep.heldOutside() - pinned);
+  }
+
+  /** The rep's new-lead cap, or no cap when the policy does not enforce {@link Rule#NEW_LEAD_CAP}. */
+  private static long newLeadCap(ProblemIndex index, Rep rep) {
+    if (rep.newLeadCap() == Rep.UNLIMITED || !index.policy().enforces(Rule.NEW_LEAD_CAP)) {
+      return LoadFlow.NO_CAP;
+    }
+    return rep.newLeadCap();
+  }
+
+  /**
+   * Returns whether the assignment can be improved for counts: true if one more lead can be placed,
+   * or if a lead can move from a rep {@code a} (possibly through a chain of moves, or by swapping
+   * an assigned lead for an unassigned one) to a rep {@code b} with room where {@code (2·n_a −
+   * 1)/w_a > (2·n_b + 1)/w_b}. False proves that the assignment places the most leads and
+   * minimises {@code Σ n² / w} among such assignments. {@code O(leads + network)}.
+   *
+   * @param assignment rep index per lead, -1 = unassigned
+   * @throws IllegalArgumentException if the assignment breaks a hard rule (see {@link
+   *     #firstViolation})
+   */
+  public static boolean hasImprovingPath(ProblemIndex index, int[] assignment) {
+    String violation = firstViolation(index, assignment);
+    if (violation != null) {
+      throw new IllegalArgumentException(violation);
+    }
+    Network net = network(index, i -> true, new long[index.repCount()], true);
+    for (int i = 0; i < assignment.length; i++) {
+      if (net.leadClass[i] >= 0 && assignment[i] >= 0) {
+        net.flow.addFlow(net.leadClass[i], assignment[i], 1);
+      }
+    }
+    return net.flow.hasImprovingPath();
+  }
+
+  /**
+   * The first hard rule the assignment breaks, as a message naming the lead or rep, or {@code
+   * null} if it keeps pinned leads with their owners, gives free leads only to eligible reps, and
+   * respects capacities (after outside holdings and pinned leads: pinned leads alone never count
+   * as a breach) and new-lead caps, where the policy enforces them.
+   *
+   * @throws IllegalArgumentException if the array does not have one entry per lead
+   */
+  public static String firstViolation(ProblemIndex index, int[] assignment) {
+    int n = index.leadCount();
+    int reps = index.repCount();
+    if (assignment.length != n) {
+      throw new IllegalArgumentException(
+          "assignment has " + assignment.length + " entries for " + n + " leads");
+    }
+    long[] pinned = new long[reps];
+    long[] free = new long[reps];
+    long[] fresh = new long[reps];
+    for (int i = 0; i < n; i++) {
+      int r = assignment[i];
+      String lead = "lead " + index.lead(i).id();
+      if (r < -1 || r >= reps) {
+        return lead + ": rep index " + r + " is out of range";
+      }
+      if (index.pin(i) != ProblemIndex.Pin.FREE) {
+        if (r != index.owner(i)) {
+          return lead + ": is " + index.pin(i) + " with rep " + index.rep(index.owner(i)).id()
+              + " but is " + (r < 0 ? "unassigned" : "given to rep " + index.rep(r).id());
+        }
+        pinned[r]++;
+        continue;
+      }
+      if (r < 0) {
+        continue;
+      }
+      if (Arrays.binarySearch(index.eligible(i), r) < 0) {
+        return lead + ": rep " + index.rep(r).id() + " is not eligible for it";
+      }
+      free[r]++;
+      if (index.isNew(i, r)) {
+        fresh[r]++;
+      }
+    }
+    for (int r = 0; r < reps; r++) {
+      Rep rep = index.rep(r);
+      if (free[r] > freeCapacity(index, rep, pinned[r])) {
+        return "rep " + rep.id() + ": holds " + (pinned[r] + free[r]) + " leads and "
+            + rep.heldOutside() + " outside, over its capacity " + rep.capacity();
+      }
+      if (fresh[r] > newLeadCap(index, rep)) {
+        return "rep " + rep.id() + ": receives " + fresh[r] + " new leads, over its new-lead cap "
+            + rep.newLeadCap();
+      }
+    }
+    return null;
+  }
+
+  /** The most leads any assignment can place (pinned leads included). */
+  public int maxPlaceable() {
+    return maxPlaceable;
+  }
+
+  /** The leads per rep in the optimal assignment (pinned leads included), by rep index. */
+  public int[] loads() {
+    return loads.clone();
+  }
+
+  /** {@code Σ_r n_r² / w_r} at the optimum. */
+  public double optimum() {
+    return optimum;
+  }
+
+  /** One optimal assignment: rep index per lead, -1 = unassigned. A fresh copy. */
+  public int[] assignment() {
+    return assignment.clone();
+  }
+
+  /**
+   * Returns whether the lead is placed in every assignment that places the most leads (pinned
+   * leads always are; leads no rep may take never are).
+   */
+  public boolean alwaysPlaced(int lead) {
+    return alwaysPlaced[lead];
+  }
+
+  /** The number of classes of interchangeable leads in the network. */
+  public int classCount() {
+    return classes;
+  }
+
+  /** The number of distinct eligible arrays among free leads. */
+  public int poolCount() {
+    return pools;
+  }
+
+  /**
+   * Dense ids for eligible arrays: by identity first (the index shares arrays within a class), then
+   * by content for arrays built per lead.
+   */
+  public static final class PoolKeys {
+    private final Map<int[], Integer> byIdentity = new IdentityHashMap<>();
+    private final Map<Content, Integer> byContent = new HashMap<>();
+
+    /** The id of the array's content. */
+    public int of(int[] eligible) {
+      Integer id = byIdentity.get(eligible);
+      if (id == null) {
+        id = byContent.computeIfAbsent(new Content(eligible), k -> byContent.size());
+        byIdentity.put(eligible, id);
+      }
+      return id;
+    }
+
+    private record Content(int[] a) {
+      @Override
+      public boolean equals(Object o) {
+        return o instanceof Content c && Arrays.equals(a, c.a);
+      }
+
+      @Override
+      public int hashCode() {
+        return Arrays.hashCode(a);
+      }
+    }
+  }
+}
