@@ -6,7 +6,6 @@ import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.RepId;
 import io.fairlead.core.model.Tier;
-import io.fairlead.core.policy.CustomRule;
 import io.fairlead.core.policy.Policy;
 import io.fairlead.core.policy.Rule;
 import java.util.ArrayList;
@@ -85,23 +84,11 @@ public final class ProblemIndex {
       valueUnits[i] =
           meanValue == 0 ? 0 : Math.round(VALUE_UNIT * policy.valueOf(leads[i]) / meanValue);
     }
-    // Size bands: cut points at every rep band edge, so leads in one band pass the same reps.
-    sizeCuts =
-        Arrays.stream(reps)
-            .flatMapToInt(
-                r ->
-                    java.util.stream.IntStream.of(
-                        r.companySizes().min(),
-                        r.companySizes().max() == Integer.MAX_VALUE
-                            ? Integer.MAX_VALUE
-                            : r.companySizes().max() + 1))
-            .distinct()
-            .sorted()
-            .toArray();
+    // Size bands: leads in one band pass the same reps' size rule.
+    sizeCuts = Rules.sizeCuts(problem.reps());
     sizeBand = new int[leads.length];
     for (int i = 0; i < leads.length; i++) {
-      int pos = Arrays.binarySearch(sizeCuts, leads[i].companySize());
-      sizeBand[i] = pos >= 0 ? pos + 1 : -pos - 1; // the number of cuts <= size
+      sizeBand[i] = Rules.sizeBand(sizeCuts, leads[i].companySize());
     }
     eligible = new int[leads.length][];
     pin = new Pin[leads.length];
@@ -163,38 +150,7 @@ public final class ProblemIndex {
   }
 
   private String failure(int lead, int rep, boolean asNew) {
-    Lead l = leads[lead];
-    Rep r = reps[rep];
-    if (policy.enforces(Rule.AVAILABILITY) && !r.available() && asNew) {
-      return Rule.AVAILABILITY.id();
-    }
-    if (policy.enforces(Rule.REGION) && !r.regions().isEmpty() && !r.regions().contains(l.region())) {
-      return Rule.REGION.id();
-    }
-    if (policy.enforces(Rule.INDUSTRY)
-        && !r.industries().isEmpty()
-        && !r.industries().contains(l.industry())) {
-      return Rule.INDUSTRY.id();
-    }
-    if (policy.enforces(Rule.COMPANY_SIZE) && !r.companySizes().contains(l.companySize())) {
-      return Rule.COMPANY_SIZE.id();
-    }
-    if (policy.enforces(Rule.TIER)
-        && !r.allowedTiers().isEmpty()
-        && !r.allowedTiers().contains(tier(lead))) {
-      return Rule.TIER.id();
-    }
-    if (policy.enforces(Rule.ROLE) && !r.role().works(l.kind())) {
-      return Rule.ROLE.id();
-    }
-    if (policy.enforces(Rule.CUSTOM)) {
-      for (CustomRule c : policy.customRules()) {
-        if (!c.allows(r, l)) {
-          return "custom:" + c.name();
-        }
-      }
-    }
-    return null;
+    return Rules.firstFailure(policy, reps[rep], leads[lead], tier(lead), asNew);
   }
 
   /** The ids of the pairwise rules enabled by the policy, in check order. */
@@ -210,16 +166,7 @@ public final class ProblemIndex {
 
   /** Soft mismatches of a pair: industry outside the rep's preferences, role misfit when soft. */
   public int preferenceMismatches(int lead, int rep) {
-    Rep r = reps[rep];
-    Lead l = leads[lead];
-    int m = 0;
-    if (!r.preferredIndustries().isEmpty() && !r.preferredIndustries().contains(l.industry())) {
-      m++;
-    }
-    if (!policy.enforces(Rule.ROLE) && !r.role().works(l.kind())) {
-      m++;
-    }
-    return m;
+    return Rules.preferenceMismatches(policy, reps[rep], leads[lead]);
   }
 
   public Problem problem() {

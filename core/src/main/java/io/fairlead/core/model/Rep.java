@@ -124,20 +124,26 @@ public record Rep(
       this.id = id;
     }
 
+    /** Sets the regions (replacing any set before); none = any region. */
     public Builder regions(String... regions) {
+      this.regions.clear();
       this.regions.addAll(java.util.Arrays.asList(regions));
       return this;
     }
 
+    /** Sets the industries (replacing any set before); none = any industry. */
     public Builder industries(String... industries) {
+      this.industries.clear();
       this.industries.addAll(java.util.Arrays.asList(industries));
       return this;
     }
 
+    /** Sets the allowed tiers (replacing any set before); none = every tier. */
     public Builder tiers(String... tiers) {
       for (String t : tiers) {
         checkArgument(t != null && !t.isBlank(), "rep %s: allowedTiers must not hold blank values", id);
       }
+      this.allowedTiers.clear();
       this.allowedTiers.addAll(java.util.Arrays.asList(tiers));
       return this;
     }
@@ -177,7 +183,9 @@ public record Rep(
       return this;
     }
 
+    /** Sets the preferred industries (replacing any set before). */
     public Builder preferredIndustries(String... industries) {
+      this.preferredIndustries.clear();
       this.preferredIndustries.addAll(java.util.Arrays.asList(industries));
       return this;
     }

@@ -1,0 +1,801 @@
+package io.fairlead.core.routing;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import io.fairlead.core.allocation.Allocation;
+import io.fairlead.core.allocation.Alternative;
+import io.fairlead.core.allocation.LeadOutcome;
+import io.fairlead.core.allocation.Problem;
+import io.fairlead.core.allocation.Status;
+import io.fairlead.core.allocation.UnassignedReason;
+import io.fairlead.core.internal.ProblemIndex;
+import io.fairlead.core.internal.Rules;
+import io.fairlead.core.internal.Scoring;
+import io.fairlead.core.model.Lead;
+import io.fairlead.core.model.LeadId;
+import io.fairlead.core.model.LeadKind;
+import io.fairlead.core.model.Rep;
+import io.fairlead.core.model.RepId;
+import io.fairlead.core.model.Tier;
+import io.fairlead.core.policy.Objective;
+import io.fairlead.core.policy.Policy;
+import io.fairlead.core.policy.Rule;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The router's state and decision procedure, without locking ({@link LeadRouter} holds the lock).
+ *
+ * <p>Everything a decision reads is in arrays indexed by rep (roster order), and the terms of the
+ * score delta that do not depend on the incoming lead's value are cached per rep and refreshed when
+ * that rep's aggregates change, so a decision costs two passes over the lead's eligible reps with a
+ * handful of arithmetic operations each. Eligibility (and the preference cost) is cached per class
+ * of interchangeable leads: same region, industry, size band, tier and kind.
+ */
+final class RouterCore {
+
+  private static final double INF = Double.POSITIVE_INFINITY;
+  /** Bound on cached lead classes (a host sending free-text regions must not grow it forever). */
+  private static final int MAX_CLASSES = 50_000;
+
+  final Policy policy;
+  final double meanValue;
+  final CatchUp catchUp;
+  final double tolerance;
+  final int tierCount;
+  private final Tier[] tierOf;
+  private final double valueCoef;
+  private final long continuity;
+  private final long[] unassignedTier;
+  private final boolean customRules;
+
+  // Roster.
+  int n;
+  Rep[] reps;
+  double[] weight;
+  final Map<RepId, Integer> repIndex = new HashMap<>();
+
+  // Book aggregates.
+  int[] leads;
+  long[] value;
+  int[] tierLeads; // [rep * tierCount + tier]
+
+  // Ledger of the current period.
+  int[] received;
+  long[] receivedValue;
+  double[] credit;
+  long[] lastSeq;
+  int period = 1;
+  long seq;
+
+  // Per-rep terms cached for the hot path (see refresh).
+  private long[] stockDelta; // [rep * tierCount + tier]: count + tier balance delta of one more lead
+  private long[] valueTerm;
+  private double[] fNew; // standing after one more new lead, or +inf if no room for one
+
+  final LinkedHashMap<LeadId, Held> book = new LinkedHashMap<>();
+
+  private int[] sizeCuts;
+  private final HashMap<ClassKey, Eligibility> classes = new HashMap<>();
+
+  // Scratch for the selection, reused under the router's lock.
+  private final Top2 due = new Top2();
+  private final Top2 wide = new Top2();
+
+  /** A lead in the book: who holds it, and the numbers it added to that rep's aggregates. */
+  record Held(Lead lead, int rep, int tier, long units, Status status) {}
+
+  private record ClassKey(String region, String industry, int band, int tier, LeadKind kind) {}
+
+  /**
+   * The reps a class of leads may go to (ascending) and each one's preference cost; for a class
+   * that no rep may take, the reason (computed once, on first need).
+   */
+  private static final class Eligibility {
+    final int[] reps;
+    final long[] preference;
+    final boolean anyPreference;
+    UnassignedReason noEligibleRep;
+
+    Eligibility(int[] reps, long[] preference) {
+      this.reps = reps;
+      this.preference = preference;
+      boolean any = false;
+      for (long p : preference) {
+        any |= p != 0;
+      }
+      this.anyPreference = any;
+    }
+  }
+
+  RouterCore(Policy policy, double meanValue, CatchUp catchUp, double tolerance, List<Rep> roster) {
+    this.policy = policy;
+    this.meanValue = meanValue;
+    this.catchUp = catchUp;
+    this.tolerance = tolerance;
+    this.tierCount = policy.tiers().size();
+    this.tierOf = policy.tiers().tiers().toArray(Tier[]::new);
+    this.valueCoef = Scoring.SCALE * policy.weight(Objective.VALUE);
+    this.continuity = Scoring.continuityPenalty(policy);
+    this.unassignedTier = new long[tierCount];
+    for (int t = 0; t < tierCount; t++) {
+      unassignedTier[t] = Scoring.unassignedTierPenalty(policy, t);
+    }
+    this.customRules = policy.enforces(Rule.CUSTOM) && !policy.customRules().isEmpty();
+    n = 0;
+    allocate(roster.size());
+    for (Rep r : roster) {
+      append(r);
+    }
+    rosterChanged();
+  }
+
+  // ---------------------------------------------------------------- per-lead numbers (pure)
+
+  int tierRank(Lead lead) {
+    return policy.tiers().rank(policy.tierOf(lead));
+  }
+
+  /** The lead's value in units where a lead of the router's mean value is 1000. */
+  long units(Lead lead) {
+    return meanValue == 0
+        ? 0
+        : Math.round(ProblemIndex.VALUE_UNIT * policy.valueOf(lead) / meanValue);
+  }
+
+  // ---------------------------------------------------------------- roster
+
+  private void allocate(int size) {
+    reps = new Rep[size];
+    weight = new double[size];
+    leads = new int[size];
+    value = new long[size];
+    tierLeads = new int[size * tierCount];
+    received = new int[size];
+    receivedValue = new long[size];
+    credit = new double[size];
+    lastSeq = new long[size];
+    stockDelta = new long[size * tierCount];
+    valueTerm = new long[size];
+    fNew = new double[size];
+  }
+
+  private void grow() {
+    int size = n + 1;
+    reps = Arrays.copyOf(reps, size);
+    weight = Arrays.copyOf(weight, size);
+    leads = Arrays.copyOf(leads, size);
+    value = Arrays.copyOf(value, size);
+    tierLeads = Arrays.copyOf(tierLeads, size * tierCount);
+    received = Arrays.copyOf(received, size);
+    receivedValue = Arrays.copyOf(receivedValue, size);
+    credit = Arrays.copyOf(credit, size);
+    lastSeq = Arrays.copyOf(lastSeq, size);
+    stockDelta = Arrays.copyOf(stockDelta, size * tierCount);
+    valueTerm = Arrays.copyOf(valueTerm, size);
+    fNew = Arrays.copyOf(fNew, size);
+  }
+
+  private void checkTiers(Rep rep, String what) {
+    for (Tier t : rep.allowedTiers()) {
+      checkArgument(
+          policy.tiers().contains(t),
+          "%s: rep %s: allowedTiers names tier '%s', which is not in the policy's tier scheme %s",
+          what,
+          rep.id(),
+          t,
+          policy.tiers().tiers());
+    }
+  }
+
+  private int append(Rep rep) {
+    checkArgument(!repIndex.containsKey(rep.id()), "rep %s: duplicate id", rep.id());
+    checkTiers(rep, "roster");
+    int r = n++;
+    reps[r] = rep;
+    weight[r] = policy.effectiveWeight(rep.weight());
+    lastSeq[r] = -1;
+    repIndex.put(rep.id(), r);
+    refresh(r);
+    return r;
+  }
+
+  private void rosterChanged() {
+    sizeCuts = Rules.sizeCuts(Arrays.asList(reps).subList(0, n));
+    classes.clear();
+  }
+
+  /** Whether the rep takes new leads (it is not on leave, or availability is not enforced). */
+  private boolean active(Rep rep) {
+    return rep.available() || !policy.enforces(Rule.AVAILABILITY);
+  }
+
+  void addRep(Rep rep) {
+    checkArgument(
+        !repIndex.containsKey(rep.id()),
+        "addRep: rep %s is already on the roster (use updateRep to change it)",
+        rep.id());
+    checkTiers(rep, "addRep");
+    grow();
+    int r = append(rep);
+    if (active(rep)) {
+      calibrate(r);
+    }
+    rosterChanged();
+  }
+
+  void updateRep(Rep rep) {
+    Integer idx = repIndex.get(rep.id());
+    checkArgument(idx != null, "updateRep: rep %s is not on the roster (use addRep)", rep.id());
+    checkTiers(rep, "updateRep");
+    int r = idx;
+    boolean wasActive = active(reps[r]);
+    reps[r] = rep;
+    weight[r] = policy.effectiveWeight(rep.weight());
+    if (!wasActive && active(rep)) {
+      calibrate(r);
+    }
+    refresh(r);
+    rosterChanged();
+  }
+
+  /**
+   * Applies the catch-up policy to a rep that (re)joins: its ledger credit is raised to at least the
+   * weighted mean of the other active reps' credits minus {@code catchUp.maxLeads()}; never lowered.
+   */
+  private void calibrate(int r) {
+    if (catchUp.maxLeads() == Integer.MAX_VALUE) {
+      return;
+    }
+    double sumCredit = 0;
+    double sumWeight = 0;
+    for (int s = 0; s < n; s++) {
+      if (s != r && active(reps[s])) {
+        sumCredit += credit[s];
+        sumWeight += weight[s];
+      }
+    }
+    if (sumWeight == 0) {
+      return;
+    }
+    double level = weight[r] * (sumCredit / sumWeight);
+    credit[r] = Math.max(credit[r], level - catchUp.maxLeads());
+    refresh(r);
+  }
+
+  void startPeriod() {
+    period++;
+    Arrays.fill(received, 0, n, 0);
+    Arrays.fill(receivedValue, 0, n, 0);
+    Arrays.fill(credit, 0, n, 0);
+    for (int r = 0; r < n; r++) {
+      refresh(r);
+    }
+  }
+
+  /** Recomputes the cached score terms and ledger standing of one rep from its aggregates. */
+  void refresh(int r) {
+    double w = weight[r];
+    int count = leads[r];
+    long countDelta =
+        Scoring.countPenalty(policy, count + 1L, w) - Scoring.countPenalty(policy, count, w);
+    valueTerm[r] = Scoring.valuePenalty(policy, value[r], w);
+    int base = r * tierCount;
+    for (int t = 0; t < tierCount; t++) {
+      int k = tierLeads[base + t];
+      stockDelta[base + t] =
+          countDelta
+              + Scoring.tierPenalty(policy, t, k + 1L, w)
+              - Scoring.tierPenalty(policy, t, k, w);
+    }
+    Rep rep = reps[r];
+    boolean room =
+        (long) rep.heldOutside() + leads[r] + 1 <= rep.capacity()
+            && (long) received[r] + 1 <= rep.newLeadCap();
+    fNew[r] = room ? (credit[r] + 1) / w : INF;
+  }
+
+  // ---------------------------------------------------------------- the book
+
+  /** Puts a lead in the book without touching the ledger (initial book, restore). */
+  void hold(Lead lead, int rep, Status status) {
+    checkArgument(!book.containsKey(lead.id()), "lead %s: duplicate id in the book", lead.id());
+    int t = tierRank(lead);
+    add(new Held(lead, rep, t, units(lead), status));
+  }
+
+  private void add(Held h) {
+    int r = h.rep();
+    leads[r]++;
+    value[r] += h.units();
+    tierLeads[r * tierCount + h.tier()]++;
+    book.put(h.lead().id(), h);
+    refresh(r);
+  }
+
+  private void subtract(Held h) {
+    int r = h.rep();
+    leads[r]--;
+    value[r] -= h.units();
+    tierLeads[r * tierCount + h.tier()]--;
+    refresh(r);
+  }
+
+  Optional<RepId> release(LeadId id) {
+    Held h = book.remove(id);
+    if (h == null) {
+      return Optional.empty();
+    }
+    subtract(h);
+    return Optional.of(reps[h.rep()].id());
+  }
+
+  Optional<RepId> ownerOf(LeadId id) {
+    Held h = book.get(id);
+    return h == null ? Optional.empty() : Optional.of(reps[h.rep()].id());
+  }
+
+  Problem toProblem() {
+    List<Lead> out = new ArrayList<>(book.size());
+    for (Held h : book.values()) {
+      RepId holder = reps[h.rep()].id();
+      Lead l = h.lead();
+      out.add(
+          l.currentOwner().equals(Optional.of(holder))
+              ? l
+              : l.toBuilder().currentOwner(holder.value()).build());
+    }
+    return new Problem(policy, Arrays.asList(reps).subList(0, n), out);
+  }
+
+  int rebase(Allocation allocation) {
+    for (var rep : allocation.problem().reps()) {
+      checkArgument(
+          repIndex.containsKey(rep.id()),
+          "rebase: rep %s of the allocation is not on the router's roster",
+          rep.id());
+    }
+    int changed = 0;
+    for (LeadOutcome o : allocation.outcomes()) {
+      Held h = book.get(o.lead());
+      if (h == null) {
+        continue; // released since the problem was taken
+      }
+      if (o.rep().isEmpty()) {
+        book.remove(o.lead());
+        subtract(h);
+        changed++;
+        continue;
+      }
+      int to = repIndex.get(o.rep().get());
+      if (to != h.rep()) {
+        subtract(h);
+        add(new Held(h.lead(), to, h.tier(), h.units(), Status.MOVED));
+        changed++;
+      }
+    }
+    return changed;
+  }
+
+  // ---------------------------------------------------------------- routing
+
+  private Eligibility eligibility(Lead lead, int t) {
+    if (customRules) {
+      return computeEligibility(lead, t);
+    }
+    ClassKey key =
+        new ClassKey(
+            lead.region(),
+            lead.industry(),
+            Rules.sizeBand(sizeCuts, lead.companySize()),
+            t,
+            lead.kind());
+    Eligibility e = classes.get(key);
+    if (e == null) {
+      if (classes.size() >= MAX_CLASSES) {
+        classes.clear();
+      }
+      e = computeEligibility(lead, t);
+      classes.put(key, e);
+    }
+    return e;
+  }
+
+  private Eligibility computeEligibility(Lead lead, int t) {
+    int[] out = new int[n];
+    long[] pref = new long[n];
+    int k = 0;
+    for (int r = 0; r < n; r++) {
+      if (Rules.firstFailure(policy, reps[r], lead, tierOf[t], true) == null) {
+        out[k] = r;
+        pref[k] = preference(r, lead);
+        k++;
+      }
+    }
+    return new Eligibility(Arrays.copyOf(out, k), Arrays.copyOf(pref, k));
+  }
+
+  private long preference(int r, Lead lead) {
+    return Scoring.preferencePenalty(policy, Rules.preferenceMismatches(policy, reps[r], lead));
+  }
+
+  /**
+   * Same expression as {@link Scoring#valuePenalty}, so the results are bit-identical. Never
+   * negative: units and value sums are {@code >= 0} and the penalty grows with the sum.
+   */
+  private long valueDelta(int r, long units) {
+    if (valueCoef == 0) {
+      return 0;
+    }
+    double v = (double) (value[r] + units) / ProblemIndex.VALUE_UNIT;
+    return Math.round(valueCoef * v * v / weight[r]) - valueTerm[r];
+  }
+
+  /**
+   * The change of the book's soft score if rep {@code r} took the lead, exactly as {@code
+   * Book.deltaAssign} computes it (without checking eligibility or room).
+   */
+  long scoreDelta(Lead lead, int r) {
+    int t = tierRank(lead);
+    int owner = lead.currentOwner().map(repIndex::get).orElse(-1);
+    long d =
+        stockDelta[r * tierCount + t]
+            + valueDelta(r, units(lead))
+            + preference(r, lead)
+            - unassignedTier[t];
+    return owner >= 0 && owner != r ? d + continuity : d;
+  }
+
+  private boolean ownerHasRoom(int r) {
+    return (long) reps[r].heldOutside() + leads[r] + 1 <= reps[r].capacity();
+  }
+
+  RouteDecision route(Lead lead, int t, long units) {
+    LeadId id = lead.id();
+    Held held = book.get(id);
+    if (held != null) {
+      RepId rep = reps[held.rep()].id();
+      return new RouteDecision(
+          id,
+          held.status(),
+          Optional.of(rep),
+          Optional.empty(),
+          0,
+          Optional.empty(),
+          true,
+          "already in the book with " + rep + "; not routed again");
+    }
+    int owner = -1;
+    String ownerFailure = null;
+    if (lead.currentOwner().isPresent()) {
+      Integer o = repIndex.get(lead.currentOwner().get());
+      checkArgument(
+          o != null,
+          "lead %s: currentOwner '%s' is not on the roster",
+          id,
+          lead.currentOwner().get());
+      owner = o;
+      ownerFailure = Rules.firstFailure(policy, reps[owner], lead, tierOf[t], false);
+      if (lead.locked()) {
+        return keep(lead, owner, t, units, Status.LOCKED, "locked to its owner " + reps[owner].id());
+      }
+      if (ownerFailure == null && !policy.allowRebalancing()) {
+        return keep(
+            lead,
+            owner,
+            t,
+            units,
+            Status.KEPT,
+            "kept with its owner " + reps[owner].id() + ": the policy keeps existing owners");
+      }
+    }
+    Eligibility e = eligibility(lead, t);
+    int[] el = e.reps;
+    long[] pref = e.preference;
+    boolean anyPreference = e.anyPreference;
+    int keeper = ownerFailure == null ? owner : -1; // an owner who may keep it (rebalancing)
+
+    // Pass 1: the lowest and second-lowest ledger standing among reps with room for a new lead.
+    double min1 = INF;
+    double min2 = INF;
+    int arg = -1;
+    for (int r : el) {
+      if (r == keeper) {
+        continue;
+      }
+      double f = fNew[r];
+      if (f < min1) {
+        min2 = min1;
+        min1 = f;
+        arg = r;
+      } else if (f < min2) {
+        min2 = f;
+      }
+    }
+    // Pass 2: the best score delta among the due reps (standing within the tolerance of the
+    // lowest), and among the reps that would be due if the lowest one were absent (runner-up).
+    double dueBound = min1 + tolerance;
+    double wideBound = min2 + tolerance;
+    long base = (owner >= 0 ? continuity : 0) - unassignedTier[t];
+    due.reset();
+    wide.reset();
+    // The value term is >= 0, so a rep whose other terms already cost more than a pool's second
+    // best cannot enter that pool: the bars let the loop skip the division for most reps.
+    long dueBar = Long.MAX_VALUE; // a due rep must not cost more, to enter the due or wide pool
+    long wideBar = Long.MAX_VALUE; // a rep that is not due must not cost more, to enter wide
+    for (int i = 0; i < el.length; i++) {
+      int r = el[i];
+      double f = fNew[r];
+      if (f == INF || f > wideBound || r == keeper) {
+        continue;
+      }
+      long partial = base + stockDelta[r * tierCount + t];
+      if (anyPreference) {
+        partial += pref[i];
+      }
+      boolean isDue = f <= dueBound;
+      if (partial > (isDue ? dueBar : wideBar)) {
+        continue;
+      }
+      long c = partial + valueDelta(r, units);
+      long s = lastSeq[r];
+      wide.offer(r, c, f, s);
+      if (isDue) {
+        due.offer(r, c, f, s);
+      }
+      wideBar = wide.bar();
+      dueBar = Math.max(due.bar(), wideBar);
+    }
+    if (keeper >= 0 && ownerHasRoom(keeper)) {
+      // Keeping is not receiving: the owner competes on score whatever its ledger says.
+      long c =
+          stockDelta[keeper * tierCount + t]
+              + valueDelta(keeper, units)
+              + preference(keeper, lead)
+              - unassignedTier[t];
+      double f = credit[keeper] / weight[keeper];
+      due.offer(keeper, c, f, lastSeq[keeper]);
+      wide.offer(keeper, c, f, lastSeq[keeper]);
+    }
+    if (due.r1 < 0) {
+      return unassigned(lead, t, e, owner, keeper);
+    }
+    int chosen = due.r1;
+    long chosenCost = due.c1;
+    double chosenStanding = due.f1;
+    Top2 pool = chosen == arg ? wide : due;
+    int runner;
+    long runnerCost;
+    double runnerStanding;
+    if (pool.r1 != chosen) {
+      runner = pool.r1;
+      runnerCost = pool.c1;
+      runnerStanding = pool.f1;
+    } else {
+      runner = pool.r2;
+      runnerCost = pool.c2;
+      runnerStanding = pool.f2;
+    }
+    Status status = owner < 0 ? Status.ASSIGNED : chosen == owner ? Status.KEPT : Status.MOVED;
+    String explanation =
+        explain(status, owner, ownerFailure, chosen, chosenCost, chosenStanding, runner, runnerCost,
+            runnerStanding);
+    Optional<Alternative> runnerUp =
+        runner < 0
+            ? Optional.empty()
+            : Optional.of(new Alternative(reps[runner].id(), Optional.empty(), 0, runnerCost));
+    if (status != Status.KEPT) {
+      seq++; // numbers the leads received; nothing above has changed any state
+      received[chosen]++;
+      receivedValue[chosen] += units;
+      credit[chosen] += 1;
+      lastSeq[chosen] = seq;
+    }
+    add(new Held(lead, chosen, t, units, status));
+    return new RouteDecision(
+        id, status, Optional.of(reps[chosen].id()), Optional.empty(), chosenCost, runnerUp, false,
+        explanation);
+  }
+
+  private RouteDecision keep(Lead lead, int owner, int t, long units, Status status, String why) {
+    add(new Held(lead, owner, t, units, status));
+    return new RouteDecision(
+        lead.id(), status, Optional.of(reps[owner].id()), Optional.empty(), 0, Optional.empty(),
+        false, why);
+  }
+
+  private String explain(
+      Status status,
+      int owner,
+      String ownerFailure,
+      int chosen,
+      long cost,
+      double standing,
+      int runner,
+      long runnerCost,
+      double runnerStanding) {
+    StringBuilder sb = new StringBuilder(160);
+    String who = reps[chosen].id().value();
+    if (status == Status.MOVED) {
+      sb.append("moved from ").append(reps[owner].id()).append(" (")
+          .append(ownerFailure != null
+              ? "it fails rule '" + ownerFailure + "'"
+              : ownerHasRoom(owner) ? "rebalanced" : "it is full")
+          .append(") to ");
+    } else if (status == Status.KEPT) {
+      sb.append("kept with its owner ");
+    }
+    sb.append(who).append(": score ").append(signed(cost));
+    if (status != Status.KEPT) {
+      sb.append(", ledger ").append(num(credit[chosen])).append(" -> ")
+          .append(num(credit[chosen] + 1)).append(" this period");
+    }
+    if (runner < 0) {
+      sb.append("; no other eligible rep had room");
+    } else {
+      sb.append("; runner-up ").append(reps[runner].id()).append(": score ")
+          .append(signed(runnerCost));
+      if (runnerCost < cost || (runnerCost == cost && runnerStanding > standing)) {
+        sb.append(", but it stands ahead in this period's ledger (")
+            .append(num(runnerStanding)).append(" vs ").append(num(standing)).append(')');
+      } else if (runnerCost == cost) {
+        sb.append(" (a tie, broken by ")
+            .append(runnerStanding != standing ? "the ledger" : "time since the last lead or roster order")
+            .append(')');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String signed(long x) {
+    return x >= 0 ? "+" + x : Long.toString(x);
+  }
+
+  static String num(double x) {
+    if (x == Math.rint(x) && Math.abs(x) < 1e15) {
+      return Long.toString((long) x);
+    }
+    return Double.toString(Math.round(x * 100) / 100.0);
+  }
+
+  private RouteDecision unassigned(Lead lead, int t, Eligibility e, int owner, int keeper) {
+    int[] el = e.reps;
+    UnassignedReason reason;
+    if (el.length == 0 && keeper < 0) {
+      // Depends on the class alone unless an owner (asked without availability) or custom rules
+      // are involved; then it is computed afresh.
+      boolean shared = owner < 0 && !customRules;
+      reason = shared ? e.noEligibleRep : null;
+      if (reason == null) {
+        Map<String, Integer> by = new TreeMap<>();
+        for (int r = 0; r < n; r++) {
+          String f = Rules.firstFailure(policy, reps[r], lead, tierOf[t], r != owner);
+          by.merge(f == null ? Rule.AVAILABILITY.id() : f, 1, Integer::sum);
+        }
+        StringBuilder sb = new StringBuilder("no eligible rep among " + n + ":");
+        String sep = " ";
+        for (var x : by.entrySet()) {
+          sb.append(sep).append(x.getKey()).append(" excluded ").append(x.getValue());
+          sep = ", ";
+        }
+        reason = new UnassignedReason(UnassignedReason.Kind.NO_ELIGIBLE_REP, by, sb.toString());
+        if (shared) {
+          e.noEligibleRep = reason;
+        }
+      }
+    } else {
+      Map<String, Integer> full = new TreeMap<>();
+      int eligible = 0;
+      for (int r : el) {
+        if (r == keeper) {
+          continue;
+        }
+        eligible++;
+        boolean capacityFull = !ownerHasRoom(r);
+        full.merge(capacityFull ? Scoring.CAPACITY : Scoring.NEW_LEAD_CAP, 1, Integer::sum);
+      }
+      if (keeper >= 0) {
+        eligible++;
+        full.merge(Scoring.CAPACITY, 1, Integer::sum);
+      }
+      StringBuilder sb = new StringBuilder("all " + eligible + " eligible reps are full:");
+      String sep = " ";
+      for (var x : full.entrySet()) {
+        sb.append(sep).append(x.getKey()).append(" ").append(x.getValue());
+        sep = ", ";
+      }
+      reason = new UnassignedReason(UnassignedReason.Kind.ALL_ELIGIBLE_FULL, full, sb.toString());
+    }
+    return new RouteDecision(
+        lead.id(), Status.UNASSIGNED, Optional.empty(), Optional.of(reason), 0, Optional.empty(),
+        false, "unassigned: " + reason.message());
+  }
+
+  // ---------------------------------------------------------------- snapshot
+
+  List<RepSnapshot> snapshot() {
+    List<RepSnapshot> out = new ArrayList<>(n);
+    for (int r = 0; r < n; r++) {
+      Map<Tier, Integer> tiers = new LinkedHashMap<>();
+      for (int t = 0; t < tierCount; t++) {
+        tiers.put(tierOf[t], tierLeads[r * tierCount + t]);
+      }
+      Rep rep = reps[r];
+      out.add(
+          new RepSnapshot(
+              rep.id(),
+              active(rep),
+              weight[r],
+              leads[r],
+              value[r],
+              tiers,
+              (int) Math.min(Integer.MAX_VALUE, (long) rep.heldOutside() + leads[r]),
+              rep.capacity(),
+              received[r],
+              receivedValue[r],
+              credit[r],
+              lastSeq[r]));
+    }
+    return List.copyOf(out);
+  }
+
+  /** The two best candidates by (score delta, standing, last lead, roster order). */
+  private static final class Top2 {
+    int r1;
+    int r2;
+    long c1;
+    long c2;
+    double f1;
+    double f2;
+    long s1;
+    long s2;
+
+    void reset() {
+      r1 = -1;
+      r2 = -1;
+    }
+
+    /** The cost a candidate must not exceed to have a chance of entering the top two. */
+    long bar() {
+      return r2 < 0 ? Long.MAX_VALUE : c2;
+    }
+
+    void offer(int r, long c, double f, long s) {
+      if (r1 < 0 || better(r, c, f, s, r1, c1, f1, s1)) {
+        r2 = r1;
+        c2 = c1;
+        f2 = f1;
+        s2 = s1;
+        r1 = r;
+        c1 = c;
+        f1 = f;
+        s1 = s;
+      } else if (r2 < 0 || better(r, c, f, s, r2, c2, f2, s2)) {
+        r2 = r;
+        c2 = c;
+        f2 = f;
+        s2 = s;
+      }
+    }
+
+    private static boolean better(int r, long c, double f, long s, int br, long bc, double bf,
+        long bs) {
+      if (c != bc) {
+        return c < bc;
+      }
+      if (f != bf) {
+        return f < bf;
+      }
+      if (s != bs) {
+        return s < bs;
+      }
+      return r < br;
+    }
+  }
+}

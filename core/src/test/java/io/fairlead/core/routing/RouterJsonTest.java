@@ -1,0 +1,253 @@
+package io.fairlead.core.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fairlead.core.model.Lead;
+import io.fairlead.core.model.LeadId;
+import io.fairlead.core.model.LeadKind;
+import io.fairlead.core.model.Rep;
+import io.fairlead.core.model.Role;
+import io.fairlead.core.model.SizeRange;
+import io.fairlead.core.policy.CustomRule;
+import io.fairlead.core.policy.Policy;
+import io.fairlead.core.policy.TierRule;
+import io.fairlead.core.policy.TierScheme;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** Saving a router to JSON and restoring it: same next decisions; bad JSON named by its path. */
+class RouterJsonTest {
+
+  private static final String[] REGIONS = {"East", "West"};
+  private static final Policy POLICY =
+      Policy.builder()
+          .tierRule(TierRule.byValue().threshold("A", 30_000).threshold("B", 8_000).otherwise("C"))
+          .allowRebalancing(true)
+          .customRule(
+              CustomRule.of(
+                  "french-speakers",
+                  (rep, lead) ->
+                      !"fr".equals(lead.attributes().get("lang")) || rep.id().value().endsWith("0")))
+          .build();
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private static List<Rep> roster() {
+    List<Rep> reps = new ArrayList<>();
+    for (int r = 0; r < 12; r++) {
+      reps.add(
+          Rep.builder("r" + r)
+              .regions(REGIONS[r % 2])
+              .role(r % 3 == 0 ? Role.HUNTER : Role.BOTH)
+              .tiers(r % 4 == 1 ? new String[] {"B", "C"} : new String[0])
+              .companySizes(r % 5 == 0 ? SizeRange.of(0, 500) : SizeRange.ANY)
+              .capacity(60 + r)
+              .heldOutside(r % 3)
+              .newLeadCap(r % 6 == 5 ? 25 : Rep.UNLIMITED)
+              .weight(0.5 + (r % 3) * 0.5)
+              .preferredIndustries(r % 2 == 0 ? new String[] {"tech"} : new String[0])
+              .build());
+    }
+    return reps;
+  }
+
+  private static LeadRouter newRouter(CatchUp catchUp, double tolerance) {
+    List<Lead> book = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      book.add(
+          Lead.builder("old" + i)
+              .region(REGIONS[i % 2])
+              .industry(i % 3 == 0 ? "tech" : "retail")
+              .value(1000 + 997 * i)
+              .currentOwner("r" + (i % 12))
+              .locked(i % 10 == 0)
+              .build());
+    }
+    return LeadRouter.builder(POLICY)
+        .roster(roster())
+        .book(book)
+        .catchUp(catchUp)
+        .ledgerTolerance(tolerance)
+        .build();
+  }
+
+  /**
+   * Plays a random, reproducible mix of operations: mostly new leads (some owned, some repeats),
+   * with releases, leave and return, new reps and new periods. Returns everything the router said.
+   */
+  private static List<Object> play(LeadRouter router, long seed, int leads, String prefix) {
+    Random random = new Random(seed);
+    List<Object> said = new ArrayList<>();
+    List<LeadId> routed = new ArrayList<>();
+    int routedCount = 0;
+    int step = 0;
+    while (routedCount < leads) {
+      step++;
+      int op = random.nextInt(100);
+      if (op < 6 && !routed.isEmpty()) {
+        said.add(router.release(routed.remove(random.nextInt(routed.size()))));
+      } else if (op == 6) {
+        router.startPeriod();
+        said.add("period " + router.period());
+      } else if (op == 7) {
+        List<Rep> reps = router.toProblem().reps();
+        Rep rep = reps.get(random.nextInt(reps.size()));
+        router.updateRep(rep.toBuilder().available(!rep.available()).build());
+      } else if (op == 8) {
+        router.addRep(Rep.builder(prefix + "-new" + step).regions(REGIONS[random.nextInt(2)]).build());
+      } else if (op == 9 && !routed.isEmpty()) {
+        LeadId again = routed.get(random.nextInt(routed.size()));
+        said.add(router.route(Lead.builder(again.value()).region("East").industry("retail").build()));
+      } else {
+        Lead.Builder b =
+            Lead.builder(prefix + step)
+                .region(REGIONS[random.nextInt(2)])
+                .industry(random.nextInt(3) == 0 ? "tech" : "retail")
+                .companySize(random.nextInt(2000))
+                .value(500 + random.nextInt(60_000))
+                .kind(random.nextInt(4) == 0 ? LeadKind.EXISTING_CUSTOMER : LeadKind.NEW_BUSINESS);
+        if (random.nextInt(8) == 0) {
+          b.currentOwner("r" + random.nextInt(12));
+        }
+        if (random.nextInt(10) == 0) {
+          b.attribute("lang", "fr");
+        }
+        if (random.nextInt(5) == 0) {
+          b.winProbability(random.nextInt(11) / 10.0);
+        }
+        RouteDecision d = router.route(b.build());
+        said.add(d);
+        if (d.assigned()) {
+          routed.add(d.lead());
+        }
+        routedCount++;
+      }
+    }
+    said.add(router.snapshot());
+    return said;
+  }
+
+  @Test
+  void restoredRouter_makesTheSameNext1000Decisions() {
+    LeadRouter original = newRouter(CatchUp.capped(3), 1.0);
+    play(original, 1, 1_000, "a");
+    String json = original.toJson();
+
+    LeadRouter restored = LeadRouter.fromJson(json, POLICY);
+
+    assertThat(restored.toJson()).isEqualTo(json);
+    assertThat(restored.snapshot()).isEqualTo(original.snapshot());
+    List<Object> fromOriginal = play(original, 2, 1_000, "b");
+    List<Object> fromRestored = play(restored, 2, 1_000, "b");
+    assertThat(fromRestored).isEqualTo(fromOriginal);
+    assertThat(fromOriginal.stream().filter(RouteDecision.class::isInstance)).hasSizeGreaterThan(1_000);
+    assertThat(restored.toJson()).isEqualTo(original.toJson());
+  }
+
+  @Test
+  void restore_keepsSettingsPeriodAndMeanValue() {
+    LeadRouter original = newRouter(CatchUp.FULL, Double.POSITIVE_INFINITY);
+    play(original, 5, 200, "a");
+    original.startPeriod();
+
+    LeadRouter restored = LeadRouter.fromJson(original.toJson(), POLICY);
+
+    assertThat(restored.period()).isEqualTo(original.period());
+    assertThat(restored.meanValue()).isEqualTo(original.meanValue());
+    assertThat(restored.bookSize()).isEqualTo(original.bookSize());
+    assertThat(restored.toString()).isEqualTo(original.toString());
+    assertThat(original.toJson()).contains("\"ledgerTolerance\" : \"Infinity\"").contains("\"FULL\"");
+    assertThat(play(restored, 6, 200, "b")).isEqualTo(play(original, 6, 200, "b"));
+  }
+
+  // ---------------------------------------------------------------- bad JSON
+
+  private static String edited(Consumer<ObjectNode> edit) throws Exception {
+    LeadRouter router = newRouter(CatchUp.NONE, 1.0);
+    play(router, 3, 30, "a");
+    ObjectNode root = (ObjectNode) MAPPER.readTree(router.toJson());
+    edit.accept(root);
+    return MAPPER.writeValueAsString(root);
+  }
+
+  private static ObjectNode rep(ObjectNode root, int i) {
+    return (ObjectNode) root.get("reps").get(i);
+  }
+
+  private static void assertRejected(String json, String... parts) {
+    assertThatThrownBy(() -> LeadRouter.fromJson(json, POLICY))
+        .isInstanceOf(IllegalArgumentException.class)
+        .message()
+        .contains(parts);
+  }
+
+  @Test
+  void notJson_isRejectedWithItsPosition() {
+    assertRejected("{\"format\": ", "router state: not valid JSON", "line 1");
+  }
+
+  @Test
+  void otherFormat_isRejected() throws Exception {
+    assertRejected(edited(r -> r.put("format", "something")), "$.format", "fairlead-router");
+    assertRejected(edited(r -> r.put("version", 99)), "$.version", "unsupported version 99");
+  }
+
+  @Test
+  void missingField_namesItsPath() throws Exception {
+    assertRejected(edited(r -> rep(r, 1).remove("capacity")), "router state $.reps[1].capacity: missing");
+    assertRejected(edited(r -> r.remove("book")), "router state $.book: missing");
+  }
+
+  @Test
+  void wrongType_namesItsPath() throws Exception {
+    assertRejected(
+        edited(r -> ((ObjectNode) rep(r, 0).get("ledger")).put("received", "x")),
+        "router state $.reps[0].ledger.received: must be an integer, was \"x\"");
+    assertRejected(edited(r -> r.put("period", 1.5)), "$.period: must be an integer");
+    assertRejected(edited(r -> rep(r, 2).put("available", "yes")), "$.reps[2].available: must be true or false");
+  }
+
+  @Test
+  void invalidValue_namesItsPathAndTheRule() throws Exception {
+    assertRejected(edited(r -> rep(r, 0).put("capacity", -1)), "$.reps[0]", "rep r0: capacity must be >= 0, was -1");
+    assertRejected(edited(r -> r.put("catchUp", "SOMETIMES")), "$.catchUp", "'SOMETIMES'");
+    assertRejected(edited(r -> r.put("ledgerTolerance", -2)), "$.ledgerTolerance: must be >= 0");
+    assertRejected(edited(r -> rep(r, 3).put("role", "BOSS")), "$.reps[3].role", "BOSS");
+    assertRejected(
+        edited(r -> ((ObjectNode) r.get("book").get(0).get("lead")).put("value", -5)),
+        "$.book[0].lead", "value must be finite and >= 0, was -5.0");
+  }
+
+  @Test
+  void inconsistentState_isRejected() throws Exception {
+    assertRejected(
+        edited(r -> ((ObjectNode) r.get("book").get(0)).put("rep", "nobody")),
+        "router state $.book[0].rep: rep 'nobody' is not on the roster");
+    assertRejected(
+        edited(r -> ((ObjectNode) rep(r, 0).get("book")).put("leads", 99)),
+        "router state $.reps[0].book.leads: 99, but the book holds");
+    assertRejected(
+        edited(r -> ((ArrayNode) r.get("book")).add(r.get("book").get(0).deepCopy())),
+        "$.book[", "duplicate id in the book");
+    assertRejected(edited(r -> ((ArrayNode) r.get("reps")).add(rep(r, 0).deepCopy())), "$.reps", "rep r0: duplicate id");
+    assertRejected(
+        edited(r -> ((ObjectNode) rep(r, 0).get("ledger")).put("lastLead", 1_000_000)),
+        "$.reps[0].ledger.lastLead: must be in [-1, sequence");
+  }
+
+  @Test
+  void restoreUnderAnotherTierScheme_isRejected() throws Exception {
+    String json = edited(r -> {});
+    Policy other = Policy.builder().tiers(TierScheme.of("A", "B", "C", "D")).build();
+
+    assertThatThrownBy(() -> LeadRouter.fromJson(json, other))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("$.reps[0].book.tierLeads");
+  }
+}
