@@ -1,0 +1,121 @@
+package io.fairlead.examples;
+
+import io.fairlead.core.allocation.Allocation;
+import io.fairlead.core.allocation.Problem;
+import io.fairlead.core.json.FairleadJson;
+import io.fairlead.solver.LeadAllocator;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Solves a problem given as JSON and writes the allocation as JSON: the smallest way to use fairlead
+ * from another language or a shell script.
+ *
+ * <pre>
+ * JsonCli problem.json result.json [--explain] [--time-limit=SECONDS] [--seed=N]
+ *
+ * # from the repository root (exec:java runs in Maven's working directory):
+ * mvn -q -pl examples exec:java -Dexec.mainClass=io.fairlead.examples.JsonCli \
+ *     -Dexec.args="examples/src/main/resources/problem.json result.json --explain"
+ * </pre>
+ *
+ * <p>Exit codes: 0 solved (infeasible leads come back unassigned with a reason; that is an answer,
+ * not an error), 2 bad usage or bad input (the message goes to standard error), 3 the files could
+ * not be read or written.
+ */
+public final class JsonCli {
+
+  static final int OK = 0;
+  static final int BAD_INPUT = 2;
+  static final int IO_ERROR = 3;
+
+  static final String USAGE =
+      "usage: JsonCli problem.json result.json [--explain] [--time-limit=SECONDS] [--seed=N]";
+
+  private JsonCli() {}
+
+  public static void main(String[] args) {
+    int code = run(args, System.out, System.err);
+    if (code != OK) {
+      System.exit(code);
+    }
+  }
+
+  /** Runs the command line and returns its exit code (never exits the JVM). */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    Path in = null;
+    Path result = null;
+    boolean explain = false;
+    Duration timeLimit = Duration.ofSeconds(10);
+    long seed = 42;
+    try {
+      for (String a : args) {
+        if (a.equals("--explain")) {
+          explain = true;
+        } else if (a.startsWith("--time-limit=")) {
+          long s = Long.parseLong(a.substring("--time-limit=".length()));
+          if (s < 1) {
+            throw new IllegalArgumentException("--time-limit must be >= 1 second, was " + s);
+          }
+          timeLimit = Duration.ofSeconds(s);
+        } else if (a.startsWith("--seed=")) {
+          seed = Long.parseLong(a.substring("--seed=".length()));
+        } else if (a.startsWith("--")) {
+          throw new IllegalArgumentException("unknown option " + a);
+        } else if (in == null) {
+          in = Path.of(a);
+        } else if (result == null) {
+          result = Path.of(a);
+        } else {
+          throw new IllegalArgumentException("unexpected argument " + a);
+        }
+      }
+      if (result == null) {
+        throw new IllegalArgumentException("two file names are needed");
+      }
+    } catch (IllegalArgumentException e) { // NumberFormatException included
+      err.println("error: " + e.getMessage());
+      err.println(USAGE);
+      return BAD_INPUT;
+    }
+
+    Problem problem;
+    try (Reader r = Files.newBufferedReader(in, StandardCharsets.UTF_8)) {
+      problem = FairleadJson.readProblem(r);
+    } catch (NoSuchFileException e) {
+      err.println("error: no such file: " + in);
+      return IO_ERROR;
+    } catch (IOException | java.io.UncheckedIOException e) {
+      err.println("error: cannot read " + in + ": " + e.getMessage());
+      return IO_ERROR;
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + in + ": " + e.getMessage());
+      return BAD_INPUT;
+    }
+
+    Allocation allocation =
+        LeadAllocator.builder()
+            .policy(problem.policy())
+            .timeLimit(timeLimit)
+            .seed(seed)
+            .build()
+            .allocate(problem);
+    try {
+      Files.writeString(result, FairleadJson.writeAllocation(allocation, explain), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      err.println("error: cannot write " + result + ": " + e.getMessage());
+      return IO_ERROR;
+    }
+    out.println(problem.leads().size() + " leads, " + problem.reps().size() + " reps: "
+        + allocation.metrics().assigned() + " assigned, " + allocation.metrics().unassigned()
+        + " unassigned, " + allocation.metrics().violations().size() + " hard violations, score "
+        + allocation.score() + " -> " + result);
+    return OK;
+  }
+}

@@ -1,0 +1,163 @@
+package io.fairlead.examples;
+
+import io.fairlead.core.allocation.Allocation;
+import io.fairlead.core.allocation.Baselines;
+import io.fairlead.core.allocation.LeadOutcome;
+import io.fairlead.core.allocation.Problem;
+import io.fairlead.core.allocation.Status;
+import io.fairlead.core.model.Lead;
+import io.fairlead.core.model.LeadId;
+import io.fairlead.core.model.Rep;
+import io.fairlead.core.model.Tier;
+import io.fairlead.core.policy.Policy;
+import io.fairlead.solver.LeadAllocator;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * The Maven CRM sample solved by fairlead and by the allocators CRMs use today, compared side by
+ * side: the optimiser ({@code optaplanner}), round robin, least busy, and the sample's own
+ * historical assignment. All four are measured by the same {@code FairnessMetrics} in the same run.
+ *
+ * <pre>
+ * mvn -q install -DskipTests
+ * mvn -q -pl examples exec:java                       # 20 s time limit
+ * mvn -q -pl examples exec:java -Dexec.args="5"       # 5 s time limit
+ * </pre>
+ *
+ * <p>Deterministic for a given time limit and machine speed (the seed is fixed; a time-limited
+ * search may stop at a different step on a faster or slower machine).
+ */
+public final class MavenCrmDemo {
+
+  /** The solver's time limit when none is given. */
+  static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(20);
+
+  /** The solver's random seed. */
+  static final long SEED = 42;
+
+  private MavenCrmDemo() {}
+
+  /** Runs the demo; the optional argument is the solver's time limit in seconds (at most 30). */
+  public static void main(String[] args) {
+    Duration limit = DEFAULT_TIME_LIMIT;
+    if (args.length > 0) {
+      long seconds = Long.parseLong(args[0]);
+      if (seconds < 1 || seconds > 30) {
+        throw new IllegalArgumentException("time limit must be 1..30 seconds, was " + seconds);
+      }
+      limit = Duration.ofSeconds(seconds);
+    }
+    run(limit, System.out);
+  }
+
+  /**
+   * Solves the sample with every method and prints the report.
+   *
+   * @return the allocations in report order: optaplanner, round robin, least busy, historical
+   */
+  static List<Allocation> run(Duration timeLimit, PrintStream out) {
+    MavenCrmData crm = MavenCrmData.load();
+    Problem problem = crm.problem();
+    describe(out, problem);
+
+    LeadAllocator solver =
+        LeadAllocator.builder().policy(problem.policy()).timeLimit(timeLimit).seed(SEED).build();
+    Allocation optimised = solver.allocate(problem);
+    Allocation roundRobin = Baselines.roundRobin().allocate(problem);
+    Allocation leastBusy = Baselines.leastBusy().allocate(problem);
+    Allocation history = Baselines.measure(problem, crm.historicalAssignment(), "historical");
+    List<Allocation> all = List.of(optimised, roundRobin, leastBusy, history);
+
+    out.println();
+    out.println("== Assignment by " + optimised.method() + ", per rep (kept = owned before and kept; "
+        + "new = received in this run; fair = weighted fair share)");
+    FairnessReport.printReps(out, optimised, id -> regionOf(problem, id));
+
+    out.println();
+    out.println("== Fairness side by side (same problem, same FairnessMetrics; spreads are over "
+        + "leads/weight)");
+    FairnessReport.print(out, all.stream().map(Allocation::method).toList(), all);
+
+    out.println();
+    out.println("== Two decisions of " + optimised.method() + ", explained");
+    Tier top = problem.policy().tiers().top();
+    Map<LeadId, Lead> leads = new HashMap<>();
+    problem.leads().forEach(l -> leads.put(l.id(), l));
+    Optional<LeadOutcome> newTop =
+        first(
+            optimised,
+            o -> o.status() == Status.ASSIGNED && problem.policy().tierOf(leads.get(o.lead())).equals(top));
+    Optional<LeadOutcome> moved = first(optimised, o -> o.status() == Status.MOVED);
+    if (moved.isEmpty()) {
+      moved = first(optimised, o -> o.status() == Status.KEPT);
+    }
+    for (Optional<LeadOutcome> o : List.of(newTop, moved)) {
+      o.ifPresent(
+          outcome -> {
+            Lead lead = leads.get(outcome.lead());
+            out.println("lead " + lead.id() + " (" + lead.attributes().get("stage") + ", tier "
+                + problem.policy().tierOf(lead) + ", " + lead.region() + ", "
+                + lead.attributes().getOrDefault("account", "no account") + ", "
+                + lead.attributes().get("product") + " " + TextTable.money(lead.value())
+                + lead.currentOwner()
+                    .map(r -> ", worked by " + r + " from " + regionOf(problem, r.value()))
+                    .orElse("")
+                + "):");
+            out.println("  " + optimised.explain(outcome.lead()).summary());
+          });
+    }
+    return all;
+  }
+
+  private static void describe(PrintStream out, Problem problem) {
+    Map<String, Integer> repsByRegion = new TreeMap<>();
+    for (Rep r : problem.reps()) {
+      repsByRegion.merge(String.join("+", r.regions()), 1, Integer::sum);
+    }
+    Map<String, Integer> stages = new TreeMap<>();
+    Map<Tier, Integer> tiers = new TreeMap<>(java.util.Comparator.comparing(Tier::name));
+    for (Lead l : problem.leads()) {
+      stages.merge(l.attributes().get("stage"), 1, Integer::sum);
+      tiers.merge(problem.policy().tierOf(l), 1, Integer::sum);
+    }
+    Map<String, String> officeOf = new HashMap<>();
+    problem.reps().forEach(r -> officeOf.put(r.id().value(), String.join("+", r.regions())));
+    long outside =
+        problem.leads().stream()
+            .filter(l -> l.currentOwner().isPresent())
+            .filter(l -> !officeOf.get(l.currentOwner().get().value()).equals(l.region()))
+            .count();
+    Policy p = problem.policy();
+    StringBuilder weights = new StringBuilder();
+    p.weights().forEach((o, w) -> weights.append(weights.length() == 0 ? "" : ", ").append(o.id()).append(' ').append(w));
+    out.println("fairlead demo: Maven CRM sample (fictitious B2B hardware seller, Maven Analytics)");
+    out.println("  reps:  " + problem.reps().size() + " agents " + repsByRegion);
+    out.println("  leads: " + problem.leads().size() + " open deals " + stages + ", tiers " + tiers);
+    out.println("         " + outside + " Engaging deals are worked from outside their account's home "
+        + "region: the region rule frees them for every method");
+    out.println("  policy: " + (p.allowRebalancing() ? "rebalancing allowed" : "owners kept")
+        + ", rep weights bounded to [" + p.minWeight() + ", " + p.maxWeight() + "]; objective weights "
+        + weights + "; tier weights " + p.tierWeights());
+  }
+
+  static String regionOf(Problem problem, String repId) {
+    for (Rep r : problem.reps()) {
+      if (r.id().value().equals(repId)) {
+        return String.join("+", r.regions());
+      }
+    }
+    throw new IllegalArgumentException("rep " + repId + " is not in the problem");
+  }
+
+  private static Optional<LeadOutcome> first(Allocation a, Predicate<LeadOutcome> p) {
+    return a.outcomes().stream().filter(p).findFirst();
+  }
+
+}

@@ -1,0 +1,82 @@
+package io.fairlead.examples;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A plain-text table: the first column left-aligned, the others right-aligned, a rule under the
+ * header. Enough for reports printed to a terminal; not thread-safe.
+ */
+final class TextTable {
+
+  private final List<String[]> rows = new ArrayList<>();
+  private final int columns;
+
+  TextTable(String... header) {
+    this.columns = header.length;
+    rows.add(header.clone());
+  }
+
+  /** Adds a row; missing cells are blank, extra cells are an error. */
+  TextTable row(Object... cells) {
+    if (cells.length > columns) {
+      throw new IllegalArgumentException(
+          "row has " + cells.length + " cells, the table has " + columns + " columns");
+    }
+    String[] r = new String[columns];
+    Arrays.fill(r, "");
+    for (int i = 0; i < cells.length; i++) {
+      r[i] = String.valueOf(cells[i]);
+    }
+    rows.add(r);
+    return this;
+  }
+
+  void print(PrintStream out) {
+    int[] width = new int[columns];
+    for (String[] r : rows) {
+      for (int c = 0; c < columns; c++) {
+        width[c] = Math.max(width[c], r[c].length());
+      }
+    }
+    for (int i = 0; i < rows.size(); i++) {
+      String[] r = rows.get(i);
+      StringBuilder sb = new StringBuilder();
+      for (int c = 0; c < columns; c++) {
+        if (c > 0) {
+          sb.append("  ");
+        }
+        String pad = " ".repeat(width[c] - r[c].length());
+        sb.append(c == 0 ? r[c] + pad : pad + r[c]);
+      }
+      out.println(sb.toString().stripTrailing());
+      if (i == 0) {
+        int total = Arrays.stream(width).sum() + 2 * (columns - 1);
+        out.println("-".repeat(total));
+      }
+    }
+  }
+
+  /** A number with 3 decimals, or "inf". */
+  static String ratio(double x) {
+    return Double.isInfinite(x) ? "inf" : String.format(Locale.ROOT, "%.3f", x);
+  }
+
+  /** A number with 1 decimal. */
+  static String one(double x) {
+    return String.format(Locale.ROOT, "%.1f", x);
+  }
+
+  /** A whole amount with thousands separators. */
+  static String money(double x) {
+    return String.format(Locale.ROOT, "%,.0f", x);
+  }
+
+  /** An integer with thousands separators. */
+  static String count(long x) {
+    return String.format(Locale.ROOT, "%,d", x);
+  }
+}

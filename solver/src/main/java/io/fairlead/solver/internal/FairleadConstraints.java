@@ -1,0 +1,175 @@
+package io.fairlead.solver.internal;
+
+import static org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore.ONE_HARD;
+import static org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore.ONE_MEDIUM;
+import static org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore.ONE_SOFT;
+import static org.optaplanner.core.api.score.stream.ConstraintCollectors.count;
+import static org.optaplanner.core.api.score.stream.ConstraintCollectors.sumLong;
+
+import io.fairlead.core.internal.Scoring;
+import io.fairlead.core.policy.Objective;
+import java.util.List;
+import org.optaplanner.core.api.score.stream.Constraint;
+import org.optaplanner.core.api.score.stream.ConstraintFactory;
+import org.optaplanner.core.api.score.stream.ConstraintProvider;
+import org.optaplanner.core.api.score.stream.Joiners;
+
+/**
+ * The score of a {@link Plan}: one constraint per term of {@code Book.score()}, each penalising
+ * with exactly the {@link Scoring} function of that term, so that for every assignment the hard,
+ * medium and soft levels equal the book's. Constraint names are the stable ids of {@link Scoring}
+ * and {@link Objective}.
+ *
+ * <p>Public only because OptaPlanner instantiates it reflectively.
+ */
+public final class FairleadConstraints implements ConstraintProvider {
+
+  /**
+   * The package of the second half of {@code capacity}: reps whose customers held outside the
+   * problem already exceed their capacity while they hold no lead of the problem. A group-by over
+   * leads never sees such reps and OptaPlanner 10 has no {@code concat}, so that constant part is
+   * its own constraint with the same name.
+   */
+  static final String IDLE_REPS_PACKAGE = "io.fairlead.solver.internal.idle";
+
+  /** Used by OptaPlanner. */
+  public FairleadConstraints() {}
+
+  @Override
+  public Constraint[] defineConstraints(ConstraintFactory factory) {
+    return new Constraint[] {
+      capacity(factory),
+      capacityOfIdleReps(factory),
+      newLeadCap(factory),
+      unassigned(factory),
+      countBalance(factory),
+      valueBalance(factory),
+      tierBalance(factory),
+      continuity(factory),
+      preference(factory),
+      unassignedTier(factory)
+    };
+  }
+
+  // Hard
+
+  /** Leads held over capacity, counting pinned leads and customers held outside the problem. */
+  Constraint capacity(ConstraintFactory factory) {
+    return factory
+        .forEach(PlanLead.class)
+        .groupBy(PlanLead::rep, count())
+        .filter((rep, n) -> Scoring.capacityOverflow(rep.heldOutside(), n, rep.capacity()) > 0)
+        .penalizeLong(
+            ONE_HARD, (rep, n) -> Scoring.capacityOverflow(rep.heldOutside(), n, rep.capacity()))
+        .justifyWith((rep, n, score) -> new RepLoad(rep.id(), "leads", n))
+        .indictWith((rep, n) -> List.of(rep))
+        .asConstraint(Scoring.CAPACITY);
+  }
+
+  /** The part of {@code capacity} from reps that hold no lead but are over capacity already. */
+  Constraint capacityOfIdleReps(ConstraintFactory factory) {
+    return factory
+        .forEach(PlanRep.class)
+        .filter(PlanRep::overCapacityWithoutLeads)
+        .ifNotExists(PlanLead.class, Joiners.equal(rep -> rep, PlanLead::rep))
+        .penalizeLong(
+            ONE_HARD, rep -> Scoring.capacityOverflow(rep.heldOutside(), 0, rep.capacity()))
+        .justifyWith((rep, score) -> new RepLoad(rep.id(), "leads", 0))
+        .asConstraint(IDLE_REPS_PACKAGE, Scoring.CAPACITY);
+  }
+
+  /** New leads (not owned by the rep before) over the rep's new-lead cap. */
+  Constraint newLeadCap(ConstraintFactory factory) {
+    return factory
+        .forEach(PlanLead.class)
+        .filter(PlanLead::isNewToRep)
+        .groupBy(PlanLead::rep, count())
+        .filter((rep, n) -> Scoring.newLeadOverflow(n, rep.newLeadCap()) > 0)
+        .penalizeLong(ONE_HARD, (rep, n) -> Scoring.newLeadOverflow(n, rep.newLeadCap()))
+        .justifyWith((rep, n, score) -> new RepLoad(rep.id(), "new leads", n))
+        .indictWith((rep, n) -> List.of(rep))
+        .asConstraint(Scoring.NEW_LEAD_CAP);
+  }
+
+  // Medium
+
+  /** One per lead left without a rep. */
+  Constraint unassigned(ConstraintFactory factory) {
+    return factory
+        .forEachIncludingNullVars(PlanLead.class)
+        .filter(lead -> lead.rep() == null)
+        .penalize(ONE_MEDIUM)
+        .asConstraint(Scoring.UNASSIGNED);
+  }
+
+  // Fairness
+
+  /** Σ over reps of the count term {@code SCALE · k · n² / w}. */
+  Constraint countBalance(ConstraintFactory factory) {
+    return factory
+        .forEach(PlanLead.class)
+        .groupBy(PlanLead::rep, count())
+        .penalizeLong(ONE_SOFT, (rep, n) -> Scoring.countPenalty(rep.policy(), n, rep.weight()))
+        .justifyWith((rep, n, score) -> new RepLoad(rep.id(), "leads", n))
+        .indictWith((rep, n) -> List.of(rep))
+        .asConstraint(Objective.COUNT.id());
+  }
+
+  /** Σ over reps of the value term, on each rep's sum of value units. */
+  Constraint valueBalance(ConstraintFactory factory) {
+    return factory
+        .forEach(PlanLead.class)
+        .groupBy(PlanLead::rep, sumLong(PlanLead::valueUnits))
+        .penalizeLong(ONE_SOFT, (rep, v) -> Scoring.valuePenalty(rep.policy(), v, rep.weight()))
+        .justifyWith((rep, v, score) -> new RepLoad(rep.id(), "value units", v))
+        .indictWith((rep, v) -> List.of(rep))
+        .asConstraint(Objective.VALUE.id());
+  }
+
+  /** Σ over reps and tiers of the tier term. */
+  Constraint tierBalance(ConstraintFactory factory) {
+    return factory
+        .forEach(PlanLead.class)
+        .groupBy(PlanLead::rep, PlanLead::tierRank, count())
+        .penalizeLong(
+            ONE_SOFT, (rep, tier, n) -> Scoring.tierPenalty(rep.policy(), tier, n, rep.weight()))
+        .justifyWith(
+            (rep, tier, n, score) ->
+                new RepLoad(
+                    rep.id(), "tier " + rep.policy().tiers().tiers().get(tier) + " leads", n))
+        .indictWith((rep, tier, n) -> List.of(rep))
+        .asConstraint(Objective.TIER.id());
+  }
+
+  // Preferences
+
+  /** A fixed cost per lead moved away from its current owner. */
+  Constraint continuity(ConstraintFactory factory) {
+    return factory
+        .forEach(PlanLead.class)
+        .filter(PlanLead::isMoved)
+        .penalizeLong(ONE_SOFT, lead -> Scoring.continuityPenalty(lead.policy()))
+        .asConstraint(Objective.CONTINUITY.id());
+  }
+
+  /** A cost per preference mismatch of an assigned lead with its rep. */
+  Constraint preference(ConstraintFactory factory) {
+    return factory
+        .forEach(PlanLead.class)
+        .filter(lead -> lead.preferenceMismatches() > 0)
+        .penalizeLong(
+            ONE_SOFT,
+            lead -> Scoring.preferencePenalty(lead.policy(), lead.preferenceMismatches()))
+        .asConstraint(Objective.PREFERENCE.id());
+  }
+
+  /** A cost per unassigned lead by tier, so that low tiers are left first. */
+  Constraint unassignedTier(ConstraintFactory factory) {
+    return factory
+        .forEachIncludingNullVars(PlanLead.class)
+        .filter(lead -> lead.rep() == null)
+        .penalizeLong(
+            ONE_SOFT, lead -> Scoring.unassignedTierPenalty(lead.policy(), lead.tierRank()))
+        .asConstraint(Scoring.UNASSIGNED_TIER);
+  }
+}

@@ -1,0 +1,77 @@
+package io.fairlead.solver.internal;
+
+import io.fairlead.core.model.RepId;
+import io.fairlead.core.policy.Policy;
+import org.optaplanner.core.api.domain.lookup.PlanningId;
+
+/**
+ * A rep as a problem fact: what the constraints need to score its load. Immutable; identity
+ * equality (one instance per rep, shared by every clone of the plan).
+ */
+final class PlanRep {
+
+  @PlanningId private final Integer index;
+  private final RepId id;
+  private final Policy policy;
+  private final double weight;
+  private final int capacity;
+  private final int heldOutside;
+  private final int newLeadCap;
+
+  PlanRep(
+      int index,
+      RepId id,
+      Policy policy,
+      double weight,
+      int capacity,
+      int heldOutside,
+      int newLeadCap) {
+    this.index = index;
+    this.id = id;
+    this.policy = policy;
+    this.weight = weight;
+    this.capacity = capacity;
+    this.heldOutside = heldOutside;
+    this.newLeadCap = newLeadCap;
+  }
+
+  /** The rep's index in the problem (roster order). */
+  int index() {
+    return index;
+  }
+
+  RepId id() {
+    return id;
+  }
+
+  Policy policy() {
+    return policy;
+  }
+
+  /** The effective weight (bounded by the policy). */
+  double weight() {
+    return weight;
+  }
+
+  int capacity() {
+    return capacity;
+  }
+
+  int heldOutside() {
+    return heldOutside;
+  }
+
+  int newLeadCap() {
+    return newLeadCap;
+  }
+
+  /** Whether customers held outside the problem alone already exceed the capacity. */
+  boolean overCapacityWithoutLeads() {
+    return heldOutside > capacity;
+  }
+
+  @Override
+  public String toString() {
+    return id.value();
+  }
+}

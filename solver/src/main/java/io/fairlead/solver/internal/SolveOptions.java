@@ -1,0 +1,86 @@
+package io.fairlead.solver.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import org.optaplanner.core.config.solver.EnvironmentMode;
+
+/**
+ * How one solve runs. Validated by the facade's builder; checked again here for internal callers.
+ *
+ * @param timeLimit safety cap on the local search (the greedy construction always completes)
+ * @param unimprovedTimeLimit safety cap on local search time without a new best score
+ * @param moveBudget how many moves the local search evaluates; {@code 0} = scaled to the problem
+ *     ({@link PlanSolver#defaultMoveBudget})
+ * @param seed the random seed
+ * @param moveThreads OptaPlanner move threads; {@code 0} = none (solve on the calling thread)
+ * @param environmentMode {@code REPRODUCIBLE} in production; {@code FULL_ASSERT} in tests only
+ */
+public record SolveOptions(
+    Duration timeLimit,
+    Duration unimprovedTimeLimit,
+    long moveBudget,
+    long seed,
+    int moveThreads,
+    EnvironmentMode environmentMode) {
+
+  /** The default safety cap on the local search of one solve. */
+  public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(60);
+  /** The default safety cap on time without improvement. */
+  public static final Duration DEFAULT_UNIMPROVED_TIME_LIMIT = Duration.ofSeconds(20);
+  /** The default seed. */
+  public static final long DEFAULT_SEED = 0;
+
+  /** The defaults: scaled budget, 60 s / 20 s safety caps, seed 0, no move threads, reproducible. */
+  public static final SolveOptions DEFAULTS =
+      new SolveOptions(
+          DEFAULT_TIME_LIMIT,
+          DEFAULT_UNIMPROVED_TIME_LIMIT,
+          0,
+          DEFAULT_SEED,
+          0,
+          EnvironmentMode.REPRODUCIBLE);
+
+  public SolveOptions {
+    requireNonNull(timeLimit, "timeLimit");
+    requireNonNull(unimprovedTimeLimit, "unimprovedTimeLimit");
+    requireNonNull(environmentMode, "environmentMode");
+    if (timeLimit.isNegative() || timeLimit.isZero()) {
+      throw new IllegalArgumentException("timeLimit must be positive, was " + timeLimit);
+    }
+    if (unimprovedTimeLimit.isNegative() || unimprovedTimeLimit.isZero()) {
+      throw new IllegalArgumentException(
+          "unimprovedTimeLimit must be positive, was " + unimprovedTimeLimit);
+    }
+    if (moveBudget < 0) {
+      throw new IllegalArgumentException("moveBudget must be >= 0, was " + moveBudget);
+    }
+    if (moveThreads < 0) {
+      throw new IllegalArgumentException("moveThreads must be >= 0, was " + moveThreads);
+    }
+  }
+
+  /** Reproducible options (the production mode). */
+  public static SolveOptions of(
+      Duration timeLimit, Duration unimprovedTimeLimit, long moveBudget, long seed, int moveThreads) {
+    return new SolveOptions(
+        timeLimit, unimprovedTimeLimit, moveBudget, seed, moveThreads, EnvironmentMode.REPRODUCIBLE);
+  }
+
+  /** A copy with another move budget. */
+  public SolveOptions withMoveBudget(long budget) {
+    return new SolveOptions(
+        timeLimit, unimprovedTimeLimit, budget, seed, moveThreads, environmentMode);
+  }
+
+  /** A copy with another seed. */
+  public SolveOptions withSeed(long newSeed) {
+    return new SolveOptions(
+        timeLimit, unimprovedTimeLimit, moveBudget, newSeed, moveThreads, environmentMode);
+  }
+
+  /** A copy with another environment mode (tests use {@code FULL_ASSERT}). */
+  public SolveOptions withEnvironmentMode(EnvironmentMode mode) {
+    return new SolveOptions(timeLimit, unimprovedTimeLimit, moveBudget, seed, moveThreads, mode);
+  }
+}

@@ -1,0 +1,261 @@
+package io.fairlead.solver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+
+import io.fairlead.core.allocation.Allocation;
+import io.fairlead.core.allocation.Baselines;
+import io.fairlead.core.allocation.LeadOutcome;
+import io.fairlead.core.allocation.Problem;
+import io.fairlead.core.allocation.ScoreBreakdown;
+import io.fairlead.core.allocation.Status;
+import io.fairlead.core.allocation.UnassignedReason;
+import io.fairlead.core.fairness.FairnessMetrics;
+import io.fairlead.core.internal.Book;
+import io.fairlead.core.internal.ProblemIndex;
+import io.fairlead.core.model.Lead;
+import io.fairlead.core.model.LeadId;
+import io.fairlead.core.model.Rep;
+import io.fairlead.core.model.RepId;
+import io.fairlead.core.policy.Policy;
+import io.fairlead.solver.internal.RandomProblems;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The facade on random problems: what every caller may rely on. */
+class LeadAllocatorTest {
+
+  private static final long SEED = 0x5EED_0003L;
+  private static final LeadAllocator ALLOCATOR =
+      LeadAllocator.builder().moveBudget(20_000).seed(5).build();
+
+  @Test
+  void allocate_randomProblems_returnsEveryLeadExactlyOnceInInputOrder() {
+    qt().withFixedSeed(SEED)
+        .withExamples(30)
+        .forAll(RandomProblems.problems(1, 6, 0, 25))
+        .checkAssert(
+            problem -> {
+              Allocation a = ALLOCATOR.allocate(problem);
+              assertThat(a.outcomes().stream().map(LeadOutcome::lead))
+                  .containsExactlyElementsOf(problem.leads().stream().map(Lead::id).toList());
+              assertThat(a.method()).isEqualTo("optaplanner");
+              assertThat(a.problem()).isSameAs(problem);
+            });
+  }
+
+  @Test
+  void allocate_randomProblems_reportsTheMetricsOfItsOwnAssignment() {
+    qt().withFixedSeed(SEED)
+        .withExamples(30)
+        .forAll(RandomProblems.problems(1, 6, 0, 25))
+        .checkAssert(
+            problem -> {
+              Allocation a = ALLOCATOR.allocate(problem);
+              assertThat(a.metrics()).isEqualTo(FairnessMetrics.of(problem, a.assignment()));
+              assertThat(a.metrics().assigned()).isEqualTo(a.assignment().size());
+              assertThat(a.metrics().unassigned()).isEqualTo(a.unassigned().size());
+            });
+  }
+
+  @Test
+  void allocate_whenThePinsForceNoOverflow_breaksNoHardRule() {
+    qt().withFixedSeed(SEED)
+        .withExamples(40)
+        .forAll(RandomProblems.problems(1, 6, 0, 25))
+        .checkAssert(
+            problem -> {
+              ProblemIndex index = new ProblemIndex(problem);
+              int[] pinnedOnly = new int[index.leadCount()];
+              for (int i = 0; i < pinnedOnly.length; i++) {
+                pinnedOnly[i] = index.pin(i) == ProblemIndex.Pin.FREE ? -1 : index.owner(i);
+              }
+              // Unassigning is always allowed, so a feasible assignment exists iff the pinned
+              // leads alone overflow no cap.
+              if (Book.of(index, pinnedOnly).score().hard() == 0) {
+                Allocation a = ALLOCATOR.allocate(problem);
+                assertThat(a.score().hard()).isZero();
+                assertThat(a.metrics().violations()).isEmpty();
+              }
+            });
+  }
+
+  @Test
+  void allocate_unlimitedCapacities_assignsEveryLeadWithAnEligibleRep() {
+    qt().withFixedSeed(SEED)
+        .withExamples(30)
+        .forAll(RandomProblems.problems(1, 6, 0, 25, false))
+        .checkAssert(
+            problem -> {
+              ProblemIndex index = new ProblemIndex(problem);
+              Allocation a = ALLOCATOR.allocate(problem);
+              assertThat(a.score().hard()).isZero();
+              assertThat(a.metrics().violations()).isEmpty();
+              for (LeadOutcome o : a.unassigned()) {
+                assertThat(index.eligible(index.leadIndex(o.lead()))).isEmpty();
+                assertThat(o.reason().map(UnassignedReason::kind))
+                    .contains(UnassignedReason.Kind.NO_ELIGIBLE_REP);
+              }
+            });
+  }
+
+  @Test
+  void allocate_lockedLeads_neverMove() {
+    qt().withFixedSeed(SEED)
+        .withExamples(30)
+        .forAll(RandomProblems.problems(1, 6, 1, 25))
+        .checkAssert(
+            problem -> {
+              Allocation a = ALLOCATOR.allocate(problem);
+              for (Lead lead : problem.leads()) {
+                if (lead.locked()) {
+                  LeadOutcome o = a.outcome(lead.id());
+                  assertThat(o.status()).isEqualTo(Status.LOCKED);
+                  assertThat(o.rep()).isEqualTo(lead.currentOwner());
+                }
+              }
+            });
+  }
+
+  @Test
+  void allocate_withoutRebalancing_keepsEveryOwnerWhoMayStillHoldTheLead() {
+    qt().withFixedSeed(SEED)
+        .withExamples(30)
+        .forAll(RandomProblems.problems(1, 6, 1, 25))
+        .checkAssert(
+            problem -> {
+              ProblemIndex index = new ProblemIndex(problem);
+              Allocation a = ALLOCATOR.allocate(problem);
+              for (int i = 0; i < index.leadCount(); i++) {
+                Lead lead = index.lead(i);
+                boolean ownerMayHold =
+                    lead.currentOwner().isPresent() && index.firstFailure(i, index.owner(i)) == null;
+                if (!problem.policy().allowRebalancing() && ownerMayHold) {
+                  assertThat(a.outcome(lead.id()).rep()).isEqualTo(lead.currentOwner());
+                  assertThat(a.outcome(lead.id()).status()).isIn(Status.KEPT, Status.LOCKED);
+                }
+              }
+            });
+  }
+
+  @Test
+  void allocate_sameSeedTwice_givesTheSameAllocation() {
+    qt().withFixedSeed(SEED)
+        .withExamples(10)
+        .forAll(RandomProblems.problems(2, 6, 10, 25))
+        .checkAssert(
+            problem -> {
+              LeadAllocator a = LeadAllocator.builder().seed(42).moveBudget(20_000).build();
+              LeadAllocator b = LeadAllocator.builder().seed(42).moveBudget(20_000).build();
+              assertThat(b.allocate(problem).assignment()).isEqualTo(a.allocate(problem).assignment());
+            });
+  }
+
+  @Test
+  void allocate_noLeads_returnsAnEmptyAllocation() {
+    Allocation a =
+        LeadAllocator.create(Policy.defaults()).allocate(List.of(Rep.builder("ana").build()), List.of());
+    assertThat(a.outcomes()).isEmpty();
+    assertThat(a.score().hard()).isZero();
+    assertThat(a.score().medium()).isZero();
+    assertThat(a.score().soft()).isZero();
+  }
+
+  @Test
+  void allocate_noRoomAnywhere_answersWithUnassignedLeadsAndReasons() {
+    List<Rep> reps = List.of(Rep.builder("ana").capacity(1).heldOutside(1).build());
+    List<Lead> leads =
+        List.of(
+            Lead.builder("c1").region("east").industry("tech").build(),
+            Lead.builder("c2").region("east").industry("tech").build());
+    Allocation a = ALLOCATOR.allocate(Problem.of(Policy.defaults(), reps, leads));
+    assertThat(a.unassigned()).hasSize(2);
+    assertThat(a.score().hard()).isZero();
+    assertThat(a.score().medium()).isEqualTo(2);
+    assertThat(a.outcome(LeadId.of("c1")).reason().map(UnassignedReason::kind))
+        .contains(UnassignedReason.Kind.ALL_ELIGIBLE_FULL);
+  }
+
+  @Test
+  void allocate_repsAndLeads_usesTheAllocatorsPolicy_problem_usesItsOwn() {
+    Policy rebalancing = Policy.builder().allowRebalancing(true).build();
+    List<Rep> reps = List.of(Rep.builder("ana").build(), Rep.builder("bo").build());
+    List<Lead> leads =
+        List.of(
+            Lead.builder("c1").region("east").industry("tech").currentOwner("ana").build(),
+            Lead.builder("c2").region("east").industry("tech").currentOwner("ana").build(),
+            Lead.builder("c3").region("east").industry("tech").currentOwner("ana").build(),
+            Lead.builder("c4").region("east").industry("tech").currentOwner("ana").build());
+    LeadAllocator allocator = LeadAllocator.builder().policy(rebalancing).build();
+
+    Allocation withOwn = allocator.allocate(reps, leads);
+    assertThat(withOwn.problem().policy()).isSameAs(rebalancing);
+    // The leads have no value and no tier (so the lowest, weight 1). Four on ana cost 1000·4² =
+    // 16000 in count balance and as much in tier balance. Moving one to bo makes each 9000 + 1000:
+    // saves 2·6000 for 10000 of continuity. Moving a second saves 2·2000 more for another 10000:
+    // not worth it. So exactly one lead moves.
+    assertThat(withOwn.assignment().values()).containsOnlyOnce(RepId.of("bo"));
+
+    Allocation withProblems = allocator.allocate(Problem.of(Policy.defaults(), reps, leads));
+    assertThat(withProblems.problem().policy()).isEqualTo(Policy.defaults());
+    assertThat(withProblems.assignment().values()).containsOnly(RepId.of("ana"));
+  }
+
+  @Test
+  void allocate_denseBook_scoresNoWorseThanTheBaselines() {
+    Problem problem =
+        SyntheticBook.generate(600, 12, Policy.builder().allowRebalancing(true).build(), 9);
+    ScoreBreakdown solver = LeadAllocator.create(problem.policy()).allocate(problem).score();
+    for (var baseline : List.of(Baselines.leastBusy(), Baselines.roundRobin())) {
+      ScoreBreakdown other = baseline.allocate(problem).score();
+      assertThat(new long[] {solver.hard(), solver.medium(), solver.soft()})
+          .as("optaplanner %s vs %s %s", solver, baseline.name(), other)
+          .satisfies(
+              s ->
+                  assertThat(java.util.Arrays.compare(s, new long[] {other.hard(), other.medium(), other.soft()}))
+                      .isLessThanOrEqualTo(0));
+    }
+  }
+
+  @Test
+  void allocate_timeLimitTooShortForAnySearch_stillPlacesEveryLeadThatFits() {
+    // The caps stop the local search only; the greedy construction always completes.
+    Problem problem = SyntheticBook.generate(500, 10, Policy.defaults(), 2);
+    Allocation a =
+        LeadAllocator.builder()
+            .timeLimit(Duration.ofNanos(1))
+            .unimprovedTimeLimit(Duration.ofNanos(1))
+            .build()
+            .allocate(problem);
+    assertThat(a.unassigned())
+        .allSatisfy(
+            o ->
+                assertThat(o.reason().orElseThrow().kind())
+                    .isNotEqualTo(UnassignedReason.Kind.NOT_PLACED));
+    assertThat(a.assignment()).hasSizeGreaterThan(400);
+  }
+
+  @Test
+  void allocate_withMoveThreads_returnsAValidAllocation() {
+    Problem problem =
+        SyntheticBook.generate(300, 8, Policy.builder().allowRebalancing(true).build(), 3);
+    Allocation a =
+        LeadAllocator.builder().moveThreads(2).moveBudget(20_000).build().allocate(problem);
+    assertThat(a.outcomes()).hasSize(300);
+    assertThat(a.score().hard()).isZero();
+    assertThat(a.metrics().violations()).isEmpty();
+  }
+
+  @Test
+  void allocate_explanations_areAvailableForEveryLead() {
+    Problem problem =
+        SyntheticBook.generate(60, 6, Policy.builder().allowRebalancing(true).build(), 4);
+    Allocation a = ALLOCATOR.allocate(problem);
+    for (Lead lead : problem.leads()) {
+      assertThat(a.explain(lead.id()).rep()).isEqualTo(a.outcome(lead.id()).rep());
+    }
+    assertThat(Optional.of(a.outcomes().size())).contains(60);
+  }
+}
