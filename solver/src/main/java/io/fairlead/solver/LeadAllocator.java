@@ -37,10 +37,11 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p><b>How it works.</b> Leads are first placed greedily (top tier first, each on the eligible rep
- * with room whose score grows least), then improved by a local search (Late Acceptance) that moves
- * leads and swaps leads of the same territory. The search stops after a <em>move budget</em>
- * scaled to the problem (100 moves per free lead, at least 100,000; a few seconds for 10,000
- * leads and 200 reps on 2 cores), or earlier when a safety cap fires: {@link Builder#timeLimit} (default
+ * with room whose score grows least), then improved by a local search (Late Acceptance; Tabu
+ * Search on small problems) that moves single leads and swaps or shifts pairs of leads. The search
+ * stops after a <em>move budget</em> scaled to the problem (100 moves per free lead, from 100,000
+ * to 5 million; a few seconds for 10,000 leads and 200 reps on 2 cores, about 35 s for 100,000
+ * leads and 2,000 reps), or earlier when a safety cap fires: {@link Builder#timeLimit} (default
  * 60 s) or {@link Builder#unimprovedTimeLimit} (default 20 s without a better score). The caps
  * bound the search only: the greedy placement, linear in the problem size, always completes.
  *
@@ -99,7 +100,8 @@ public final class LeadAllocator implements Allocator {
     long start = System.nanoTime();
     ProblemIndex index = new ProblemIndex(problem);
     if (index.leadCount() == 0) {
-      return Assembler.assemble(index, new int[0], NAME, Duration.ofNanos(System.nanoTime() - start));
+      return Assembler.assemble(
+          index, new int[0], NAME, Duration.ofNanos(System.nanoTime() - start));
     }
     PlanSolver.Result result = PlanSolver.solve(index, options);
     Allocation allocation =
@@ -215,7 +217,7 @@ public final class LeadAllocator implements Allocator {
 
     /**
      * How many moves the local search evaluates; the deterministic end of a solve. Default: scaled
-     * to the problem (100 per free lead, at least 100,000).
+     * to the problem (100 per free lead, from 100,000 to 5 million).
      */
     public Builder moveBudget(long moveBudget) {
       if (moveBudget <= 0) {

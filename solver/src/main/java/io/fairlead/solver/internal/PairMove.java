@@ -15,8 +15,8 @@ import org.optaplanner.core.impl.heuristic.move.AbstractMove;
  *   <li>a <em>swap</em> (each lead takes the other's rep) changes value and tier loads without
  *       changing lead counts, and between an assigned and an unassigned lead hands a full rep's
  *       slot from one to the other without breaking the capacity on the way;
- *   <li>a <em>shift</em> ({@code a} goes elsewhere, {@code b} takes {@code a}'s place) makes room on
- *       a full rep for a lead that has no other.
+ *   <li>a <em>shift</em> ({@code a} goes elsewhere, {@code b} takes {@code a}'s place) makes room
+ *       on a full rep for a lead that has no other.
  * </ul>
  *
  * <p>Doable when each rep is eligible for its lead and something changes.

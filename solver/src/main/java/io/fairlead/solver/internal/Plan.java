@@ -3,6 +3,7 @@ package io.fairlead.solver.internal;
 import io.fairlead.core.internal.ProblemIndex;
 import io.fairlead.core.model.Lead;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -16,12 +17,16 @@ import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftL
 /**
  * The planning solution: one {@link PlanLead} per lead (input order), one {@link PlanRep} per rep
  * (roster order), and the compiled problem they come from. Cloned by {@link PlanCloner}, which
- * copies the leads and shares everything else.
+ * records the assignment as an array: the clone's leads are built only if someone reads them
+ * ({@link LazyLeads}).
  */
 @PlanningSolution(solutionCloner = PlanCloner.class)
 final class Plan {
 
   private final ProblemIndex index;
+
+  /** The leads of the plan this one was cloned from, at any depth: only fixed fields are read. */
+  private final List<PlanLead> prototypes;
 
   @ProblemFactCollectionProperty private final List<PlanRep> reps;
 
@@ -32,11 +37,23 @@ final class Plan {
   /** Built on first use by the pair moves; never copied to clones. */
   private TerritoryGroups territoryGroups;
 
-  Plan(ProblemIndex index, List<PlanRep> reps, List<PlanLead> leads, HardMediumSoftLongScore score) {
+  private Plan(
+      ProblemIndex index,
+      List<PlanRep> reps,
+      List<PlanLead> prototypes,
+      List<PlanLead> leads,
+      HardMediumSoftLongScore score) {
     this.index = index;
     this.reps = reps;
+    this.prototypes = prototypes;
     this.leads = leads;
     this.score = score;
+  }
+
+  /** A planning clone: the assignment as an array; the leads are built on first access. */
+  Plan planningClone() {
+    return new Plan(
+        index, reps, prototypes, new LazyLeads(prototypes, reps, assignment()), score);
   }
 
   /**
@@ -59,9 +76,9 @@ final class Plan {
               rep.id(),
               policy,
               index.weight(r),
-              rep.capacity(),
+              index.capacity(r),
               rep.heldOutside(),
-              rep.newLeadCap()));
+              index.newLeadCap(r)));
     }
     List<PlanRep> shared = List.copyOf(reps);
     Map<int[], List<PlanRep>> ranges = new IdentityHashMap<>();
@@ -105,10 +122,11 @@ final class Plan {
               range,
               a < 0 ? null : shared.get(a)));
     }
-    return new Plan(index, shared, leads, null);
+    List<PlanLead> fixed = Collections.unmodifiableList(leads);
+    return new Plan(index, shared, fixed, fixed, null);
   }
 
-  /** The plan of a problem where pinned leads sit with their owners and every other is unassigned. */
+  /** The plan where pinned leads sit with their owners and every other lead is unassigned. */
   static Plan initial(ProblemIndex index) {
     return of(index, pinnedOnly(index));
   }
@@ -150,8 +168,11 @@ final class Plan {
     return territoryGroups;
   }
 
-  /** The assignment: rep index per lead, -1 = unassigned. */
+  /** The assignment: rep index per lead, -1 = unassigned (a fresh array). */
   int[] assignment() {
+    if (leads instanceof LazyLeads lazy) {
+      return lazy.assignment();
+    }
     int[] a = new int[leads.size()];
     for (int i = 0; i < a.length; i++) {
       PlanRep r = leads.get(i).rep();

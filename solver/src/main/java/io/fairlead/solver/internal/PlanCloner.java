@@ -1,13 +1,12 @@
 package io.fairlead.solver.internal;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.optaplanner.core.api.domain.solution.cloner.SolutionCloner;
 
 /**
- * Clones a {@link Plan} for OptaPlanner: new {@link PlanLead} objects holding the same rep, and
- * everything else (reps, eligible lists, the problem index) shared. Far cheaper than the
- * reflective default cloner, which matters because every new best solution is cloned.
+ * Clones a {@link Plan} for OptaPlanner: the clone records the assignment as an int array; its
+ * {@link PlanLead} objects are built only when read ({@link LazyLeads}), and everything else
+ * (reps, eligible lists, the problem index) is shared. Every new best solution is cloned, so this
+ * is the cost of an improvement: one read per lead instead of one new object per lead.
  *
  * <p>Public only because OptaPlanner instantiates it reflectively.
  */
@@ -18,10 +17,6 @@ public final class PlanCloner implements SolutionCloner<Plan> {
 
   @Override
   public Plan cloneSolution(Plan original) {
-    List<PlanLead> leads = new ArrayList<>(original.leads().size());
-    for (PlanLead lead : original.leads()) {
-      leads.add(lead.copy());
-    }
-    return new Plan(original.index(), original.reps(), leads, original.score());
+    return original.planningClone();
   }
 }

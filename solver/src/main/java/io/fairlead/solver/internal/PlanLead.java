@@ -20,6 +20,7 @@ final class PlanLead {
   static final String REP = "rep";
 
   @PlanningId private final Integer index;
+  private final int position;
   private final LeadId id;
   private final Policy policy;
   private final int tierRank;
@@ -54,6 +55,7 @@ final class PlanLead {
       List<PlanRep> eligible,
       PlanRep rep) {
     this.index = index;
+    this.position = index;
     this.id = id;
     this.policy = policy;
     this.tierRank = tierRank;
@@ -65,13 +67,13 @@ final class PlanLead {
     this.rep = rep;
   }
 
-  /** A planning clone: the same fixed fields (shared, the boxed id included), the same rep. */
-  PlanLead copy() {
-    return new PlanLead(this);
-  }
-
-  private PlanLead(PlanLead original) {
+  /**
+   * A planning clone of {@code original} in another plan: the same fixed fields (shared, the boxed
+   * id included), the rep given.
+   */
+  PlanLead(PlanLead original, PlanRep rep) {
     this.index = original.index;
+    this.position = original.position;
     this.id = original.id;
     this.policy = original.policy;
     this.tierRank = original.tierRank;
@@ -80,12 +82,12 @@ final class PlanLead {
     this.mismatchesByRep = original.mismatchesByRep;
     this.pinned = original.pinned;
     this.eligible = original.eligible;
-    this.rep = original.rep;
+    this.rep = rep;
   }
 
   /** The lead's index in the problem (input order). */
   int index() {
-    return index;
+    return position;
   }
 
   LeadId id() {

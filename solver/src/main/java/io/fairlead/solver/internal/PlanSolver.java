@@ -58,7 +58,7 @@ public final class PlanSolver {
    * @param soft the solver's soft penalty
    * @param moves moves evaluated (score calculations)
    * @param moveBudget the budget the solve ran with
-   * @param elapsed time of the whole solve (plan building, OptaPlanner set-up, construction, search)
+   * @param elapsed time of the whole solve (plan, OptaPlanner set-up, construction, search)
    * @param endedBy why it ended
    */
   public record Result(
@@ -109,13 +109,16 @@ public final class PlanSolver {
 
   /**
    * The default move budget: 100 moves per free lead, at least 100,000 (small problems converge in
-   * milliseconds). Measured on the synthetic 10k leads × 200 reps book (greedy start: soft
-   * 1,147.2M): 0.5M moves reach 1,145.47M in 1.6 s, 1M 1,144.92M in 2.9 s, 2M 1,144.76M in 5.3 s,
-   * 4M 1,144.67M in 9.9 s; the weighted count max/min ratio goes 1.52, 1.51, 1.50, 1.49 and the
-   * value ratio 1.57, 1.52, 1.49, 1.49 (least busy: 2.49 and 5.13).
+   * milliseconds) and at most 5 million (so that the budget, not the 60 s time cap, ends the
+   * search of very large books, keeping them reproducible). Measured on the synthetic 10k leads ×
+   * 200 reps book (greedy start: soft 1,147.2M): 0.5M moves reach 1,145.47M, 1M 1,144.92M, 2M
+   * 1,144.76M, 4M 1,144.67M; the weighted count max/min ratio goes 1.52, 1.51, 1.50, 1.49 and the
+   * value ratio 1.57, 1.52, 1.49, 1.49 (least busy: 2.49 and 5.13). 1M moves take about 2.5 s on
+   * 2 cores. At 100k leads × 2k reps the search runs at about 160k moves/s: 5M moves take about
+   * 35 s, and 10M would hit the time cap (soft 11,524.7M after 0.6M moves, 11,517.3M after 9.9M).
    */
   public static long defaultMoveBudget(int freeLeads) {
-    return Math.max(100_000L, 100L * freeLeads);
+    return Math.min(5_000_000L, Math.max(100_000L, 100L * freeLeads));
   }
 
   /** Solves the problem. */
@@ -198,7 +201,8 @@ public final class PlanSolver {
     return d.equals(Duration.ofMillis(ms)) ? Math.max(1, ms) : ms + 1;
   }
 
-  @SuppressWarnings("unchecked") // withCustomPhaseCommands(CustomPhaseCommand<Plan>...) is generic varargs
+  // withCustomPhaseCommands(CustomPhaseCommand<Plan>...) is a generic varargs method.
+  @SuppressWarnings("unchecked")
   static SolverConfig config(
       SolveOptions options, long budget, int free, GreedyConstruction greedy) {
     // Every termination sits on the local search phase: the solver has none, so the greedy
@@ -217,8 +221,7 @@ public final class PlanSolver {
                         new ChangeMoveSelectorConfig().withFixedProbabilityWeight(1.0),
                         new MoveIteratorFactoryConfig()
                             .withMoveIteratorFactoryClass(PairMoveFactory.class)
-                            .withFixedProbabilityWeight(1.0))))
-            ;
+                            .withFixedProbabilityWeight(1.0))));
     if (free <= SMALL_PROBLEM) {
       localSearch
           .withAcceptorConfig(
@@ -228,8 +231,9 @@ public final class PlanSolver {
               new LocalSearchForagerConfig().withAcceptedCountLimit(TABU_ACCEPTED_COUNT));
     } else {
       localSearch
-          .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(LATE_ACCEPTANCE_SIZE))
-          .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(Integer.getInteger("fl.acc", 1)));
+          .withAcceptorConfig(
+              new LocalSearchAcceptorConfig().withLateAcceptanceSize(LATE_ACCEPTANCE_SIZE))
+          .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
     }
     return new SolverConfig()
         .withSolutionClass(Plan.class)
@@ -239,7 +243,8 @@ public final class PlanSolver {
         .withEnvironmentMode(options.environmentMode())
         .withRandomSeed(options.seed())
         .withMoveThreadCount(
-            options.moveThreads() == 0 ? SolverConfig.MOVE_THREAD_COUNT_NONE
+            options.moveThreads() == 0
+                ? SolverConfig.MOVE_THREAD_COUNT_NONE
                 : Integer.toString(options.moveThreads()))
         .withMonitoringConfig(new MonitoringConfig().withSolverMetricList(List.of()))
         .withPhases(new CustomPhaseConfig().withCustomPhaseCommands(greedy), localSearch);

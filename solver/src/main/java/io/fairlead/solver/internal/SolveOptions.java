@@ -31,7 +31,7 @@ public record SolveOptions(
   /** The default seed. */
   public static final long DEFAULT_SEED = 0;
 
-  /** The defaults: scaled budget, 60 s / 20 s safety caps, seed 0, no move threads, reproducible. */
+  /** Scaled budget, 60 s / 20 s safety caps, seed 0, no move threads, reproducible. */
   public static final SolveOptions DEFAULTS =
       new SolveOptions(
           DEFAULT_TIME_LIMIT,
@@ -62,9 +62,18 @@ public record SolveOptions(
 
   /** Reproducible options (the production mode). */
   public static SolveOptions of(
-      Duration timeLimit, Duration unimprovedTimeLimit, long moveBudget, long seed, int moveThreads) {
+      Duration timeLimit,
+      Duration unimprovedTimeLimit,
+      long moveBudget,
+      long seed,
+      int moveThreads) {
     return new SolveOptions(
-        timeLimit, unimprovedTimeLimit, moveBudget, seed, moveThreads, EnvironmentMode.REPRODUCIBLE);
+        timeLimit,
+        unimprovedTimeLimit,
+        moveBudget,
+        seed,
+        moveThreads,
+        EnvironmentMode.REPRODUCIBLE);
   }
 
   /** A copy with another move budget. */

@@ -8,8 +8,8 @@
  * {@code io.fairlead.core.internal.Scoring}, so that for every assignment the solver's score equals
  * {@code Book.score()}. {@link io.fairlead.solver.internal.PlanSolver} runs a greedy construction
  * ({@link io.fairlead.solver.internal.GreedyConstruction}) followed by a local search over change
- * moves and {@link io.fairlead.solver.internal.PairMove pair moves}: Late Acceptance, or Tabu Search
- * on small problems.
+ * moves and {@link io.fairlead.solver.internal.PairMove pair moves}: Late Acceptance, or Tabu
+ * Search on small problems.
  *
  * <p>The few public types here are public only because OptaPlanner instantiates them reflectively
  * ({@code FairleadConstraints}, {@code PlanCloner}, {@code PairMoveFactory}) or because the facade

@@ -72,6 +72,12 @@ public final class RandomProblems {
     if (s.chance(20)) {
       pb.disable(Rule.COMPANY_SIZE);
     }
+    if (s.chance(15)) {
+      pb.disable(Rule.CAPACITY);
+    }
+    if (s.chance(15)) {
+      pb.disable(Rule.NEW_LEAD_CAP);
+    }
     if (s.chance(30)) {
       pb.valueBasis(ValueBasis.EXPECTED);
     }
