@@ -54,6 +54,12 @@ final class FairnessReport {
     String top = allocations.isEmpty() ? "top" : topTierName(allocations.get(0));
     row(t, allocations, "tier " + top + " gini", a -> TextTable.ratio(a.metrics().topTier().gini()));
     row(t, allocations, "tier " + top + " max-min (weighted)", a -> TextTable.one(gap(a.metrics().topTier())));
+    // Distance to the proven bounds (core's FairnessBounds): 0 % = provably optimal.
+    row(t, allocations, "count gap to optimum", a -> gapCell(a, a.gaps().countGap()));
+    row(t, allocations, "value max gap to bound", a -> gapCell(a, a.gaps().valueMaxGap()));
+    row(t, allocations, "tier " + top + " gap to optimum", a -> gapCell(a, a.gaps().topTierGap()));
+    row(t, allocations, "improving count path", a -> a.gaps().feasible()
+        ? (a.gaps().improvingPath() ? "yes" : "none") : "n/a");
     row(t, allocations, "soft score", a -> TextTable.count(a.score().soft()));
     row(t, allocations, "elapsed (ms)", a -> TextTable.count(a.elapsed().toMillis()));
     t.print(out);
@@ -110,6 +116,13 @@ final class FairnessReport {
     StringBuilder sb = new StringBuilder();
     by.forEach((rule, n) -> sb.append(sb.length() == 0 ? "" : " ").append(rule).append(' ').append(n));
     return sb.toString();
+  }
+
+  private static String gapCell(Allocation a, double gap) {
+    if (!a.gaps().feasible()) {
+      return "n/a (breaks rules)";
+    }
+    return String.format(java.util.Locale.ROOT, "%.2f %%", 100 * gap);
   }
 
   private static void row(

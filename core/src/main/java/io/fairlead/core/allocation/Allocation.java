@@ -2,6 +2,8 @@ package io.fairlead.core.allocation;
 
 import static java.util.Objects.requireNonNull;
 
+import io.fairlead.core.bound.BoundGaps;
+import io.fairlead.core.bound.FairnessBounds;
 import io.fairlead.core.fairness.FairnessMetrics;
 import io.fairlead.core.fairness.RepStats;
 import io.fairlead.core.internal.Explainer;
@@ -39,6 +41,7 @@ public final class Allocation {
   private final Duration elapsed;
   private final Map<LeadId, LeadOutcome> byLead;
   private Explainer explainer;
+  private BoundGaps gaps;
 
   /**
    * Creates an allocation; normally done by an {@link Allocator}.
@@ -139,6 +142,19 @@ public final class Allocation {
       explainer = new Explainer(problem, assignment());
     }
     return explainer.explain(lead, outcome(lead));
+  }
+
+  /**
+   * How far this allocation is from the best possible: its count balance against the exact
+   * optimum, its largest weighted value and top-tier share against proven lower bounds, and
+   * whether an improving count path exists. Computed on the first call (about 0.2 s at 100k leads
+   * × 2k reps), then cached.
+   */
+  public synchronized BoundGaps gaps() {
+    if (gaps == null) {
+      gaps = FairnessBounds.of(problem).gaps(this);
+    }
+    return gaps;
   }
 
   @Override

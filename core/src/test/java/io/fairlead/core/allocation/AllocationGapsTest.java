@@ -1,0 +1,48 @@
+package io.fairlead.core.allocation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fairlead.core.bound.FairnessBounds;
+import io.fairlead.core.model.Lead;
+import io.fairlead.core.model.Rep;
+import io.fairlead.core.policy.Policy;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AllocationGapsTest {
+
+  private static Problem problem() {
+    List<Rep> reps = List.of(Rep.builder("ana").build(), Rep.builder("bob").build());
+    List<Lead> leads = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      leads.add(Lead.builder("c" + i).region("East").industry("retail").value(100).build());
+    }
+    return Problem.of(Policy.defaults(), reps, leads);
+  }
+
+  @Test
+  void gaps_balancedBook_isOptimalForCounts() {
+    // Round robin gives 2 + 2: Σ n²/w = 8, the optimum, so the count gap is 0 and no path improves.
+    Allocation a = Baselines.roundRobin().allocate(problem());
+
+    assertThat(a.gaps().countTerm()).isEqualTo(8.0);
+    assertThat(a.gaps().countGap()).isZero();
+    assertThat(a.gaps().improvingPath()).isFalse();
+    assertThat(a.gaps()).isSameAs(a.gaps());
+  }
+
+  @Test
+  void gaps_lopsidedBook_reportsTheGapToTheOptimum() {
+    // Everything on ana: Σ n²/w = 16 against the optimum 8, a relative gap of 1 (100 %).
+    Problem p = problem();
+    var all = new java.util.LinkedHashMap<io.fairlead.core.model.LeadId, io.fairlead.core.model.RepId>();
+    p.leads().forEach(l -> all.put(l.id(), io.fairlead.core.model.RepId.of("ana")));
+    Allocation a = Baselines.measure(p, all, "given");
+
+    assertThat(a.gaps().countTerm()).isEqualTo(16.0);
+    assertThat(a.gaps().countGap()).isEqualTo(1.0);
+    assertThat(a.gaps().improvingPath()).isTrue();
+    assertThat(a.gaps()).isEqualTo(FairnessBounds.of(p).gaps(a));
+  }
+}
