@@ -9,6 +9,9 @@ import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.RepId;
 import io.fairlead.core.policy.Policy;
 import io.fairlead.solver.LeadAllocator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -39,5 +42,20 @@ class ReadmeSampleTest {
         .containsEntry(LeadId.of("c2"), RepId.of("ben")); // only ben covers West
     assertThat(result.metrics().violations()).isEmpty();
     assertThat(result.explain(LeadId.of("c1")).summary()).contains("ana");
+  }
+
+  @Test
+  void readme_showsExactlyTheSampleCompiledHere() throws IOException {
+    // Tests run in the module directory: the README is one level up.
+    String readme = Files.readString(Path.of("../README.md"));
+    String block = readme.substring(readme.indexOf("```java\n") + 8);
+    block = block.substring(0, block.indexOf("```"));
+    String source =
+        Files.readString(Path.of("src/test/java/io/fairlead/examples/ReadmeSampleTest.java"));
+    String sample = source.substring(source.indexOf("// README sample: begin\n") + 24);
+    sample = sample.substring(0, sample.indexOf("    // README sample: end"));
+
+    assertThat(block.strip().lines().map(String::strip).toList())
+        .isEqualTo(sample.strip().lines().map(String::strip).toList());
   }
 }
