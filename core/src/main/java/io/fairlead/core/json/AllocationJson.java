@@ -1,6 +1,7 @@
 package io.fairlead.core.json;
 
 import io.fairlead.core.allocation.Allocation;
+import io.fairlead.core.bound.BoundGaps;
 import io.fairlead.core.allocation.Alternative;
 import io.fairlead.core.allocation.Explanation;
 import io.fairlead.core.allocation.LeadOutcome;
@@ -35,7 +36,43 @@ record AllocationJson(
     ScoreJson score,
     List<OutcomeJson> outcomes,
     MetricsJson metrics,
+    GapsJson gaps,
     List<ExplanationJson> explanations) {
+
+  /**
+   * The JSON form of {@link BoundGaps}: derived data ({@link Allocation#gaps()} recomputes it), so
+   * on reading it is optional and, when present, must equal the recomputed gaps.
+   */
+  record GapsJson(
+      Boolean feasible,
+      Integer placed,
+      Integer maxPlaceable,
+      Double countTerm,
+      Double countGap,
+      Double valueMax,
+      Double valueMaxGap,
+      Double valueTerm,
+      Double valueTermGap,
+      Double topTierTerm,
+      Double topTierGap,
+      Boolean improvingPath) {
+
+    static GapsJson from(BoundGaps g) {
+      return new GapsJson(
+          g.feasible(), g.placed(), g.maxPlaceable(), g.countTerm(), g.countGap(), g.valueMax(),
+          g.valueMaxGap(), g.valueTerm(), g.valueTermGap(), g.topTierTerm(), g.topTierGap(),
+          g.improvingPath());
+    }
+
+    BoundGaps toGaps(JsonPath at) {
+      at.requireAll(this);
+      return at.check(
+          () ->
+              new BoundGaps(
+                  feasible, placed, maxPlaceable, countTerm, countGap, valueMax, valueMaxGap,
+                  valueTerm, valueTermGap, topTierTerm, topTierGap, improvingPath));
+    }
+  }
 
   /** The JSON form of a {@link ScoreBreakdown}. */
   record ScoreJson(Long hard, Long medium, Long soft, Map<String, Long> byConstraint) {
@@ -165,6 +202,7 @@ record AllocationJson(
         ScoreJson.from(a.score()),
         a.outcomes().stream().map(OutcomeJson::from).toList(),
         MetricsJson.from(a.metrics()),
+        GapsJson.from(a.gaps()),
         withExplanations
             ? a.problem().leads().stream()
                 .map(l -> ExplanationJson.from(a.explain(l.id())))
@@ -173,7 +211,7 @@ record AllocationJson(
   }
 
   Allocation toAllocation(JsonPath at, Problem problem) {
-    at.requireAll(this, "explanations");
+    at.requireAll(this, "gaps", "explanations");
     Duration elapsed = duration(at.field("elapsedMillis"), elapsedMillis);
     ScoreBreakdown s = score.toScore(at.field("score"));
     List<OutcomeJson> os = at.elements(outcomes, "outcomes");
@@ -192,6 +230,13 @@ record AllocationJson(
     }
     FairnessMetrics m = metrics.toMetrics(at.field("metrics"), problem);
     Allocation a = at.check(() -> new Allocation(problem, method, list, m, s, elapsed));
+    if (gaps != null) {
+      BoundGaps read = gaps.toGaps(at.field("gaps"));
+      if (!read.equals(a.gaps())) {
+        throw at.field("gaps")
+            .error("the gaps do not match the outcomes: recomputed " + a.gaps() + ", read " + read);
+      }
+    }
     if (explanations != null) {
       java.util.Set<String> seen = new java.util.HashSet<>();
       for (int i = 0; i < explanations.size(); i++) {

@@ -55,6 +55,31 @@ class FairleadJsonAllocationTest {
   }
 
   @Test
+  void allocation_gapsThatDoNotMatchTheOutcomes_areRejected() {
+    Allocation a = Baselines.leastBusy().allocate(problem());
+    String json = FairleadJson.writeAllocation(a, false);
+    String countGap = "\"countGap\": " + a.gaps().countGap();
+    assertThat(json).contains(countGap);
+
+    String tampered = json.replace(countGap, "\"countGap\": 0.5");
+
+    assertThatThrownBy(() -> FairleadJson.readAllocation(tampered, problem()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("$.gaps")
+        .hasMessageContaining("do not match the outcomes");
+  }
+
+  @Test
+  void allocation_withoutGaps_readsBack() {
+    Allocation a = Baselines.leastBusy().allocate(problem());
+    String json = FairleadJson.writeAllocation(a, false);
+    String withoutGaps = json.replaceFirst("(?s),\\s*\"gaps\": \\{[^}]*\\}", "");
+    assertThat(withoutGaps).doesNotContain("\"gaps\"");
+
+    assertSameResult(FairleadJson.readAllocation(withoutGaps, problem()), a);
+  }
+
+  @Test
   void allocation_withoutExplanations_roundTripsEqual() {
     Allocation a = Baselines.leastBusy().allocate(problem());
 
