@@ -92,7 +92,7 @@ public final class ProblemIndex {
     }
     eligible = new int[leads.length][];
     pin = new Pin[leads.length];
-    Map<List<Object>, int[]> byClass = new HashMap<>();
+    Map<ClassKey, int[]> byClass = new HashMap<>();
     boolean custom = !policy.customRules().isEmpty();
     for (int i = 0; i < leads.length; i++) {
       int[] e;
@@ -100,25 +100,30 @@ public final class ProblemIndex {
         e = computeEligible(i);
       } else {
         Lead l = leads[i];
-        List<Object> key = List.of(l.region(), l.industry(), sizeBand[i], tierRank[i], l.kind());
+        ClassKey key = new ClassKey(l.region(), l.industry(), sizeBand[i], tierRank[i], l.kind());
         final int lead = i;
         e = byClass.computeIfAbsent(key, k -> computeEligible(lead));
       }
       int o = owner[i];
-      if (o >= 0 && Arrays.binarySearch(e, o) < 0 && firstFailure(i, o) == null) {
+      boolean ownerMayHold = o >= 0 && firstFailure(i, o) == null;
+      if (ownerMayHold && Arrays.binarySearch(e, o) < 0) {
         // Availability only stops new leads: an owner on leave may keep its own.
         e = insertSorted(e, o);
       }
       eligible[i] = e;
       if (leads[i].locked()) {
         pin[i] = Pin.LOCKED;
-      } else if (o >= 0 && !policy.allowRebalancing() && firstFailure(i, o) == null) {
+      } else if (ownerMayHold && !policy.allowRebalancing()) {
         pin[i] = Pin.KEPT;
       } else {
         pin[i] = Pin.FREE;
       }
     }
   }
+
+  /** Leads with equal keys pass exactly the same reps (when there are no custom rules). */
+  private record ClassKey(
+      String region, String industry, int sizeBand, int tierRank, io.fairlead.core.model.LeadKind kind) {}
 
   private int[] computeEligible(int lead) {
     int[] out = new int[reps.length];
