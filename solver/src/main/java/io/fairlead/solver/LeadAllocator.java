@@ -45,17 +45,26 @@ import org.slf4j.LoggerFactory;
  * 60 s) or {@link Builder#unimprovedTimeLimit} (default 20 s without a better score). The caps
  * bound the search only: the greedy placement, linear in the problem size, always completes.
  *
+ * <p><b>Independent territories.</b> When the problem falls apart into groups of reps that share
+ * no lead they may take (say, regions with their own reps), each group is solved on its own,
+ * up to one per available processor at once, with a share of the move budget in proportion to
+ * its free leads; the allocation, its metrics and its score are still those of the whole
+ * problem. The scores of the groups add up exactly to the whole score, so nothing is lost.
+ *
  * <p><b>Determinism.</b> The same problem with the same options and {@link Builder#seed seed}
- * gives the same allocation whenever the search ends on its move budget, which it does unless a
- * time cap fires first (a very large problem, a slow machine, or a cap set low on purpose). The
- * solver runs in OptaPlanner's reproducible mode and never iterates hash-ordered collections.
+ * gives the same allocation whenever the search ends on its move budget (independent groups get
+ * seeds derived from it and are merged in a fixed order, whatever the thread timing), which it
+ * does unless a time cap fires first (a very large problem, a slow machine, or a cap set low on
+ * purpose). The solver runs in OptaPlanner's reproducible mode and never iterates hash-ordered
+ * collections.
  *
  * <p><b>Results.</b> Infeasible problems are answered, never rejected: leads that cannot be placed
  * come back unassigned with a reason. The allocation's score is computed by the same formulas as
  * for any other allocator, so it compares directly with the {@code Baselines}.
  *
  * <p>Immutable and thread-safe: one instance may serve concurrent {@code allocate} calls, each of
- * which solves on the calling thread (plus {@link Builder#moveThreads} helper threads if set).
+ * which solves on the calling thread (plus {@link Builder#moveThreads} helper threads if set), or,
+ * for a problem of independent groups, on up to {@code availableProcessors} threads of its own.
  *
  * @since 0.1.0
  */

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.optaplanner.core.api.score.director.ScoreDirector;
-import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * stays unassigned for the local search to sort out. {@code O(Σ eligible)}: far faster than
  * OptaPlanner's construction heuristics, which evaluate every placement through the score director.
  */
-final class GreedyConstruction implements CustomPhaseCommand<Plan> {
+final class GreedyConstruction implements Construction {
 
   private static final Logger LOG = LoggerFactory.getLogger(GreedyConstruction.class);
 
@@ -30,7 +29,7 @@ final class GreedyConstruction implements CustomPhaseCommand<Plan> {
     long start = System.nanoTime();
     Plan plan = scoreDirector.getWorkingSolution();
     ProblemIndex index = plan.index();
-    Book book = Book.of(index, plan.assignment());
+    Book book = Book.of(index, plan.wholeAssignment());
     List<PlanLead> order = new ArrayList<>();
     for (PlanLead lead : plan.leads()) {
       if (!lead.pinned() && lead.rep() == null) {
@@ -58,7 +57,7 @@ final class GreedyConstruction implements CustomPhaseCommand<Plan> {
       if (best >= 0) {
         book.assign(i, best);
         scoreDirector.beforeVariableChanged(lead, PlanLead.REP);
-        lead.setRep(plan.reps().get(best));
+        lead.setRep(plan.rep(best));
         scoreDirector.afterVariableChanged(lead, PlanLead.REP);
         placed++;
       }
@@ -87,8 +86,8 @@ final class GreedyConstruction implements CustomPhaseCommand<Plan> {
     return free;
   }
 
-  /** Duration of the last run in nanoseconds. */
-  long nanos() {
+  @Override
+  public long nanos() {
     return nanos;
   }
 }

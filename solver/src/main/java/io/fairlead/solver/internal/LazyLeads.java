@@ -11,19 +11,20 @@ import java.util.RandomAccess;
  * each was most of the search time: at 100k leads × 2k reps, 85 % of CPU samples were in the
  * cloner and the search ran at about 30k moves/s; with lazy leads it runs at about 130k moves/s.
  *
- * <p>Once built, the leads are ordinary planning entities and the only truth: if OptaPlanner makes
- * the clone its working solution, it changes them, never the array.
+ * <p>Once built, the leads are ordinary planning entities; each change of their reps is written
+ * through to the array ({@link PlanLead#setRep}), which stays the clone's assignment.
  */
 final class LazyLeads extends AbstractList<PlanLead> implements RandomAccess {
 
   private final List<PlanLead> prototypes;
-  private final List<PlanRep> reps;
+  private final PlanRep[] repsByIndex;
   private final int[] assignment;
   private PlanLead[] leads;
 
-  LazyLeads(List<PlanLead> prototypes, List<PlanRep> reps, int[] assignment) {
+  /** @param assignment the clone's assignment array (owned by the clone; its leads write to it) */
+  LazyLeads(List<PlanLead> prototypes, PlanRep[] repsByIndex, int[] assignment) {
     this.prototypes = prototypes;
-    this.reps = reps;
+    this.repsByIndex = repsByIndex;
     this.assignment = assignment;
   }
 
@@ -37,25 +38,13 @@ final class LazyLeads extends AbstractList<PlanLead> implements RandomAccess {
     return assignment.length;
   }
 
-  /** The current assignment (a fresh array): the cloned one until the leads are built. */
-  synchronized int[] assignment() {
-    if (leads == null) {
-      return assignment.clone();
-    }
-    int[] a = new int[leads.length];
-    for (int i = 0; i < a.length; i++) {
-      PlanRep r = leads[i].rep();
-      a[i] = r == null ? -1 : r.index();
-    }
-    return a;
-  }
 
   private synchronized PlanLead[] built() {
     if (leads == null) {
       PlanLead[] out = new PlanLead[assignment.length];
       for (int i = 0; i < out.length; i++) {
         int r = assignment[i];
-        out[i] = new PlanLead(prototypes.get(i), r < 0 ? null : reps.get(r));
+        out[i] = new PlanLead(prototypes.get(i), r < 0 ? null : repsByIndex[r], assignment);
       }
       leads = out;
     }

@@ -3,6 +3,7 @@ package io.fairlead.solver.internal;
 import io.fairlead.core.internal.ProblemIndex;
 import io.fairlead.core.model.Lead;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -19,11 +20,26 @@ import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftL
  * (roster order), and the compiled problem they come from. Cloned by {@link PlanCloner}, which
  * records the assignment as an array: the clone's leads are built only if someone reads them
  * ({@link LazyLeads}).
+ *
+ * <p>A plan may also be a <em>part</em> of its problem ({@link #part}): some of its leads and reps
+ * only, still indexed as in the whole problem. Its score is then the part's share of the whole
+ * score; when no lead of the part may go to a rep outside it, and every lead of its reps is in it,
+ * the scores of disjoint parts covering the problem add up to the whole score ({@link
+ * Decomposition}).
  */
 @PlanningSolution(solutionCloner = PlanCloner.class)
 final class Plan {
 
   private final ProblemIndex index;
+
+  /** The problem index of the lead at each position of the plan. */
+  private final int[] leadIndices;
+
+  /** The plan's reps by their index in the problem; {@code null} for reps outside the plan. */
+  private final PlanRep[] repsByIndex;
+
+  /** Rep index per lead position, -1 = unassigned: written through by {@link PlanLead#setRep}. */
+  private final int[] assignment;
 
   /** The leads of the plan this one was cloned from, at any depth: only fixed fields are read. */
   private final List<PlanLead> prototypes;
@@ -39,11 +55,17 @@ final class Plan {
 
   private Plan(
       ProblemIndex index,
+      int[] leadIndices,
+      PlanRep[] repsByIndex,
+      int[] assignment,
       List<PlanRep> reps,
       List<PlanLead> prototypes,
       List<PlanLead> leads,
       HardMediumSoftLongScore score) {
     this.index = index;
+    this.leadIndices = leadIndices;
+    this.repsByIndex = repsByIndex;
+    this.assignment = assignment;
     this.reps = reps;
     this.prototypes = prototypes;
     this.leads = leads;
@@ -52,8 +74,16 @@ final class Plan {
 
   /** A planning clone: the assignment as an array; the leads are built on first access. */
   Plan planningClone() {
+    int[] copy = assignment.clone();
     return new Plan(
-        index, reps, prototypes, new LazyLeads(prototypes, reps, assignment()), score);
+        index,
+        leadIndices,
+        repsByIndex,
+        copy,
+        reps,
+        prototypes,
+        new LazyLeads(prototypes, repsByIndex, copy),
+        score);
   }
 
   /**
@@ -62,15 +92,30 @@ final class Plan {
    * eligible reps, one shared list per distinct eligible array of the index.
    */
   static Plan of(ProblemIndex index, int[] assignment) {
+    int[] leads = new int[index.leadCount()];
+    Arrays.setAll(leads, i -> i);
+    int[] reps = new int[index.repCount()];
+    Arrays.setAll(reps, r -> r);
+    return part(index, assignment, leads, reps);
+  }
+
+  /**
+   * Builds the plan of a part of a problem: the given leads and reps (problem indices, ascending),
+   * with the leads' reps taken from {@code assignment} (rep index per lead of the whole problem).
+   * Every rep a lead of the part is eligible for, and the owner of each pinned lead, must be in
+   * the part.
+   */
+  static Plan part(ProblemIndex index, int[] assignment, int[] leadIndices, int[] repIndices) {
     if (assignment.length != index.leadCount()) {
       throw new IllegalArgumentException(
           "assignment has " + assignment.length + " entries for " + index.leadCount() + " leads");
     }
     var policy = index.policy();
-    List<PlanRep> reps = new ArrayList<>(index.repCount());
-    for (int r = 0; r < index.repCount(); r++) {
+    PlanRep[] byIndex = new PlanRep[index.repCount()];
+    List<PlanRep> reps = new ArrayList<>(repIndices.length);
+    for (int r : repIndices) {
       var rep = index.rep(r);
-      reps.add(
+      PlanRep planRep =
           new PlanRep(
               r,
               rep.id(),
@@ -78,22 +123,28 @@ final class Plan {
               index.weight(r),
               index.capacity(r),
               rep.heldOutside(),
-              index.newLeadCap(r)));
+              index.newLeadCap(r));
+      byIndex[r] = planRep;
+      reps.add(planRep);
     }
     List<PlanRep> shared = List.copyOf(reps);
     Map<int[], List<PlanRep>> ranges = new IdentityHashMap<>();
     Map<Integer, List<PlanRep>> ownerRanges = new HashMap<>();
     Map<List<Object>, int[]> mismatches = new HashMap<>();
-    List<PlanLead> leads = new ArrayList<>(index.leadCount());
-    for (int i = 0; i < index.leadCount(); i++) {
+    List<PlanLead> leads = new ArrayList<>(leadIndices.length);
+    int[] mirror = new int[leadIndices.length];
+    for (int position = 0; position < leadIndices.length; position++) {
+      int i = leadIndices[position];
       boolean pinned = index.pin(i) != ProblemIndex.Pin.FREE;
       List<PlanRep> range;
       if (pinned) {
-        range = ownerRanges.computeIfAbsent(index.owner(i), o -> List.of(shared.get(o)));
+        range = ownerRanges.computeIfAbsent(index.owner(i), o -> List.of(repOf(byIndex, o, i)));
       } else {
+        final int lead = i;
         range =
             ranges.computeIfAbsent(
-                index.eligible(i), e -> java.util.Arrays.stream(e).mapToObj(shared::get).toList());
+                index.eligible(i),
+                e -> Arrays.stream(e).mapToObj(r -> repOf(byIndex, r, lead)).toList());
       }
       // Preference mismatches depend on the lead's industry and kind only; share one table each.
       Lead lead = index.lead(i);
@@ -112,6 +163,7 @@ final class Plan {
       leads.add(
           new PlanLead(
               i,
+              position,
               lead.id(),
               policy,
               index.tierRank(i),
@@ -120,10 +172,20 @@ final class Plan {
               byRep,
               pinned,
               range,
-              a < 0 ? null : shared.get(a)));
+              a < 0 ? null : repOf(byIndex, a, i),
+              mirror));
     }
     List<PlanLead> fixed = Collections.unmodifiableList(leads);
-    return new Plan(index, shared, fixed, fixed, null);
+    return new Plan(index, leadIndices.clone(), byIndex, mirror, shared, fixed, fixed, null);
+  }
+
+  private static PlanRep repOf(PlanRep[] byIndex, int rep, int lead) {
+    PlanRep r = byIndex[rep];
+    if (r == null) {
+      throw new IllegalArgumentException(
+          "lead " + lead + " may go to rep " + rep + ", which is outside the part");
+    }
+    return r;
   }
 
   /** The plan where pinned leads sit with their owners and every other lead is unassigned. */
@@ -148,8 +210,18 @@ final class Plan {
     return reps;
   }
 
+  /** The rep with this index in the problem; {@code null} if it is not in the plan. */
+  PlanRep rep(int repIndex) {
+    return repsByIndex[repIndex];
+  }
+
   List<PlanLead> leads() {
     return leads;
+  }
+
+  /** The problem index of each of the plan's leads, by position (a fresh array). */
+  int[] leadIndices() {
+    return leadIndices.clone();
   }
 
   HardMediumSoftLongScore score() {
@@ -168,16 +240,27 @@ final class Plan {
     return territoryGroups;
   }
 
-  /** The assignment: rep index per lead, -1 = unassigned (a fresh array). */
+  /**
+   * The assignment: rep index (in the problem) per lead position, -1 = unassigned (a fresh array).
+   * For a whole plan, positions are lead indices.
+   */
   int[] assignment() {
-    if (leads instanceof LazyLeads lazy) {
-      return lazy.assignment();
+    return assignment.clone();
+  }
+
+  /** Copies this plan's assignment into {@code whole} (rep index per lead of the problem). */
+  void writeTo(int[] whole) {
+    int[] a = assignment();
+    for (int p = 0; p < a.length; p++) {
+      whole[leadIndices[p]] = a[p];
     }
-    int[] a = new int[leads.size()];
-    for (int i = 0; i < a.length; i++) {
-      PlanRep r = leads.get(i).rep();
-      a[i] = r == null ? -1 : r.index();
-    }
-    return a;
+  }
+
+  /** The assignment of the whole problem with this plan's leads as they are, others unassigned. */
+  int[] wholeAssignment() {
+    int[] whole = new int[index.leadCount()];
+    Arrays.fill(whole, -1);
+    writeTo(whole);
+    return whole;
   }
 }

@@ -13,9 +13,12 @@ import org.optaplanner.core.api.domain.variable.PlanningVariable;
  * A lead as a planning entity: its rep is the planning variable ({@code null} = unassigned), chosen
  * from its own eligible reps. Everything but the rep is fixed; equality is identity, so the hash
  * code never depends on the planning variable.
+ *
+ * <p>Public only because OptaPlanner reads and writes the variable through {@link #getRep} and
+ * {@link #setRep}, which it can do only on a public class.
  */
 @PlanningEntity
-final class PlanLead {
+public final class PlanLead {
 
   static final String REP = "rep";
 
@@ -33,8 +36,14 @@ final class PlanLead {
   @ValueRangeProvider(id = "eligibleReps")
   private final List<PlanRep> eligible;
 
-  @PlanningVariable(valueRangeProviderRefs = "eligibleReps", nullable = true)
   private PlanRep rep;
+
+  /**
+   * The assignment array of the plan that holds this lead, kept equal to the reps of its leads by
+   * {@link #setRep} (OptaPlanner sets the variable through it), so that a planning clone copies
+   * one array instead of reading every lead.
+   */
+  private final int[] mirror;
 
   /**
    * Creates a lead.
@@ -45,6 +54,7 @@ final class PlanLead {
    */
   PlanLead(
       int index,
+      int position,
       LeadId id,
       Policy policy,
       int tierRank,
@@ -53,9 +63,10 @@ final class PlanLead {
       int[] mismatchesByRep,
       boolean pinned,
       List<PlanRep> eligible,
-      PlanRep rep) {
+      PlanRep rep,
+      int[] mirror) {
     this.index = index;
-    this.position = index;
+    this.position = position;
     this.id = id;
     this.policy = policy;
     this.tierRank = tierRank;
@@ -64,14 +75,15 @@ final class PlanLead {
     this.mismatchesByRep = mismatchesByRep;
     this.pinned = pinned;
     this.eligible = eligible;
-    this.rep = rep;
+    this.mirror = mirror;
+    setRep(rep);
   }
 
   /**
    * A planning clone of {@code original} in another plan: the same fixed fields (shared, the boxed
-   * id included), the rep given.
+   * id included), the rep given, and that plan's assignment array.
    */
-  PlanLead(PlanLead original, PlanRep rep) {
+  PlanLead(PlanLead original, PlanRep rep, int[] mirror) {
     this.index = original.index;
     this.position = original.position;
     this.id = original.id;
@@ -82,11 +94,17 @@ final class PlanLead {
     this.mismatchesByRep = original.mismatchesByRep;
     this.pinned = original.pinned;
     this.eligible = original.eligible;
-    this.rep = rep;
+    this.mirror = mirror;
+    setRep(rep);
   }
 
   /** The lead's index in the problem (input order). */
   int index() {
+    return index;
+  }
+
+  /** The lead's position in its plan: the same as {@link #index()} unless the plan is a part. */
+  int position() {
     return position;
   }
 
@@ -123,8 +141,16 @@ final class PlanLead {
     return rep;
   }
 
-  void setRep(PlanRep rep) {
+  /** The planning variable, as OptaPlanner reads it. */
+  @PlanningVariable(valueRangeProviderRefs = "eligibleReps", nullable = true)
+  public PlanRep getRep() {
+    return rep;
+  }
+
+  /** Sets the planning variable (OptaPlanner's moves and ours) and the plan's assignment array. */
+  public void setRep(PlanRep rep) {
     this.rep = rep;
+    mirror[position] = rep == null ? -1 : rep.index();
   }
 
   /** Whether the lead has a rep that did not own it before (it counts against the new-lead cap). */

@@ -7,8 +7,11 @@ import org.optaplanner.core.api.domain.lookup.PlanningId;
 /**
  * A rep as a problem fact: what the constraints need to score its load. Immutable; identity
  * equality (one instance per rep, shared by every clone of the plan).
+ *
+ * <p>Public only because it is the type of {@link PlanLead#getRep}, which OptaPlanner calls through
+ * generated code that can only name public classes.
  */
-final class PlanRep {
+public final class PlanRep {
 
   @PlanningId private final Integer index;
   private final RepId id;

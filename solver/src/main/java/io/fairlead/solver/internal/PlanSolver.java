@@ -2,9 +2,17 @@ package io.fairlead.solver.internal;
 
 import io.fairlead.core.allocation.ScoreBreakdown;
 import io.fairlead.core.internal.Book;
+import io.fairlead.core.internal.CountFlow;
 import io.fairlead.core.internal.ProblemIndex;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
 import org.optaplanner.core.api.solver.Solver;
@@ -26,7 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Solves a compiled problem with OptaPlanner: {@link GreedyConstruction}, then a local search over
  * change moves and {@link PairMove pair moves} (Late Acceptance, or Tabu Search on small problems),
- * until the move budget is spent or a safety time cap fires.
+ * until the move budget is spent or a safety time cap fires. A problem that falls apart into
+ * independent parts ({@link Decomposition}) is solved part by part, in parallel, and merged.
  *
  * <p>Deterministic when the move budget ends the solve: the same problem, options and seed give
  * the same assignment ({@code REPRODUCIBLE} mode, fixed seed, a move count rather than a clock).
@@ -121,10 +130,38 @@ public final class PlanSolver {
     return Math.min(5_000_000L, Math.max(100_000L, 100L * freeLeads));
   }
 
+  /**
+   * Told of every new best solution of a solve (or of one of its parts), on the thread that found
+   * it: when parts are solved in parallel, from several threads at once. For benchmarks.
+   */
+  @FunctionalInterface
+  public interface Listener {
+    /**
+     * @param nanos time since the solve began
+     * @param leadIndices the problem indices of the leads of the plan (the whole problem, or a
+     *     part), by position; do not modify
+     * @param assignment supplies the new best assignment of those leads (rep index per position,
+     *     -1 = unassigned); costs a pass over the leads, so call it only when needed
+     */
+    void bestChanged(long nanos, int[] leadIndices, Supplier<int[]> assignment);
+  }
+
   /** Solves the problem. */
   public static Result solve(ProblemIndex index, SolveOptions options) {
+    return solve(index, options, null);
+  }
+
+  /**
+   * Solves the problem, telling {@code listener} (if not null) of every new best solution.
+   *
+   * <p>When the problem falls apart into two or more independent parts ({@link Decomposition})
+   * and {@link SolveOptions#decompose()} is on, the parts are solved apart, at most {@code
+   * availableProcessors} at once, and merged. Each part gets a share of the move budget in
+   * proportion to its free leads and a seed derived from the base seed and its first free lead,
+   * so the result does not depend on thread timing.
+   */
+  public static Result solve(ProblemIndex index, SolveOptions options, Listener listener) {
     long start = System.nanoTime();
-    Plan plan = Plan.initial(index);
     int free = 0;
     for (int i = 0; i < index.leadCount(); i++) {
       if (index.pin(i) == ProblemIndex.Pin.FREE && index.eligible(i).length > 0) {
@@ -133,54 +170,190 @@ public final class PlanSolver {
     }
     long budget = options.moveBudget() > 0 ? options.moveBudget() : defaultMoveBudget(free);
     if (free == 0) {
-      int[] a = plan.assignment();
+      int[] a = Plan.pinnedOnly(index);
       ScoreBreakdown s = Book.of(index, a).score();
       return new Result(
           a, s.hard(), s.medium(), s.soft(), 0, budget, elapsed(start), End.NOTHING_TO_DO);
     }
-    GreedyConstruction greedy = new GreedyConstruction();
-    SolverConfig config = config(options, budget, free, greedy);
+    int[] flow =
+        options.start() == SolveOptions.Start.COUNT_FLOW
+            ? CountFlow.solve(index).assignment()
+            : null;
+    if (options.decompose()) {
+      Decomposition d = Decomposition.of(index);
+      if (d.parts().size() >= 2) {
+        return solveParts(index, d, options, budget, free, flow, start, listener);
+      }
+    }
+    Part whole = solvePart(Plan.initial(index), options, budget, free, flow, start, listener);
+    Result result = result(whole.best.assignment(), List.of(whole), budget, start);
+    log("whole", free, result, whole.bestMillis);
+    return result;
+  }
+
+  /** The outcome of one solve of a plan. */
+  private record Part(Plan best, long moves, End end, long bestMillis) {}
+
+  private static Part solvePart(
+      Plan plan,
+      SolveOptions options,
+      long budget,
+      int free,
+      int[] flow,
+      long start,
+      Listener listener) {
+    Construction construction =
+        flow == null ? new GreedyConstruction() : new CountFlowStart(flow);
+    SolverConfig config = config(options, budget, free, construction);
     Solver<Plan> solver = SolverFactory.<Plan>create(config).buildSolver();
+    if (listener != null) {
+      int[] leadIndices = plan.leadIndices();
+      solver.addEventListener(
+          event ->
+              listener.bestChanged(
+                  System.nanoTime() - start,
+                  leadIndices,
+                  () -> event.getNewBestSolution().assignment()));
+    }
     Plan best = solver.solve(plan);
     var scope = ((DefaultSolver<Plan>) solver).getSolverScope();
     long moves = scope.getScoreCalculationCount();
-    Duration elapsed = elapsed(start);
     End end;
     if (moves >= budget) {
       end = End.MOVE_BUDGET;
-    } else if (scope.getTimeMillisSpent() - greedy.nanos() / 1_000_000
+    } else if (scope.getTimeMillisSpent() - construction.nanos() / 1_000_000
         >= millis(options.timeLimit())) {
       end = End.TIME_LIMIT;
     } else {
       end = End.UNIMPROVED_TIME_LIMIT;
     }
-    HardMediumSoftLongScore score = best.score();
-    Result result =
-        new Result(
-            best.assignment(),
-            -score.hardScore(),
-            -score.mediumScore(),
-            -score.softScore(),
-            moves,
-            budget,
-            elapsed,
-            end);
+    return new Part(best, moves, end, scope.getBestSolutionTimeMillisSpent());
+  }
+
+  private static Result solveParts(
+      ProblemIndex index,
+      Decomposition d,
+      SolveOptions options,
+      long budget,
+      int free,
+      int[] flow,
+      long start,
+      Listener listener) {
+    List<Decomposition.Part> parts = d.parts();
+    int threads = Math.min(parts.size(), Runtime.getRuntime().availableProcessors());
+    AtomicInteger threadNumber = new AtomicInteger();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "fairlead-part-" + threadNumber.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      List<Future<Part>> futures = new ArrayList<>(parts.size());
+      for (Decomposition.Part part : parts) {
+        long partBudget = Math.max(1, (long) ((double) budget * part.free() / free));
+        SolveOptions partOptions =
+            options.withSeed(partSeed(options.seed(), part.firstFreeLead()));
+        futures.add(
+            pool.submit(
+                () -> {
+                  // The time cap holds for the whole solve: a part gets what is left of it.
+                  Duration left =
+                      options.timeLimit().minus(Duration.ofNanos(System.nanoTime() - start));
+                  SolveOptions o =
+                      partOptions.withTimeLimit(
+                          left.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : left);
+                  Plan plan = Plan.part(index, Plan.pinnedOnly(index), part.leads(), part.reps());
+                  return solvePart(plan, o, partBudget, part.free(), flow, start, listener);
+                }));
+      }
+      int[] merged = Plan.pinnedOnly(index);
+      List<Part> solved = new ArrayList<>(parts.size());
+      long bestMillis = 0;
+      for (Future<Part> f : futures) {
+        Part p = join(f);
+        p.best.writeTo(merged);
+        solved.add(p);
+        bestMillis = Math.max(bestMillis, p.bestMillis);
+      }
+      Result result = result(merged, solved, budget, start);
+      log(parts.size() + " parts of " + d.components() + " components", free, result, bestMillis);
+      return result;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static Part join(Future<Part> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while solving", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  /**
+   * The seed of a part: a mix (SplitMix64's finaliser) of the base seed and the part's first
+   * free lead, so that parts draw different streams and the same part always draws the same.
+   */
+  static long partSeed(long seed, int firstFreeLead) {
+    long z = seed + 0x9E3779B97F4A7C15L * (firstFreeLead + 1L);
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  /** The result of the parts (the whole problem being one part), their scores summed. */
+  private static Result result(int[] assignment, List<Part> parts, long budget, long start) {
+    long hard = 0;
+    long medium = 0;
+    long soft = 0;
+    long moves = 0;
+    boolean allBudget = true;
+    boolean anyTime = false;
+    for (Part p : parts) {
+      HardMediumSoftLongScore score = p.best.score();
+      hard -= score.hardScore();
+      medium -= score.mediumScore();
+      soft -= score.softScore();
+      moves += p.moves;
+      allBudget &= p.end == End.MOVE_BUDGET;
+      anyTime |= p.end == End.TIME_LIMIT;
+    }
+    End end =
+        allBudget ? End.MOVE_BUDGET : anyTime ? End.TIME_LIMIT : End.UNIMPROVED_TIME_LIMIT;
+    return new Result(assignment, hard, medium, soft, moves, budget, elapsed(start), end);
+  }
+
+  private static void log(String how, int free, Result result, long bestMillis) {
     if (LOG.isDebugEnabled()) {
       LOG.debug(
-          "local search ({}): {} moves of a budget of {}, best {}hard/{}medium/{}soft found at"
+          "local search ({}, {}): {} moves of a budget of {}, best {}hard/{}medium/{}soft found at"
               + " {} ms; solve took {} ms ({} moves/s), ended by {}",
+          how,
           free <= SMALL_PROBLEM ? "tabu search" : "late acceptance",
-          moves,
-          budget,
+          result.moves(),
+          result.moveBudget(),
           result.hard(),
           result.medium(),
           result.soft(),
-          scope.getBestSolutionTimeMillisSpent(),
-          elapsed.toMillis(),
+          bestMillis,
+          result.elapsed().toMillis(),
           result.movesPerSecond(),
-          end);
+          result.endedBy());
     }
-    return result;
   }
 
   private static Duration elapsed(long start) {
@@ -204,7 +377,7 @@ public final class PlanSolver {
   // withCustomPhaseCommands(CustomPhaseCommand<Plan>...) is a generic varargs method.
   @SuppressWarnings("unchecked")
   static SolverConfig config(
-      SolveOptions options, long budget, int free, GreedyConstruction greedy) {
+      SolveOptions options, long budget, int free, Construction construction) {
     // Every termination sits on the local search phase: the solver has none, so the greedy
     // construction (linear time) always runs to the end, however low a time cap is set.
     TerminationConfig termination =
@@ -247,6 +420,6 @@ public final class PlanSolver {
                 ? SolverConfig.MOVE_THREAD_COUNT_NONE
                 : Integer.toString(options.moveThreads()))
         .withMonitoringConfig(new MonitoringConfig().withSolverMetricList(List.of()))
-        .withPhases(new CustomPhaseConfig().withCustomPhaseCommands(greedy), localSearch);
+        .withPhases(new CustomPhaseConfig().withCustomPhaseCommands(construction), localSearch);
   }
 }

@@ -15,6 +15,9 @@ import org.optaplanner.core.config.solver.EnvironmentMode;
  * @param seed the random seed
  * @param moveThreads OptaPlanner move threads; {@code 0} = none (solve on the calling thread)
  * @param environmentMode {@code REPRODUCIBLE} in production; {@code FULL_ASSERT} in tests only
+ * @param decompose whether to solve independent parts of the problem apart, in parallel ({@link
+ *     Decomposition}); on by default, off in tests that compare with the whole solve
+ * @param start how the local search's starting point is built
  */
 public record SolveOptions(
     Duration timeLimit,
@@ -22,7 +25,17 @@ public record SolveOptions(
     long moveBudget,
     long seed,
     int moveThreads,
-    EnvironmentMode environmentMode) {
+    EnvironmentMode environmentMode,
+    boolean decompose,
+    Start start) {
+
+  /** How the starting point of the local search is built. */
+  public enum Start {
+    /** {@link GreedyConstruction}: every term of the score, lead by lead. */
+    GREEDY,
+    /** {@link CountFlowStart}: the exact count optimum ({@code CountFlow}), value-balanced. */
+    COUNT_FLOW
+  }
 
   /** The default safety cap on the local search of one solve. */
   public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(60);
@@ -31,7 +44,10 @@ public record SolveOptions(
   /** The default seed. */
   public static final long DEFAULT_SEED = 0;
 
-  /** Scaled budget, 60 s / 20 s safety caps, seed 0, no move threads, reproducible. */
+  /**
+   * Scaled budget, 60 s / 20 s safety caps, seed 0, no move threads, reproducible, decomposed,
+   * greedy start.
+   */
   public static final SolveOptions DEFAULTS =
       new SolveOptions(
           DEFAULT_TIME_LIMIT,
@@ -39,12 +55,15 @@ public record SolveOptions(
           0,
           DEFAULT_SEED,
           0,
-          EnvironmentMode.REPRODUCIBLE);
+          EnvironmentMode.REPRODUCIBLE,
+          true,
+          Start.GREEDY);
 
   public SolveOptions {
     requireNonNull(timeLimit, "timeLimit");
     requireNonNull(unimprovedTimeLimit, "unimprovedTimeLimit");
     requireNonNull(environmentMode, "environmentMode");
+    requireNonNull(start, "start");
     if (timeLimit.isNegative() || timeLimit.isZero()) {
       throw new IllegalArgumentException("timeLimit must be positive, was " + timeLimit);
     }
@@ -73,23 +92,48 @@ public record SolveOptions(
         moveBudget,
         seed,
         moveThreads,
-        EnvironmentMode.REPRODUCIBLE);
+        EnvironmentMode.REPRODUCIBLE,
+        DEFAULTS.decompose(),
+        DEFAULTS.start());
   }
 
   /** A copy with another move budget. */
   public SolveOptions withMoveBudget(long budget) {
     return new SolveOptions(
-        timeLimit, unimprovedTimeLimit, budget, seed, moveThreads, environmentMode);
+        timeLimit, unimprovedTimeLimit, budget, seed, moveThreads, environmentMode, decompose,
+        start);
   }
 
   /** A copy with another seed. */
   public SolveOptions withSeed(long newSeed) {
     return new SolveOptions(
-        timeLimit, unimprovedTimeLimit, moveBudget, newSeed, moveThreads, environmentMode);
+        timeLimit, unimprovedTimeLimit, moveBudget, newSeed, moveThreads, environmentMode,
+        decompose, start);
   }
 
   /** A copy with another environment mode (tests use {@code FULL_ASSERT}). */
   public SolveOptions withEnvironmentMode(EnvironmentMode mode) {
-    return new SolveOptions(timeLimit, unimprovedTimeLimit, moveBudget, seed, moveThreads, mode);
+    return new SolveOptions(
+        timeLimit, unimprovedTimeLimit, moveBudget, seed, moveThreads, mode, decompose, start);
+  }
+
+  /** A copy with another time limit. */
+  public SolveOptions withTimeLimit(Duration limit) {
+    return new SolveOptions(
+        limit, unimprovedTimeLimit, moveBudget, seed, moveThreads, environmentMode, decompose,
+        start);
+  }
+
+  /** A copy that does or does not decompose the problem. */
+  public SolveOptions withDecompose(boolean on) {
+    return new SolveOptions(
+        timeLimit, unimprovedTimeLimit, moveBudget, seed, moveThreads, environmentMode, on, start);
+  }
+
+  /** A copy with another starting point. */
+  public SolveOptions withStart(Start newStart) {
+    return new SolveOptions(
+        timeLimit, unimprovedTimeLimit, moveBudget, seed, moveThreads, environmentMode, decompose,
+        newStart);
   }
 }

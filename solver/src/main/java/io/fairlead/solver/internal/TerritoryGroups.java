@@ -28,10 +28,10 @@ final class TerritoryGroups {
     groupOfLead = new PlanLead[planLeads.size()][];
     // Lead order, not identity-hash order, so that the arrays are the same in every run.
     for (PlanLead lead : free) {
-      if (groupOfLead[lead.index()] == null) {
+      if (groupOfLead[lead.position()] == null) {
         PlanLead[] group = byRange.get(lead.eligible()).toArray(PlanLead[]::new);
         for (PlanLead member : group) {
-          groupOfLead[member.index()] = group;
+          groupOfLead[member.position()] = group;
         }
       }
     }
@@ -49,6 +49,6 @@ final class TerritoryGroups {
 
   /** The free leads with the same eligible reps as this one (itself included). */
   PlanLead[] groupOf(PlanLead lead) {
-    return groupOfLead[lead.index()];
+    return groupOfLead[lead.position()];
   }
 }

@@ -45,10 +45,29 @@ class PlanClonerTest {
     original.leads().get(0).setRep(null);
     original.leads().get(1).setRep(other);
     assertThat(clone.assignment()).isEqualTo(before);
+    // The assignment array is written through by setRep (what OptaPlanner's moves call).
+    assertThat(original.assignment()[0]).isEqualTo(-1);
+    assertThat(original.assignment()[1]).isEqualTo(other.index());
 
     clone.leads().get(2).setRep(null); // builds the clone's leads, then changes one
     assertThat(clone.assignment()[2]).isEqualTo(-1);
     assertThat(cloneOfClone.assignment()).isEqualTo(before);
     assertThat(cloner.cloneSolution(clone).assignment()).isEqualTo(clone.assignment());
+  }
+
+  @Test
+  void partClone_keepsPositionsAndWritesBackToProblemIndices() {
+    ProblemIndex index = new ProblemIndex(Territories.generate(2, 2, 5, 3));
+    int[] whole = Plan.pinnedOnly(index);
+    Decomposition.Part part = Decomposition.of(index).parts().get(1);
+    Plan plan = Plan.part(index, whole, part.leads(), part.reps());
+    PlanLead lead = plan.leads().get(0);
+    lead.setRep(lead.eligible().get(0));
+    Plan clone = cloner.cloneSolution(plan);
+    int[] merged = Plan.pinnedOnly(index);
+    clone.writeTo(merged);
+    assertThat(lead.index()).isEqualTo(part.leads()[0]);
+    assertThat(merged[part.leads()[0]]).isEqualTo(lead.eligible().get(0).index());
+    assertThat(clone.leads().get(0).position()).isZero();
   }
 }

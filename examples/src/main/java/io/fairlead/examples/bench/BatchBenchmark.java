@@ -1,0 +1,334 @@
+package io.fairlead.examples.bench;
+
+import io.fairlead.core.allocation.Allocation;
+import io.fairlead.core.allocation.Baselines;
+import io.fairlead.core.allocation.Problem;
+import io.fairlead.core.bound.BoundGaps;
+import io.fairlead.core.bound.FairnessBounds;
+import io.fairlead.core.internal.Assembler;
+import io.fairlead.core.internal.ProblemIndex;
+import io.fairlead.examples.SyntheticProblems;
+import io.fairlead.solver.internal.PlanSolver;
+import io.fairlead.solver.internal.SolveOptions;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Batch allocation at scale: for each synthetic problem size, the optimiser's solve time, time to
+ * the first feasible plan (construction done), time until its count imbalance is within 1 % of the
+ * proven count optimum, its gaps to {@link FairnessBounds}, hard violations and peak heap, next to
+ * the same figures for least busy and round robin, with a verdict per target.
+ *
+ * <pre>
+ * mvn -q -B -pl examples exec:java -Dexec.mainClass=io.fairlead.examples.bench.BatchBenchmark \
+ *     -Dexec.args="--sizes 10000x200,100000x2000 --start greedy,flow"
+ * MAVEN_OPTS=-Xmx8g mvn ... -Dexec.args="--sizes 1000000x5000"
+ * </pre>
+ *
+ * <p>Options: {@code --sizes LxR,...} (default {@code 10000x200,100000x2000}); {@code --start
+ * greedy|flow|greedy,flow} (the local search's starting point; default {@code greedy}); {@code
+ * --budget N} (moves; default: the solver's scaled budget); {@code --time S} (the solver's time
+ * cap in seconds, default 60); {@code --seed N} (problem and solver seed, default 7).
+ *
+ * <p>Targets: 10k × 200 within 5 s and 100k × 2k within 30 s (wall clock from compiling the
+ * problem) to a count imbalance within 1 % of the optimum, with a final max weighted value within
+ * 5 % of its lower bound and no hard violation; 1M × 5k completes within 8 GiB of heap. The time
+ * to 1 % is sampled on new best solutions at most every 20 ms, so it is exact to about 20 ms.
+ */
+public final class BatchBenchmark {
+
+  private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+  private static final long GIB = 1L << 30;
+
+  private BatchBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    List<int[]> sizes = new ArrayList<>();
+    List<SolveOptions.Start> starts = new ArrayList<>();
+    long budget = 0;
+    long seed = 7;
+    Duration time = SolveOptions.DEFAULT_TIME_LIMIT;
+    String sizeArg = "10000x200,100000x2000";
+    String startArg = "greedy";
+    for (int i = 0; i < args.length; i += 2) {
+      String value = i + 1 < args.length ? args[i + 1] : "";
+      switch (args[i]) {
+        case "--sizes" -> sizeArg = value;
+        case "--start" -> startArg = value;
+        case "--budget" -> budget = Long.parseLong(value);
+        case "--seed" -> seed = Long.parseLong(value);
+        case "--time" -> time = Duration.ofSeconds(Long.parseLong(value));
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    for (String s : sizeArg.split(",")) {
+      String[] lr = s.toLowerCase(Locale.ROOT).split("x");
+      sizes.add(new int[] {Integer.parseInt(lr[0]), Integer.parseInt(lr[1])});
+    }
+    for (String s : startArg.split(",")) {
+      starts.add(s.equals("flow") ? SolveOptions.Start.COUNT_FLOW : SolveOptions.Start.GREEDY);
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "BatchBenchmark: %d cores, max heap %.1f GiB, seed %d, budget %s, time cap %s s%n",
+        Runtime.getRuntime().availableProcessors(),
+        (double) Runtime.getRuntime().maxMemory() / GIB,
+        seed,
+        budget == 0 ? "scaled" : Long.toString(budget),
+        time.toSeconds());
+    for (int[] size : sizes) {
+      run(size[0], size[1], seed, budget, time, starts);
+    }
+  }
+
+  private static void run(
+      int leads, int reps, long seed, long budget, Duration time, List<SolveOptions.Start> starts) {
+    String name = label(leads) + " x " + label(reps);
+    long t = System.nanoTime();
+    Problem problem = SyntheticProblems.generate(leads, reps, seed);
+    long genMs = ms(t);
+    t = System.nanoTime();
+    FairnessBounds bounds = FairnessBounds.of(problem);
+    long boundsMs = ms(t);
+    System.out.printf(
+        Locale.ROOT,
+        "%n== %s (generated in %d ms; bounds in %d ms: count optimum %.1f, value max >= %.3f,"
+            + " max placeable %d)%n",
+        name,
+        genMs,
+        boundsMs,
+        bounds.countOptimum(),
+        bounds.valueMaxLowerBound(),
+        bounds.maxPlaceable());
+    System.out.printf(
+        Locale.ROOT,
+        "%-22s %9s %9s %9s %8s %9s %9s %7s %6s %9s%n",
+        "method",
+        "solve ms",
+        "1st feas",
+        "count1%",
+        "countGap",
+        "valMaxGap",
+        "topTierGap",
+        "hard",
+        "unas",
+        "peakHeap");
+    for (SolveOptions.Start start : starts) {
+      solverRun(name, problem, bounds, seed, budget, time, start);
+    }
+    baseline("least-busy", problem, bounds, () -> Baselines.leastBusy().allocate(problem));
+    baseline("round-robin", problem, bounds, () -> Baselines.roundRobin().allocate(problem));
+  }
+
+  private static void solverRun(
+      String name,
+      Problem problem,
+      FairnessBounds bounds,
+      long seed,
+      long budget,
+      Duration time,
+      SolveOptions.Start start) {
+    System.gc();
+    HeapSampler heap = HeapSampler.start();
+    long t0 = System.nanoTime();
+    ProblemIndex index = new ProblemIndex(problem);
+    double target = bounds.countOptimum() * 1.01;
+    int[] whole = new int[index.leadCount()];
+    java.util.Arrays.fill(whole, -1);
+    double[] weight = new double[index.repCount()];
+    for (int r = 0; r < weight.length; r++) {
+      weight[r] = index.weight(r);
+    }
+    AtomicLong firstBest = new AtomicLong(-1);
+    AtomicLong withinOnePercent = new AtomicLong(-1);
+    AtomicLong lastCheck = new AtomicLong(t0 - 1_000_000_000L);
+    PlanSolver.Listener listener =
+        (nanos, leadIndices, assignment) -> {
+          long now = System.nanoTime();
+          firstBest.compareAndSet(-1, now - t0);
+          if (withinOnePercent.get() >= 0 || now - lastCheck.get() < 20_000_000L) {
+            return;
+          }
+          synchronized (whole) {
+            int[] a = assignment.get();
+            for (int p = 0; p < a.length; p++) {
+              whole[leadIndices[p]] = a[p];
+            }
+            long[] loads = new long[weight.length];
+            for (int r : whole) {
+              if (r >= 0) {
+                loads[r]++;
+              }
+            }
+            double term = 0;
+            for (int r = 0; r < loads.length; r++) {
+              term += loads[r] * loads[r] / weight[r];
+            }
+            if (term <= target) {
+              withinOnePercent.compareAndSet(-1, System.nanoTime() - t0);
+            }
+            lastCheck.set(System.nanoTime());
+          }
+        };
+    SolveOptions options =
+        SolveOptions.DEFAULTS
+            .withSeed(seed)
+            .withMoveBudget(budget)
+            .withTimeLimit(time)
+            .withStart(start);
+    PlanSolver.Result result = PlanSolver.solve(index, options, listener);
+    Allocation allocation =
+        Assembler.assemble(
+            index, result.assignment(), "optaplanner", Duration.ofNanos(System.nanoTime() - t0));
+    long wallMs = ms(t0);
+    long peak = heap.stop();
+    BoundGaps gaps = bounds.gaps(allocation);
+    String method = "opta/" + start.name().toLowerCase(Locale.ROOT);
+    print(method, wallMs, firstBest.get(), withinOnePercent.get(), gaps, allocation, peak);
+    System.out.printf(
+        Locale.ROOT,
+        "   %s: %d moves (%d/s), ended by %s; solver score %d/%d/%d%n",
+        method,
+        result.moves(),
+        result.movesPerSecond(),
+        result.endedBy(),
+        result.hard(),
+        result.medium(),
+        result.soft());
+    verdict(name, wallMs, withinOnePercent.get(), gaps, allocation, peak);
+  }
+
+  private static void verdict(
+      String name, long wallMs, long onePercentNanos, BoundGaps gaps, Allocation a, long peak) {
+    long limitMs;
+    if (name.equals("10k x 200")) {
+      limitMs = 5_000;
+    } else if (name.equals("100k x 2k")) {
+      limitMs = 30_000;
+    } else if (name.equals("1M x 5k")) {
+      System.out.printf(
+          Locale.ROOT,
+          "   VERDICT %s: %s (completed in %.1f s, peak heap %.2f GiB, target: within 8 GiB)%n",
+          name,
+          peak <= 8 * GIB ? "PASS" : "FAIL",
+          wallMs / 1000.0,
+          (double) peak / GIB);
+      return;
+    } else {
+      return;
+    }
+    boolean time = onePercentNanos >= 0 && onePercentNanos / 1_000_000 <= limitMs;
+    boolean value = gaps.valueMaxGap() <= 0.05;
+    boolean hard = a.score().hard() == 0;
+    System.out.printf(
+        Locale.ROOT,
+        "   VERDICT %s: %s (count within 1%% at %s, target <= %d s: %s; value max gap %.2f %%,"
+            + " target <= 5 %%: %s; hard %d: %s)%n",
+        name,
+        time && value && hard ? "PASS" : "FAIL",
+        onePercentNanos < 0 ? "never" : String.format(Locale.ROOT, "%.2f s", onePercentNanos / 1e9),
+        limitMs / 1000,
+        time ? "ok" : "MISSED",
+        100 * gaps.valueMaxGap(),
+        value ? "ok" : "MISSED",
+        a.score().hard(),
+        hard ? "ok" : "MISSED");
+  }
+
+  private interface AllocationSupplier {
+    Allocation get();
+  }
+
+  private static void baseline(
+      String method, Problem problem, FairnessBounds bounds, AllocationSupplier run) {
+    System.gc();
+    HeapSampler heap = HeapSampler.start();
+    long t0 = System.nanoTime();
+    Allocation allocation = run.get();
+    long wallMs = ms(t0);
+    long peak = heap.stop();
+    BoundGaps gaps = bounds.gaps(allocation);
+    boolean count = gaps.countGap() <= 0.01;
+    long nanos = wallMs * 1_000_000;
+    print(method, wallMs, nanos, count ? nanos : -1, gaps, allocation, peak);
+  }
+
+  private static void print(
+      String method,
+      long wallMs,
+      long firstNanos,
+      long onePercentNanos,
+      BoundGaps gaps,
+      Allocation allocation,
+      long peak) {
+    System.out.printf(
+        Locale.ROOT,
+        "%-22s %9d %9s %9s %7.3f%% %8.2f%% %9.2f%% %7d %6d %7.2fG%n",
+        method,
+        wallMs,
+        firstNanos < 0 ? "-" : Long.toString(firstNanos / 1_000_000),
+        onePercentNanos < 0 ? "never" : Long.toString(onePercentNanos / 1_000_000),
+        100 * gaps.countGap(),
+        100 * gaps.valueMaxGap(),
+        100 * gaps.topTierGap(),
+        allocation.score().hard(),
+        allocation.score().medium(),
+        (double) peak / GIB);
+  }
+
+  private static long ms(long start) {
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
+  private static String label(int n) {
+    if (n >= 1_000_000 && n % 1_000_000 == 0) {
+      return n / 1_000_000 + "M";
+    }
+    if (n >= 1_000 && n % 1_000 == 0) {
+      return n / 1_000 + "k";
+    }
+    return Integer.toString(n);
+  }
+
+  /** Samples the used heap every 10 ms on a daemon thread and keeps the largest figure. */
+  private static final class HeapSampler implements Runnable {
+    private final AtomicLong peak = new AtomicLong();
+    private volatile boolean running = true;
+    private final Thread thread = new Thread(this, "heap-sampler");
+
+    static HeapSampler start() {
+      HeapSampler s = new HeapSampler();
+      s.thread.setDaemon(true);
+      s.thread.start();
+      return s;
+    }
+
+    @Override
+    public void run() {
+      while (running) {
+        peak.accumulateAndGet(MEMORY.getHeapMemoryUsage().getUsed(), Math::max);
+        try {
+          Thread.sleep(10);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }
+
+    long stop() {
+      running = false;
+      thread.interrupt();
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return peak.accumulateAndGet(MEMORY.getHeapMemoryUsage().getUsed(), Math::max);
+    }
+  }
+}
