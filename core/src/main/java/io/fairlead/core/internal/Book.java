@@ -23,6 +23,13 @@ public final class Book {
   private final int[][] tiers;
   private int unassigned;
   private long moved;
+  // The policy's factors, read once for softDeltaAssign (a hot loop of greedy construction).
+  private final double kCount;
+  private final double kValue;
+  private final double[] kTier;
+  private final long[] preference;
+  private final long continuity;
+  private final long[] unassignedTier;
 
   /** An empty book: every lead unassigned. */
   public Book(ProblemIndex index) {
@@ -35,6 +42,20 @@ public final class Book {
     value = new long[reps];
     tiers = new int[reps][index.tierCount()];
     unassigned = index.leadCount();
+    var p = index.policy();
+    kCount = p.weight(Objective.COUNT);
+    kValue = p.weight(Objective.VALUE);
+    kTier = new double[index.tierCount()];
+    unassignedTier = new long[index.tierCount()];
+    for (int t = 0; t < kTier.length; t++) {
+      kTier[t] = Scoring.tierFactor(p, t);
+      unassignedTier[t] = Scoring.unassignedTierPenalty(p, t);
+    }
+    preference = new long[3]; // at most two mismatches: industry and role
+    for (int m = 0; m < preference.length; m++) {
+      preference[m] = Scoring.preferencePenalty(p, m);
+    }
+    continuity = Scoring.continuityPenalty(p);
   }
 
   /** A book holding the given assignment (rep index per lead, -1 = unassigned). */
@@ -165,6 +186,29 @@ public final class Book {
     unassign(lead);
     long unassignedTier = Scoring.unassignedTierPenalty(index.policy(), index.tierRank(lead));
     return new long[] {hardAfter - hardBefore, softAfter - softBefore - unassignedTier};
+  }
+
+  /**
+   * The soft part of {@link #deltaAssign}, computed from the terms that change only, without
+   * touching the book or allocating: the same number, for the hot loop of greedy construction.
+   */
+  public long softDeltaAssign(int lead, int rep) {
+    int t = index.tierRank(lead);
+    double w = index.weight(rep);
+    long n = leads[rep];
+    long nt = tiers[rep][t];
+    long v = value[rep];
+    long u = index.valueUnits(lead);
+    int owner = index.owner(lead);
+    return Scoring.squarePenalty(kCount, n + 1, w)
+        - Scoring.squarePenalty(kCount, n, w)
+        + Scoring.valuePenalty(kValue, v + u, w)
+        - Scoring.valuePenalty(kValue, v, w)
+        + Scoring.squarePenalty(kTier[t], nt + 1, w)
+        - Scoring.squarePenalty(kTier[t], nt, w)
+        + preference[index.preferenceMismatches(lead, rep)]
+        + (owner >= 0 && owner != rep ? continuity : 0)
+        - unassignedTier[t];
   }
 
   /** The change {hard, soft} of the score if an assigned lead moved to {@code to}. */

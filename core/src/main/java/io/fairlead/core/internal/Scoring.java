@@ -45,20 +45,36 @@ public final class Scoring {
 
   /** Soft: count balance of one rep. */
   public static long countPenalty(Policy policy, long leads, double weight) {
-    return Math.round(SCALE * policy.weight(Objective.COUNT) * ((double) leads * leads) / weight);
+    return squarePenalty(policy.weight(Objective.COUNT), leads, weight);
   }
 
   /** Soft: value balance of one rep, from its sum of value units. */
   public static long valuePenalty(Policy policy, long valueUnits, double weight) {
+    return valuePenalty(policy.weight(Objective.VALUE), valueUnits, weight);
+  }
+
+  /** Soft: value balance of one rep with the value objective's weight {@code k} read already. */
+  public static long valuePenalty(double k, long valueUnits, double weight) {
     double v = (double) valueUnits / ProblemIndex.VALUE_UNIT;
-    return Math.round(SCALE * policy.weight(Objective.VALUE) * v * v / weight);
+    return Math.round(SCALE * k * v * v / weight);
   }
 
   /** Soft: balance of one tier on one rep. */
   public static long tierPenalty(Policy policy, int tierRank, long leads, double weight) {
-    double k =
-        policy.weight(Objective.TIER)
-            * policy.tierWeights().get(policy.tiers().tiers().get(tierRank));
+    return squarePenalty(tierFactor(policy, tierRank), leads, weight);
+  }
+
+  /** The factor of a tier's balance term: the tier objective's weight times the tier's weight. */
+  public static double tierFactor(Policy policy, int tierRank) {
+    return policy.weight(Objective.TIER)
+        * policy.tierWeights().get(policy.tiers().tiers().get(tierRank));
+  }
+
+  /**
+   * {@code SCALE · k · n² / w}, rounded: the shape of the count and tier terms, for callers that
+   * read the factor {@code k} once (hot loops); the policy-taking functions delegate here.
+   */
+  public static long squarePenalty(double k, long leads, double weight) {
     return Math.round(SCALE * k * ((double) leads * leads) / weight);
   }
 

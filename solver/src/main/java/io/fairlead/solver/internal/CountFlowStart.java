@@ -66,7 +66,7 @@ final class CountFlowStart implements Construction {
       long bestSoft = Long.MAX_VALUE;
       for (int k = 0; k < e.length; k++) {
         if (quota[k] > 0) {
-          long soft = book.deltaAssign(i, e[k])[1];
+          long soft = book.softDeltaAssign(i, e[k]);
           if (soft < bestSoft) {
             bestSoft = soft;
             best = k;

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The construction phase: places every unassigned free lead greedily, top tier first and, within a
  * tier, highest value first (largest items first balances best), each on the eligible rep with
- * room whose score grows least ({@link Book#deltaAssign}). A lead whose eligible reps are all full
+ * room whose score grows least ({@link Book#softDeltaAssign}). A lead whose eligible reps are all full
  * stays unassigned for the local search to sort out. {@code O(Σ eligible)}: far faster than
  * OptaPlanner's construction heuristics, which evaluate every placement through the score director.
  */
@@ -47,7 +47,7 @@ final class GreedyConstruction implements Construction {
       long bestSoft = Long.MAX_VALUE;
       for (int r : index.eligible(i)) {
         if (book.hasRoom(i, r)) {
-          long soft = book.deltaAssign(i, r)[1];
+          long soft = book.softDeltaAssign(i, r);
           if (soft < bestSoft) {
             bestSoft = soft;
             best = r;
