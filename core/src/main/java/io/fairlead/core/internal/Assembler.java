@@ -72,13 +72,7 @@ public final class Assembler {
         }
         by.merge(f, 1, Integer::sum);
       }
-      StringBuilder sb = new StringBuilder("no eligible rep among " + index.repCount() + ":");
-      String sep = " ";
-      for (var e : by.entrySet()) {
-        sb.append(sep).append(e.getKey()).append(" excluded ").append(e.getValue());
-        sep = ", ";
-      }
-      return new UnassignedReason(UnassignedReason.Kind.NO_ELIGIBLE_REP, by, sb.toString());
+      return Reasons.noEligibleRep(index.repCount(), by);
     }
     Map<String, Integer> full = new TreeMap<>();
     List<String> withRoom = new ArrayList<>();
@@ -93,14 +87,7 @@ public final class Assembler {
       }
     }
     if (withRoom.isEmpty()) {
-      StringBuilder sb =
-          new StringBuilder("all " + eligible.length + " eligible reps are full:");
-      String sep = " ";
-      for (var e : full.entrySet()) {
-        sb.append(sep).append(e.getKey()).append(" ").append(e.getValue());
-        sep = ", ";
-      }
-      return new UnassignedReason(UnassignedReason.Kind.ALL_ELIGIBLE_FULL, full, sb.toString());
+      return Reasons.allEligibleFull(eligible.length, full);
     }
     return new UnassignedReason(
         UnassignedReason.Kind.NOT_PLACED,

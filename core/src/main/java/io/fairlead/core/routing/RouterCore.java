@@ -9,6 +9,7 @@ import io.fairlead.core.allocation.Problem;
 import io.fairlead.core.allocation.Status;
 import io.fairlead.core.allocation.UnassignedReason;
 import io.fairlead.core.internal.ProblemIndex;
+import io.fairlead.core.internal.Reasons;
 import io.fairlead.core.internal.Rules;
 import io.fairlead.core.internal.Scoring;
 import io.fairlead.core.model.Lead;
@@ -678,13 +679,7 @@ final class RouterCore {
           String f = Rules.firstFailure(policy, reps[r], lead, tierOf[t], r != owner);
           by.merge(f == null ? Rule.AVAILABILITY.id() : f, 1, Integer::sum);
         }
-        StringBuilder sb = new StringBuilder("no eligible rep among " + n + ":");
-        String sep = " ";
-        for (var x : by.entrySet()) {
-          sb.append(sep).append(x.getKey()).append(" excluded ").append(x.getValue());
-          sep = ", ";
-        }
-        reason = new UnassignedReason(UnassignedReason.Kind.NO_ELIGIBLE_REP, by, sb.toString());
+        reason = Reasons.noEligibleRep(n, by);
         if (shared) {
           e.noEligibleRep = reason;
         }
@@ -704,13 +699,7 @@ final class RouterCore {
         eligible++;
         full.merge(Scoring.CAPACITY, 1, Integer::sum);
       }
-      StringBuilder sb = new StringBuilder("all " + eligible + " eligible reps are full:");
-      String sep = " ";
-      for (var x : full.entrySet()) {
-        sb.append(sep).append(x.getKey()).append(" ").append(x.getValue());
-        sep = ", ";
-      }
-      reason = new UnassignedReason(UnassignedReason.Kind.ALL_ELIGIBLE_FULL, full, sb.toString());
+      reason = Reasons.allEligibleFull(eligible, full);
     }
     return new RouteDecision(
         lead.id(), Status.UNASSIGNED, Optional.empty(), Optional.of(reason), 0, Optional.empty(),
