@@ -35,13 +35,19 @@ import java.util.TreeMap;
  *
  * <p>Everything a decision reads is in arrays indexed by rep (roster order), and the terms of the
  * score delta that do not depend on the incoming lead's value are cached per rep and refreshed when
- * that rep's aggregates change, so a decision costs two passes over the lead's eligible reps with a
- * handful of arithmetic operations each. Eligibility (and the preference cost) is cached per class
- * of interchangeable leads: same region, industry, size band, tier and kind.
+ * that rep's aggregates change. Eligibility (and the preference cost) is cached per class of
+ * interchangeable leads: same region, industry, size band, tier and kind. The eligible reps of a
+ * class sit in a {@link CandidateTree} shared by every class with the same eligible reps, which
+ * finds the due band and the two best due reps while visiting few of them; every refresh of a rep
+ * is logged so that the trees catch up lazily.
  */
 final class RouterCore {
 
   private static final double INF = Double.POSITIVE_INFINITY;
+  /** Capacity of the log of changed reps that the candidate trees replay (a power of two). */
+  static final int CHANGE_LOG = 1 << 14;
+
+  static final long VALUE_UNIT = ProblemIndex.VALUE_UNIT;
   /** Bound on cached lead classes (a host sending free-text regions must not grow it forever). */
   private static final int MAX_CLASSES = 50_000;
 
@@ -51,7 +57,7 @@ final class RouterCore {
   final double tolerance;
   final int tierCount;
   private final Tier[] tierOf;
-  private final double valueCoef;
+  final double valueCoef;
   private final long continuity;
   private final long[] unassignedTier;
   private final boolean customRules;
@@ -76,42 +82,81 @@ final class RouterCore {
   long seq;
 
   // Per-rep terms cached for the hot path (see refresh).
-  private long[] stockDelta; // [rep * tierCount + tier]: count + tier balance delta of one more lead
+  long[] stockDelta; // [rep * tierCount + tier]: count + tier balance delta of one more lead
   private long[] valueTerm;
-  private double[] fNew; // standing after one more new lead, or +inf if no room for one
+  double[] fNew; // standing after one more new lead, or +inf if no room for one
+  double[] valuePerWeight; // value units / weight
+  double[] inverseWeight; // 1 / weight
+
+  // Every rep whose numbers changed, in order (a ring), for the candidate trees to catch up.
+  private final int[] changeLog = new int[CHANGE_LOG];
+  private long changes;
+  // Bounds for the rounding slack of the trees' value bound: no rep's value sum has exceeded
+  // maxValue, and no rep on the roster weighs less than minWeight.
+  private long maxValue;
+  private double minWeight;
 
   final LinkedHashMap<LeadId, Held> book = new LinkedHashMap<>();
 
   private int[] sizeCuts;
   private final HashMap<ClassKey, Eligibility> classes = new HashMap<>();
+  private final HashMap<RepSet, CandidateTree> trees = new HashMap<>();
 
   // Scratch for the selection, reused under the router's lock.
-  private final Top2 due = new Top2();
-  private final Top2 wide = new Top2();
+  private final CandidateTree.Top2 due = new CandidateTree.Top2();
+  private final CandidateTree.Top2 wide = new CandidateTree.Top2();
 
   /** A lead in the book: who holds it, and the numbers it added to that rep's aggregates. */
   record Held(Lead lead, int rep, int tier, long units, Status status) {}
 
   private record ClassKey(String region, String industry, int band, int tier, LeadKind kind) {}
 
+  /** A set of reps (ascending), as a map key. */
+  private record RepSet(int[] reps) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof RepSet other && Arrays.equals(reps, other.reps);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(reps);
+    }
+
+    @Override
+    public String toString() {
+      return Arrays.toString(reps);
+    }
+  }
+
   /**
-   * The reps a class of leads may go to (ascending) and each one's preference cost; for a class
-   * that no rep may take, the reason (computed once, on first need).
+   * The reps a class of leads may go to (ascending, and as a candidate tree) and each one's
+   * preference cost in tree order; for a class that no rep may take, the reason (computed once, on
+   * first need).
    */
   private static final class Eligibility {
     final int[] reps;
+    final CandidateTree tree;
+    /** Per slot of the tree, or null when every eligible rep's preference cost is 0. */
     final long[] preference;
-    final boolean anyPreference;
     UnassignedReason noEligibleRep;
 
-    Eligibility(int[] reps, long[] preference) {
-      this.reps = reps;
-      this.preference = preference;
+    Eligibility(CandidateTree tree, long[] preference) {
+      this.reps = tree.reps;
+      this.tree = tree;
       boolean any = false;
       for (long p : preference) {
         any |= p != 0;
       }
-      this.anyPreference = any;
+      if (any) {
+        long[] bySlot = new long[preference.length];
+        for (int i = 0; i < preference.length; i++) {
+          bySlot[tree.slot(i)] = preference[i];
+        }
+        this.preference = bySlot;
+      } else {
+        this.preference = null;
+      }
     }
   }
 
@@ -165,6 +210,8 @@ final class RouterCore {
     stockDelta = new long[size * tierCount];
     valueTerm = new long[size];
     fNew = new double[size];
+    valuePerWeight = new double[size];
+    inverseWeight = new double[size];
   }
 
   private void grow() {
@@ -181,6 +228,8 @@ final class RouterCore {
     stockDelta = Arrays.copyOf(stockDelta, size * tierCount);
     valueTerm = Arrays.copyOf(valueTerm, size);
     fNew = Arrays.copyOf(fNew, size);
+    valuePerWeight = Arrays.copyOf(valuePerWeight, size);
+    inverseWeight = Arrays.copyOf(inverseWeight, size);
   }
 
   private void checkTiers(Rep rep, String what) {
@@ -210,6 +259,11 @@ final class RouterCore {
   private void rosterChanged() {
     sizeCuts = Rules.sizeCuts(Arrays.asList(reps).subList(0, n));
     classes.clear();
+    trees.clear();
+    minWeight = INF;
+    for (int r = 0; r < n; r++) {
+      minWeight = Math.min(minWeight, weight[r]);
+    }
   }
 
   /** Whether the rep takes new leads (it is not on leave, or availability is not enforced). */
@@ -300,6 +354,29 @@ final class RouterCore {
         (long) rep.heldOutside() + leads[r] + 1 <= rep.capacity()
             && (long) received[r] + 1 <= rep.newLeadCap();
     fNew[r] = room ? (credit[r] + 1) / w : INF;
+    valuePerWeight[r] = value[r] / w;
+    inverseWeight[r] = 1 / w;
+    changeLog[(int) (changes++ & (CHANGE_LOG - 1))] = r;
+  }
+
+  /** The number of rep changes logged so far. */
+  long changes() {
+    return changes;
+  }
+
+  /** The rep of the {@code i}-th logged change (one of the last {@link #CHANGE_LOG}). */
+  int changed(long i) {
+    return changeLog[(int) (i & (CHANGE_LOG - 1))];
+  }
+
+  /** An upper bound of every rep's value units so far. */
+  long maxValue() {
+    return maxValue;
+  }
+
+  /** The least weight on the roster. */
+  double minWeight() {
+    return minWeight;
   }
 
   // ---------------------------------------------------------------- the book
@@ -315,6 +392,7 @@ final class RouterCore {
     int r = h.rep();
     leads[r]++;
     value[r] += h.units();
+    maxValue = Math.max(maxValue, value[r]);
     tierLeads[r * tierCount + h.tier()]++;
     book.put(h.lead().id(), h);
     refresh(r);
@@ -419,7 +497,12 @@ final class RouterCore {
         k++;
       }
     }
-    return new Eligibility(Arrays.copyOf(out, k), Arrays.copyOf(pref, k));
+    int[] set = Arrays.copyOf(out, k);
+    if (trees.size() >= MAX_CLASSES) {
+      trees.clear(); // trees already handed out stay valid; they are just no longer shared
+    }
+    CandidateTree tree = trees.computeIfAbsent(new RepSet(set), s -> new CandidateTree(this, set));
+    return new Eligibility(tree, Arrays.copyOf(pref, k));
   }
 
   private long preference(int r, Lead lead) {
@@ -430,7 +513,7 @@ final class RouterCore {
    * Same expression as {@link Scoring#valuePenalty}, so the results are bit-identical. Never
    * negative: units and value sums are {@code >= 0} and the penalty grows with the sum.
    */
-  private long valueDelta(int r, long units) {
+  long valueDelta(int r, long units) {
     if (valueCoef == 0) {
       return 0;
     }
@@ -497,61 +580,26 @@ final class RouterCore {
       }
     }
     Eligibility e = eligibility(lead, t);
-    int[] el = e.reps;
-    long[] pref = e.preference;
-    boolean anyPreference = e.anyPreference;
+    CandidateTree tree = e.tree;
     int keeper = ownerFailure == null ? owner : -1; // an owner who may keep it (rebalancing)
 
-    // Pass 1: the lowest and second-lowest ledger standing among reps with room for a new lead.
-    double min1 = INF;
-    double min2 = INF;
-    int arg = -1;
-    for (int r : el) {
-      if (r == keeper) {
-        continue;
-      }
-      double f = fNew[r];
-      if (f < min1) {
-        min2 = min1;
-        min1 = f;
-        arg = r;
-      } else if (f < min2) {
-        min2 = f;
-      }
-    }
-    // Pass 2: the best score delta among the due reps (standing within the tolerance of the
-    // lowest), and among the reps that would be due if the lowest one were absent (runner-up).
-    double dueBound = min1 + tolerance;
-    double wideBound = min2 + tolerance;
+    // The due band: standings within the tolerance of the lowest among the reps with room (the
+    // keeper aside); and the band there would be if the most due rep were absent (for the
+    // runner-up). Then the two best score deltas in the band.
+    tree.sync();
+    boolean withheld = keeper >= 0 && tree.withhold(keeper);
+    int arg = tree.mostDue();
+    double wideBound = tree.secondStanding() + tolerance;
     long base = (owner >= 0 ? continuity : 0) - unassignedTier[t];
     due.reset();
+    tree.best(tree.lowestStanding() + tolerance, base, t, units, e.preference, due);
+    boolean needWide = arg >= 0 && due.r1 == arg;
     wide.reset();
-    // The value term is >= 0, so a rep whose other terms already cost more than a pool's second
-    // best cannot enter that pool: the bars let the loop skip the division for most reps.
-    long dueBar = Long.MAX_VALUE; // a due rep must not cost more, to enter the due or wide pool
-    long wideBar = Long.MAX_VALUE; // a rep that is not due must not cost more, to enter wide
-    for (int i = 0; i < el.length; i++) {
-      int r = el[i];
-      double f = fNew[r];
-      if (f == INF || f > wideBound || r == keeper) {
-        continue;
-      }
-      long partial = base + stockDelta[r * tierCount + t];
-      if (anyPreference) {
-        partial += pref[i];
-      }
-      boolean isDue = f <= dueBound;
-      if (partial > (isDue ? dueBar : wideBar)) {
-        continue;
-      }
-      long c = partial + valueDelta(r, units);
-      long s = lastSeq[r];
-      wide.offer(r, c, f, s);
-      if (isDue) {
-        due.offer(r, c, f, s);
-      }
-      wideBar = wide.bar();
-      dueBar = Math.max(due.bar(), wideBar);
+    if (needWide) {
+      tree.best(wideBound, base, t, units, e.preference, wide);
+    }
+    if (withheld) {
+      tree.restore();
     }
     if (keeper >= 0 && ownerHasRoom(keeper)) {
       // Keeping is not receiving: the owner competes on score whatever its ledger says.
@@ -570,7 +618,7 @@ final class RouterCore {
     int chosen = due.r1;
     long chosenCost = due.c1;
     double chosenStanding = due.f1;
-    Top2 pool = chosen == arg ? wide : due;
+    CandidateTree.Top2 pool = chosen == arg ? wide : due;
     int runner;
     long runnerCost;
     double runnerStanding;
@@ -732,59 +780,5 @@ final class RouterCore {
               lastSeq[r]));
     }
     return List.copyOf(out);
-  }
-
-  /** The two best candidates by (score delta, standing, last lead, roster order). */
-  private static final class Top2 {
-    int r1;
-    int r2;
-    long c1;
-    long c2;
-    double f1;
-    double f2;
-    long s1;
-    long s2;
-
-    void reset() {
-      r1 = -1;
-      r2 = -1;
-    }
-
-    /** The cost a candidate must not exceed to have a chance of entering the top two. */
-    long bar() {
-      return r2 < 0 ? Long.MAX_VALUE : c2;
-    }
-
-    void offer(int r, long c, double f, long s) {
-      if (r1 < 0 || better(r, c, f, s, r1, c1, f1, s1)) {
-        r2 = r1;
-        c2 = c1;
-        f2 = f1;
-        s2 = s1;
-        r1 = r;
-        c1 = c;
-        f1 = f;
-        s1 = s;
-      } else if (r2 < 0 || better(r, c, f, s, r2, c2, f2, s2)) {
-        r2 = r;
-        c2 = c;
-        f2 = f;
-        s2 = s;
-      }
-    }
-
-    private static boolean better(int r, long c, double f, long s, int br, long bc, double bf,
-        long bs) {
-      if (c != bc) {
-        return c < bc;
-      }
-      if (f != bf) {
-        return f < bf;
-      }
-      if (s != bs) {
-        return s < bs;
-      }
-      return r < br;
-    }
   }
 }

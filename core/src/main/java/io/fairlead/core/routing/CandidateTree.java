@@ -1,0 +1,351 @@
+package io.fairlead.core.routing;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.IntStream;
+
+/**
+ * The reps of one eligibility set, arranged so that a decision visits few of them: a binary tree
+ * over blocks of {@link #BLOCK} reps, where every node keeps bounds over the reps below it that
+ * have room for a new lead.
+ *
+ * <p>Each node holds the lowest and second-lowest ledger standing (and whose the lowest is), which
+ * answers the due band at the root in O(1); and, for the score, the least count-and-tier delta per
+ * tier, the least {@code valueUnits / weight} and the least {@code 1 / weight}. From those, a lower
+ * bound of every score delta below the node follows, because the value term of giving rep {@code r}
+ * a lead of {@code u} units is {@code k·((V+u)² − V²)/w = k·(2u·V/w + u²/w)}, up to rounding. A
+ * search for the two best reps of a band descends into the lower-bounded child first and skips every
+ * node whose standing is outside the band or whose bound exceeds the second-best delta found so far.
+ * The skips are exact: a skipped rep could not have entered the top two, whatever the tie-breaks.
+ *
+ * <p>Reps are placed by weight (then roster order), so that reps whose terms scale alike share a
+ * subtree and the bounds stay tight. The tree is brought up to date lazily: {@link RouterCore} logs
+ * every rep whose numbers changed, and {@link #sync()} replays the log (or rebuilds the whole tree,
+ * when the log holds more changes than a rebuild costs). One tree serves every class of leads with
+ * the same eligible reps. A set of at most {@link #BLOCK} reps is a single block: a plain scan.
+ */
+final class CandidateTree {
+
+  static final int BLOCK = 16;
+  private static final double INF = Double.POSITIVE_INFINITY;
+
+  private final RouterCore core;
+  /** The reps of the set, ascending roster order. */
+  final int[] reps;
+  /** The reps in tree order: by weight, then roster order. */
+  private final int[] order;
+  /** For {@code reps[i]}: its slot in {@link #order}. */
+  private final int[] slotOf;
+  private final int blocks;
+  private final int leaves; // a power of two >= blocks; the leaf of block b is node leaves + b
+  private final int tiers;
+
+  private final double[] minF;
+  private final int[] argF;
+  private final double[] secondF;
+  private final long[] minStock; // [node * tiers + tier]
+  private final double[] minValuePerWeight;
+  private final double[] minInverseWeight;
+
+  /** The position in the core's change log up to which this tree is current; -1: never built. */
+  private long synced = -1;
+  /** A rep left out of every node while one decision is made (an owner who may keep the lead). */
+  private int withheld = -1;
+
+  CandidateTree(RouterCore core, int[] reps) {
+    this.core = core;
+    this.reps = reps;
+    this.tiers = core.tierCount;
+    int m = reps.length;
+    double[] weight = core.weight;
+    this.order =
+        IntStream.of(reps)
+            .boxed()
+            .sorted(Comparator.comparingDouble((Integer r) -> weight[r]).thenComparingInt(r -> r))
+            .mapToInt(Integer::intValue)
+            .toArray();
+    this.slotOf = new int[m];
+    for (int s = 0; s < m; s++) {
+      slotOf[Arrays.binarySearch(reps, order[s])] = s;
+    }
+    this.blocks = Math.max(1, (m + BLOCK - 1) / BLOCK);
+    this.leaves = Integer.highestOneBit(blocks) == blocks ? blocks : Integer.highestOneBit(blocks) << 1;
+    int nodes = 2 * leaves;
+    minF = new double[nodes];
+    argF = new int[nodes];
+    secondF = new double[nodes];
+    minStock = new long[nodes * tiers];
+    minValuePerWeight = new double[nodes];
+    minInverseWeight = new double[nodes];
+  }
+
+  /** The slot in tree order of {@code reps[i]} (to lay out per-class numbers in tree order). */
+  int slot(int i) {
+    return slotOf[i];
+  }
+
+  // ---------------------------------------------------------------- maintenance
+
+  /** Brings every node up to date with the reps' current numbers. */
+  void sync() {
+    long now = core.changes();
+    long pending = now - synced;
+    // Replaying a change costs a block and a path to the root; a rebuild, a pass over every rep.
+    if (synced < 0 || pending > RouterCore.CHANGE_LOG || pending * 16 > reps.length) {
+      rebuild();
+    } else {
+      for (long i = synced; i < now; i++) {
+        int p = Arrays.binarySearch(reps, core.changed(i));
+        if (p >= 0) {
+          update(slotOf[p] / BLOCK);
+        }
+      }
+    }
+    synced = now;
+  }
+
+  private void rebuild() {
+    for (int node = leaves; node < 2 * leaves; node++) {
+      summarise(node);
+    }
+    for (int node = leaves - 1; node >= 1; node--) {
+      combine(node);
+    }
+  }
+
+  private void update(int block) {
+    int node = leaves + block;
+    summarise(node);
+    for (node >>= 1; node >= 1; node >>= 1) {
+      combine(node);
+    }
+  }
+
+  /**
+   * Leaves {@code rep} out of the bounds (and the search) until {@link #restore()}; returns whether
+   * it is in the set. The tree must be in sync.
+   */
+  boolean withhold(int rep) {
+    int p = Arrays.binarySearch(reps, rep);
+    if (p < 0) {
+      return false;
+    }
+    withheld = rep;
+    update(slotOf[p] / BLOCK);
+    return true;
+  }
+
+  void restore() {
+    int rep = withheld;
+    withheld = -1;
+    update(slotOf[Arrays.binarySearch(reps, rep)] / BLOCK);
+  }
+
+  private void summarise(int node) {
+    double f1 = INF;
+    double f2 = INF;
+    int arg = -1;
+    double vw = INF;
+    double iw = INF;
+    int base = node * tiers;
+    Arrays.fill(minStock, base, base + tiers, Long.MAX_VALUE);
+    int from = (node - leaves) * BLOCK;
+    int to = Math.min(reps.length, from + BLOCK);
+    double[] fNew = core.fNew;
+    long[] stock = core.stockDelta;
+    for (int s = from; s < to; s++) {
+      int r = order[s];
+      double f = fNew[r];
+      if (f == INF || r == withheld) {
+        continue;
+      }
+      if (f < f1 || (f == f1 && r < arg)) {
+        f2 = f1;
+        f1 = f;
+        arg = r;
+      } else if (f < f2) {
+        f2 = f;
+      }
+      vw = Math.min(vw, core.valuePerWeight[r]);
+      iw = Math.min(iw, core.inverseWeight[r]);
+      for (int t = 0; t < tiers; t++) {
+        minStock[base + t] = Math.min(minStock[base + t], stock[r * tiers + t]);
+      }
+    }
+    minF[node] = f1;
+    argF[node] = arg;
+    secondF[node] = f2;
+    minValuePerWeight[node] = vw;
+    minInverseWeight[node] = iw;
+  }
+
+  private void combine(int node) {
+    int a = 2 * node;
+    int b = a + 1;
+    boolean aFirst = minF[a] < minF[b] || (minF[a] == minF[b] && argF[a] >= 0
+        && (argF[b] < 0 || argF[a] < argF[b]));
+    int lo = aFirst ? a : b;
+    int hi = aFirst ? b : a;
+    minF[node] = minF[lo];
+    argF[node] = argF[lo];
+    secondF[node] = Math.min(secondF[lo], minF[hi]);
+    minValuePerWeight[node] = Math.min(minValuePerWeight[a], minValuePerWeight[b]);
+    minInverseWeight[node] = Math.min(minInverseWeight[a], minInverseWeight[b]);
+    int base = node * tiers;
+    for (int t = 0; t < tiers; t++) {
+      minStock[base + t] = Math.min(minStock[a * tiers + t], minStock[b * tiers + t]);
+    }
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  /** The lowest standing among the reps with room (+inf if none). */
+  double lowestStanding() {
+    return minF[1];
+  }
+
+  /** The rep with the lowest standing (the first in roster order on a tie), or -1. */
+  int mostDue() {
+    return argF[1];
+  }
+
+  /** The second-lowest standing (equal to the lowest if two reps share it; +inf if none). */
+  double secondStanding() {
+    return secondF[1];
+  }
+
+  /**
+   * Offers to {@code out} every rep with room whose standing is at most {@code bound} and which
+   * could enter the top two: the score delta is {@code base + stockDelta + preference + value
+   * delta}, as {@link RouterCore#route} defines it.
+   *
+   * @param preference the class's preference cost per slot in tree order, or null if all are 0
+   */
+  void best(double bound, long base, int tier, long units, long[] preference, Top2 out) {
+    double valueScale = core.valueCoef / ((double) RouterCore.VALUE_UNIT * RouterCore.VALUE_UNIT);
+    // A rep's computed value delta is two rounded penalties: at most 1 below the exact difference
+    // for the rounding, plus the floating-point error of the penalties, a few ulps of the largest.
+    double largest =
+        valueScale * Math.pow((double) core.maxValue() + units, 2) / core.minWeight();
+    double slack = 2 + 1e-13 * largest;
+    search(1, bound, base, base - slack, tier, units, valueScale, preference, out);
+  }
+
+  private double lowerBound(int node, double floor, int tier, long units, double valueScale) {
+    double u = units;
+    return floor
+        + minStock[node * tiers + tier]
+        + valueScale * (2 * u * minValuePerWeight[node] + u * u * minInverseWeight[node]);
+  }
+
+  private void search(int node, double bound, long base, double floor, int tier, long units,
+      double valueScale, long[] preference, Top2 out) {
+    if (node >= leaves) {
+      scan(node - leaves, bound, base, floor, tier, units, valueScale, preference, out);
+      return;
+    }
+    int a = 2 * node;
+    int b = a + 1;
+    double la = open(a, bound) ? lowerBound(a, floor, tier, units, valueScale) : INF;
+    double lb = open(b, bound) ? lowerBound(b, floor, tier, units, valueScale) : INF;
+    int first = lb < la ? b : a;
+    int second = first == a ? b : a;
+    double firstBound = Math.min(la, lb);
+    double secondBound = Math.max(la, lb);
+    if (firstBound != INF && firstBound <= out.bar()) {
+      search(first, bound, base, floor, tier, units, valueScale, preference, out);
+    }
+    if (secondBound != INF && secondBound <= out.bar()) {
+      search(second, bound, base, floor, tier, units, valueScale, preference, out);
+    }
+  }
+
+  /** Whether some rep below the node has room and a standing within the bound. */
+  private boolean open(int node, double bound) {
+    double f = minF[node];
+    return f != INF && f <= bound;
+  }
+
+  private void scan(int block, double bound, long base, double floor, int tier, long units,
+      double valueScale, long[] preference, Top2 out) {
+    int from = block * BLOCK;
+    int to = Math.min(reps.length, from + BLOCK);
+    double[] fNew = core.fNew;
+    long[] stock = core.stockDelta;
+    double u = units;
+    for (int s = from; s < to; s++) {
+      int r = order[s];
+      double f = fNew[r];
+      if (f == INF || f > bound || r == withheld) {
+        continue;
+      }
+      long partial = base + stock[r * tiers + tier];
+      if (preference != null) {
+        partial += preference[s];
+      }
+      // The same bound as a node's, for one rep: most reps are ruled out without the exact value
+      // delta (a division and two roundings).
+      double lower =
+          floor - base + partial
+              + valueScale * u * (2 * core.valuePerWeight[r] + u * core.inverseWeight[r]);
+      if (lower > out.bar()) {
+        continue;
+      }
+      out.offer(r, partial + core.valueDelta(r, units), f, core.lastSeq[r]);
+    }
+  }
+
+  /** The two best candidates by (score delta, standing, last lead, roster order). */
+  static final class Top2 {
+    int r1;
+    int r2;
+    long c1;
+    long c2;
+    double f1;
+    double f2;
+    long s1;
+    long s2;
+
+    void reset() {
+      r1 = -1;
+      r2 = -1;
+    }
+
+    /** The cost a candidate must not exceed to have a chance of entering the top two. */
+    long bar() {
+      return r2 < 0 ? Long.MAX_VALUE : c2;
+    }
+
+    void offer(int r, long c, double f, long s) {
+      if (r1 < 0 || better(r, c, f, s, r1, c1, f1, s1)) {
+        r2 = r1;
+        c2 = c1;
+        f2 = f1;
+        s2 = s1;
+        r1 = r;
+        c1 = c;
+        f1 = f;
+        s1 = s;
+      } else if (r2 < 0 || better(r, c, f, s, r2, c2, f2, s2)) {
+        r2 = r;
+        c2 = c;
+        f2 = f;
+        s2 = s;
+      }
+    }
+
+    private static boolean better(int r, long c, double f, long s, int br, long bc, double bf,
+        long bs) {
+      if (c != bc) {
+        return c < bc;
+      }
+      if (f != bf) {
+        return f < bf;
+      }
+      if (s != bs) {
+        return s < bs;
+      }
+      return r < br;
+    }
+  }
+}
