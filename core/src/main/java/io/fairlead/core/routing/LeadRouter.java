@@ -62,7 +62,8 @@ import java.util.Set;
  * lock, so decisions are serialised: a lead id is never placed twice, and a capacity is never
  * exceeded by a routing choice. Routing a lead id that is already in the book is not an error: it
  * returns a {@link RouteDecision#repeat() repeat} decision naming the current owner, and changes
- * nothing (webhooks are often delivered more than once).
+ * nothing (webhooks are often delivered more than once). Custom rules are evaluated under the lock
+ * and must not call the router.
  *
  * <p><b>Persistence.</b> {@link #toJson()} and {@link #fromJson(String, Policy)} save and restore
  * everything a decision depends on: a restored router makes exactly the same next decisions.
