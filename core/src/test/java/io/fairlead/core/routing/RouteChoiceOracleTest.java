@@ -13,6 +13,7 @@ import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.LeadKind;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.Role;
+import io.fairlead.core.policy.CustomRule;
 import io.fairlead.core.policy.Objective;
 import io.fairlead.core.policy.Policy;
 import io.fairlead.core.policy.TierRule;
@@ -34,7 +35,7 @@ import org.quicktheories.core.RandomnessSource;
  * snapshot and {@code scoreDelta} (itself checked against the batch's {@code Book} in {@link
  * RoutingPropertyTest}) and applies the shared hard rules; it scans every rep.
  *
- * <p>Between routes, leads are released, reps go on leave and come back, new reps join, and
+ * <p>Some policies carry a custom rule. Between routes, leads are released, reps go on leave and come back, new reps join, and
  * periods start, so the trees are brought up to date both by replaying changes and by rebuilding.
  */
 class RouteChoiceOracleTest {
@@ -83,6 +84,13 @@ class RouteChoiceOracleTest {
       }
       if (chance(in, 3)) {
         pb.weight(Objective.PREFERENCE, 1.5);
+      }
+      if (chance(in, 4)) {
+        // Custom rules: eligibility is worked out per lead, and the tree found by its set of reps.
+        pb.customRule(
+            CustomRule.of(
+                "no-energy-for-hunters",
+                (rep, lead) -> rep.role() != Role.HUNTER || !lead.industry().equals("energy")));
       }
       Policy policy = pb.build();
       int repCount = between(in, 17, 90);
@@ -270,7 +278,7 @@ class RouteChoiceOracleTest {
   @Test
   void everyChoiceAndRunnerUp_isTheContractsBestDueRep_onLargeRosters() {
     qt().withFixedSeed(SEED)
-        .withExamples(150)
+        .withExamples(300)
         .forAll(cases())
         .checkAssert(
             c -> {
