@@ -1,5 +1,6 @@
 package io.fairlead.core.internal;
 
+import com.google.common.primitives.ImmutableIntArray;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.policy.Rule;
 import java.util.Arrays;
@@ -318,28 +319,16 @@ public final class CountFlow {
    */
   public static final class PoolKeys {
     private final Map<int[], Integer> byIdentity = new IdentityHashMap<>();
-    private final Map<Content, Integer> byContent = new HashMap<>();
+    private final Map<ImmutableIntArray, Integer> byContent = new HashMap<>();
 
     /** The id of the array's content. */
     public int of(int[] eligible) {
       Integer id = byIdentity.get(eligible);
       if (id == null) {
-        id = byContent.computeIfAbsent(new Content(eligible), k -> byContent.size());
+        id = byContent.computeIfAbsent(ImmutableIntArray.copyOf(eligible), k -> byContent.size());
         byIdentity.put(eligible, id);
       }
       return id;
-    }
-
-    private record Content(int[] a) {
-      @Override
-      public boolean equals(Object o) {
-        return o instanceof Content c && Arrays.equals(a, c.a);
-      }
-
-      @Override
-      public int hashCode() {
-        return Arrays.hashCode(a);
-      }
     }
   }
 }

@@ -2,6 +2,8 @@ package io.fairlead.core.routing;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.google.common.primitives.ImmutableIntArray;
+
 import io.fairlead.core.allocation.Allocation;
 import io.fairlead.core.allocation.Alternative;
 import io.fairlead.core.allocation.LeadOutcome;
@@ -100,7 +102,7 @@ final class RouterCore {
 
   private int[] sizeCuts;
   private final HashMap<ClassKey, Eligibility> classes = new HashMap<>();
-  private final HashMap<RepSet, CandidateTree> trees = new HashMap<>();
+  private final HashMap<ImmutableIntArray, CandidateTree> trees = new HashMap<>(); // by rep set
 
   // Scratch for the selection, reused under the router's lock.
   private final CandidateTree.Top2 due = new CandidateTree.Top2();
@@ -110,24 +112,6 @@ final class RouterCore {
   record Held(Lead lead, int rep, int tier, long units, Status status) {}
 
   private record ClassKey(String region, String industry, int band, int tier, LeadKind kind) {}
-
-  /** A set of reps (ascending), as a map key. */
-  private record RepSet(int[] reps) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof RepSet other && Arrays.equals(reps, other.reps);
-    }
-
-    @Override
-    public int hashCode() {
-      return Arrays.hashCode(reps);
-    }
-
-    @Override
-    public String toString() {
-      return Arrays.toString(reps);
-    }
-  }
 
   /**
    * The reps a class of leads may go to (ascending, and as a candidate tree) and each one's
@@ -501,7 +485,7 @@ final class RouterCore {
     if (trees.size() >= MAX_CLASSES) {
       trees.clear(); // trees already handed out stay valid; they are just no longer shared
     }
-    CandidateTree tree = trees.computeIfAbsent(new RepSet(set), s -> new CandidateTree(this, set));
+    CandidateTree tree = trees.computeIfAbsent(ImmutableIntArray.copyOf(set), s -> new CandidateTree(this, set));
     return new Eligibility(tree, Arrays.copyOf(pref, k));
   }
 
