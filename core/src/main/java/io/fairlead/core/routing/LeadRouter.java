@@ -98,9 +98,11 @@ public final class LeadRouter {
     requireNonNull(lead, "lead");
     int tier = core.tierRank(lead);
     long units = core.units(lead);
+    RouterCore.Pending pending;
     synchronized (lock) {
-      return core.route(lead, tier, units);
+      pending = core.route(lead, tier, units);
     }
+    return pending.decision(); // the explanation is worded outside the lock
   }
 
   /**
