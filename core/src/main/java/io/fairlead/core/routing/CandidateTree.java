@@ -69,7 +69,8 @@ final class CandidateTree {
       slotOf[Arrays.binarySearch(reps, order[s])] = s;
     }
     this.blocks = Math.max(1, (m + BLOCK - 1) / BLOCK);
-    this.leaves = Integer.highestOneBit(blocks) == blocks ? blocks : Integer.highestOneBit(blocks) << 1;
+    int pow2 = Integer.highestOneBit(blocks);
+    this.leaves = pow2 == blocks ? blocks : pow2 << 1;
     int nodes = 2 * leaves;
     minF = new double[nodes];
     argF = new int[nodes];

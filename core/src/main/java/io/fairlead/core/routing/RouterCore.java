@@ -485,7 +485,8 @@ final class RouterCore {
     if (trees.size() >= MAX_CLASSES) {
       trees.clear(); // trees already handed out stay valid; they are just no longer shared
     }
-    CandidateTree tree = trees.computeIfAbsent(ImmutableIntArray.copyOf(set), s -> new CandidateTree(this, set));
+    CandidateTree tree =
+        trees.computeIfAbsent(ImmutableIntArray.copyOf(set), s -> new CandidateTree(this, set));
     return new Eligibility(tree, Arrays.copyOf(pref, k));
   }
 

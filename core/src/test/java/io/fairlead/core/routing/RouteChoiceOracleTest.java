@@ -35,8 +35,9 @@ import org.quicktheories.core.RandomnessSource;
  * snapshot and {@code scoreDelta} (itself checked against the batch's {@code Book} in {@link
  * RoutingPropertyTest}) and applies the shared hard rules; it scans every rep.
  *
- * <p>Some policies carry a custom rule. Between routes, leads are released, reps go on leave and come back, new reps join, and
- * periods start, so the trees are brought up to date both by replaying changes and by rebuilding.
+ * <p>Some policies carry a custom rule. Between routes, leads are released, reps go on leave and
+ * come back, new reps join, and periods start, so the trees are brought up to date both by
+ * replaying changes and by rebuilding.
  */
 class RouteChoiceOracleTest {
 
