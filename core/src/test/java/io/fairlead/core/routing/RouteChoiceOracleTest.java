@@ -71,7 +71,12 @@ class RouteChoiceOracleTest {
     }
   }
 
-  private static Gen<Case> cases() {
+  /**
+   * @param extreme values from 0.01 to 10^8 (a 10^8 lead is 20,000 mean leads) and a value
+   *     objective up to its maximum weight: score deltas up to ~10^17, where the trees' rounding
+   *     slack matters
+   */
+  private static Gen<Case> cases(boolean extreme) {
     return in -> {
       Policy.Builder pb = Policy.builder();
       boolean rebalancing = chance(in, 3);
@@ -80,7 +85,9 @@ class RouteChoiceOracleTest {
         pb.tierRule(
             TierRule.byValue().threshold("A", 40_000).threshold("B", 8_000).otherwise("C"));
       }
-      if (chance(in, 3)) {
+      if (extreme) {
+        pb.weight(Objective.VALUE, pick(in, new Double[] {1.0, 100.0, 1000.0}));
+      } else if (chance(in, 3)) {
         pb.weight(Objective.VALUE, pick(in, new Double[] {0.0, 0.25, 4.0}));
       }
       if (chance(in, 3)) {
@@ -101,16 +108,16 @@ class RouteChoiceOracleTest {
       }
       List<Lead> book = new ArrayList<>();
       for (int i = 0, owned = between(in, 0, 3 * repCount); i < owned; i++) {
-        book.add(lead(in, "b" + i).currentOwner("r" + between(in, 0, repCount - 1)).build());
+        book.add(lead(in, "b" + i, extreme).currentOwner("r" + between(in, 0, repCount - 1)).build());
       }
       List<Op> ops = new ArrayList<>();
       int joined = 0;
       for (int k = 0, count = between(in, 50, 250); k < count; k++) {
         int roll = between(in, 1, 100);
         if (roll <= 72) {
-          ops.add(new Route(lead(in, "c" + k).build()));
+          ops.add(new Route(lead(in, "c" + k, extreme).build()));
         } else if (roll <= 82) {
-          Lead.Builder b = lead(in, "c" + k).currentOwner("r" + between(in, 0, repCount - 1));
+          Lead.Builder b = lead(in, "c" + k, extreme).currentOwner("r" + between(in, 0, repCount - 1));
           ops.add(new Route(b.locked(chance(in, 6)).build()));
         } else if (roll <= 92) {
           ops.add(new Release(between(in, 0, 10_000)));
@@ -164,9 +171,12 @@ class RouteChoiceOracleTest {
     return b.build();
   }
 
-  private static Lead.Builder lead(RandomnessSource in, String id) {
+  private static Lead.Builder lead(RandomnessSource in, String id, boolean extreme) {
     // Long-tailed values, so the value term differs widely between reps.
-    double value = Math.round(Math.exp(between(in, 0, 1200) / 100.0));
+    double value =
+        extreme
+            ? (chance(in, 20) ? 1e8 : between(in, 1, 10_000) / 100.0)
+            : Math.round(Math.exp(between(in, 0, 1200) / 100.0));
     return Lead.builder(id)
         .region(pick(in, REGIONS))
         .industry(pick(in, INDUSTRIES))
@@ -278,9 +288,18 @@ class RouteChoiceOracleTest {
 
   @Test
   void everyChoiceAndRunnerUp_isTheContractsBestDueRep_onLargeRosters() {
-    qt().withFixedSeed(SEED)
-        .withExamples(300)
-        .forAll(cases())
+    check(cases(false), SEED, 300);
+  }
+
+  @Test
+  void everyChoiceAndRunnerUp_isTheContractsBestDueRep_withExtremeValues() {
+    check(cases(true), SEED + 1, 150);
+  }
+
+  private static void check(Gen<Case> cases, long seed, int examples) {
+    qt().withFixedSeed(seed)
+        .withExamples(examples)
+        .forAll(cases)
         .checkAssert(
             c -> {
               LeadRouter router =
