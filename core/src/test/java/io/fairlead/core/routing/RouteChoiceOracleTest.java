@@ -108,7 +108,8 @@ class RouteChoiceOracleTest {
       }
       List<Lead> book = new ArrayList<>();
       for (int i = 0, owned = between(in, 0, 3 * repCount); i < owned; i++) {
-        book.add(lead(in, "b" + i, extreme).currentOwner("r" + between(in, 0, repCount - 1)).build());
+        String owner = "r" + between(in, 0, repCount - 1);
+        book.add(lead(in, "b" + i, extreme).currentOwner(owner).build());
       }
       List<Op> ops = new ArrayList<>();
       int joined = 0;
@@ -117,7 +118,8 @@ class RouteChoiceOracleTest {
         if (roll <= 72) {
           ops.add(new Route(lead(in, "c" + k, extreme).build()));
         } else if (roll <= 82) {
-          Lead.Builder b = lead(in, "c" + k, extreme).currentOwner("r" + between(in, 0, repCount - 1));
+          String owner = "r" + between(in, 0, repCount - 1);
+          Lead.Builder b = lead(in, "c" + k, extreme).currentOwner(owner);
           ops.add(new Route(b.locked(chance(in, 6)).build()));
         } else if (roll <= 92) {
           ops.add(new Release(between(in, 0, 10_000)));
