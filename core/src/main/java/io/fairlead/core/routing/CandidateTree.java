@@ -1,8 +1,6 @@
 package io.fairlead.core.routing;
 
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.IntStream;
 
 /**
  * The reps of one eligibility set, arranged so that a decision visits few of them: a binary tree
@@ -57,16 +55,21 @@ final class CandidateTree {
     this.reps = reps;
     this.tiers = core.tierCount;
     int m = reps.length;
-    double[] weight = core.weight;
-    this.order =
-        IntStream.of(reps)
-            .boxed()
-            .sorted(Comparator.comparingDouble((Integer r) -> weight[r]).thenComparingInt(r -> r))
-            .mapToInt(Integer::intValue)
-            .toArray();
+    // By weight, then roster order: a counting sort on the weight's rank (reps is ascending).
+    int[] rank = core.weightRank;
+    int[] start = new int[core.weightRanks + 1];
+    for (int r : reps) {
+      start[rank[r] + 1]++;
+    }
+    for (int k = 0; k < core.weightRanks; k++) {
+      start[k + 1] += start[k];
+    }
+    this.order = new int[m];
     this.slotOf = new int[m];
-    for (int s = 0; s < m; s++) {
-      slotOf[Arrays.binarySearch(reps, order[s])] = s;
+    for (int i = 0; i < m; i++) {
+      int s = start[rank[reps[i]]]++;
+      order[s] = reps[i];
+      slotOf[i] = s;
     }
     this.blocks = Math.max(1, (m + BLOCK - 1) / BLOCK);
     int pow2 = Integer.highestOneBit(blocks);

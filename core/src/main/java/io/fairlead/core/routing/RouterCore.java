@@ -97,6 +97,9 @@ final class RouterCore {
   // maxValue, and no rep on the roster weighs less than minWeight.
   private long maxValue;
   private double minWeight;
+  // Each rep's weight as a rank among the roster's distinct weights (the trees' order).
+  int[] weightRank;
+  int weightRanks;
 
   final LinkedHashMap<LeadId, Held> book = new LinkedHashMap<>();
 
@@ -244,9 +247,12 @@ final class RouterCore {
     sizeCuts = Rules.sizeCuts(Arrays.asList(reps).subList(0, n));
     classes.clear();
     trees.clear();
-    minWeight = INF;
+    double[] distinct = Arrays.stream(weight, 0, n).distinct().sorted().toArray();
+    minWeight = distinct.length == 0 ? INF : distinct[0];
+    weightRanks = distinct.length;
+    weightRank = new int[n];
     for (int r = 0; r < n; r++) {
-      minWeight = Math.min(minWeight, weight[r]);
+      weightRank[r] = Arrays.binarySearch(distinct, weight[r]);
     }
   }
 
