@@ -8,7 +8,6 @@ import io.fairlead.core.policy.Policy;
 import io.fairlead.core.policy.Rule;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.stream.IntStream;
 
 /**
  * The pairwise hard rules and soft preferences of one lead and one rep, as static functions that
@@ -82,17 +81,26 @@ public final class Rules {
    * the same interval between two cuts pass exactly the same reps' size rule.
    */
   public static int[] sizeCuts(Collection<Rep> reps) {
-    return reps.stream()
-        .flatMapToInt(
-            r ->
-                IntStream.of(
-                    r.companySizes().min(),
-                    r.companySizes().max() == Integer.MAX_VALUE
-                        ? Integer.MAX_VALUE
-                        : r.companySizes().max() + 1))
-        .distinct()
-        .sorted()
-        .toArray();
+    int[] cuts = new int[2 * reps.size()];
+    int k = 0;
+    for (Rep r : reps) {
+      cuts[k++] = r.companySizes().min();
+      int max = r.companySizes().max();
+      cuts[k++] = max == Integer.MAX_VALUE ? Integer.MAX_VALUE : max + 1;
+    }
+    return distinctSorted(cuts);
+  }
+
+  /** The distinct values of {@code xs}, ascending; sorts {@code xs} in place. */
+  private static int[] distinctSorted(int[] xs) {
+    Arrays.sort(xs);
+    int k = 0;
+    for (int i = 0; i < xs.length; i++) {
+      if (k == 0 || xs[i] != xs[k - 1]) {
+        xs[k++] = xs[i];
+      }
+    }
+    return Arrays.copyOf(xs, k);
   }
 
   /**

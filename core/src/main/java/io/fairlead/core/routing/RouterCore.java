@@ -247,7 +247,15 @@ final class RouterCore {
     sizeCuts = Rules.sizeCuts(Arrays.asList(reps).subList(0, n));
     classes.clear();
     trees.clear();
-    double[] distinct = Arrays.stream(weight, 0, n).distinct().sorted().toArray();
+    double[] distinct = Arrays.copyOf(weight, n);
+    Arrays.sort(distinct);
+    int k = 0;
+    for (int r = 0; r < n; r++) {
+      if (k == 0 || distinct[r] != distinct[k - 1]) {
+        distinct[k++] = distinct[r];
+      }
+    }
+    distinct = Arrays.copyOf(distinct, k);
     minWeight = distinct.length == 0 ? INF : distinct[0];
     weightRanks = distinct.length;
     weightRank = new int[n];

@@ -53,7 +53,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * </pre>
  *
  * <p>Prints JMH's own report, then one summary line per case: p50 and p99 latency (SampleTime)
- * and routes per second (Throughput, all threads together). Takes about two minutes.
+ * and routes per second (Throughput, all threads together); {@code afterRosterChange} is a lead
+ * routed right after {@code updateRep}, which makes it build its class's eligibility and candidate
+ * tree afresh. Takes about two minutes.
  */
 @State(Scope.Benchmark)
 public class RouterBenchmark {
@@ -72,6 +74,7 @@ public class RouterBenchmark {
   public String territory;
 
   private LeadRouter router;
+  private Rep firstRep;
 
   @Setup
   public void setUp() {
@@ -110,6 +113,7 @@ public class RouterBenchmark {
       book.add(lead(random, "book" + i).toBuilder().currentOwner("rep" + (i % reps)).build());
     }
     router = LeadRouter.builder(policy).roster(roster).book(book).build();
+    firstRep = roster.get(0);
   }
 
   static Lead lead(Random random, String id) {
@@ -163,6 +167,20 @@ public class RouterBenchmark {
   @BenchmarkMode(Mode.SampleTime)
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   public RouteDecision latency2Threads(Feed feed) {
+    return routeAndRelease(feed);
+  }
+
+  /**
+   * A lead routed right after a roster change: {@code updateRep} (here with the same definition)
+   * clears the class cache and the candidate trees, so the lead pays for its class's eligibility
+   * and tree. Measures the update, the route and the release together.
+   */
+  @Benchmark
+  @Threads(1)
+  @BenchmarkMode(Mode.SampleTime)
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public RouteDecision afterRosterChange(Feed feed) {
+    router.updateRep(firstRep);
     return routeAndRelease(feed);
   }
 
