@@ -32,9 +32,7 @@ public final class Rules {
     if (policy.enforces(Rule.AVAILABILITY) && !rep.available() && asNew) {
       return Rule.AVAILABILITY.id();
     }
-    if (policy.enforces(Rule.REGION)
-        && !rep.regions().isEmpty()
-        && !rep.regions().contains(lead.region())) {
+    if (!inRegion(policy, rep, lead)) {
       return Rule.REGION.id();
     }
     if (policy.enforces(Rule.INDUSTRY)
@@ -61,6 +59,13 @@ public final class Rules {
       }
     }
     return null;
+  }
+
+  /** Whether the region rule lets the rep take the lead (always, if the policy does not enforce it). */
+  public static boolean inRegion(Policy policy, Rep rep, Lead lead) {
+    return !policy.enforces(Rule.REGION)
+        || rep.regions().isEmpty()
+        || rep.regions().contains(lead.region());
   }
 
   /** Soft mismatches of a pair: industry outside the rep's preferences, role misfit when soft. */

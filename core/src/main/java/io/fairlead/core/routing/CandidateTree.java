@@ -21,6 +21,14 @@ import java.util.Arrays;
  * every rep whose numbers changed, and {@link #sync()} replays the log (or rebuilds the whole tree,
  * when the log holds more changes than a rebuild costs). One tree serves every class of leads with
  * the same eligible reps. A set of at most {@link #BLOCK} reps is a single block: a plain scan.
+ *
+ * <p>A tree may also serve a class whose eligible reps are only part of its set (the reps of one
+ * territory, say, of which a class of leads excludes some by industry or role): the queries then
+ * take the class's {@code members}, a bit per slot, and pass over the others. The bounds, taken over
+ * the whole set, stay valid for any part of it; the due band, no longer at the root, is found by a
+ * descent that skips every node whose lowest standing cannot lower the two found so far. Sharing one tree among many classes keeps it in use,
+ * and so nearly up to date: a tree used once every few hundred leads finds most of its blocks
+ * changed and starts with a rebuild.
  */
 final class CandidateTree {
 
@@ -203,19 +211,89 @@ final class CandidateTree {
 
   // ---------------------------------------------------------------- queries
 
-  /** The lowest standing among the reps with room (+inf if none). */
+  // The due band of the last call to standings(): the lowest and second-lowest standing among the
+  // members with room, and whose the lowest is.
+  private double lowF;
+  private double secondLowF;
+  private int lowArg;
+
+  /**
+   * Works out the standings of the due band among {@code members} (a bit per slot; null: every rep
+   * of the set), for {@link #lowestStanding()}, {@link #mostDue()} and {@link #secondStanding()}.
+   * The tree must be in sync.
+   */
+  void standings(long[] members) {
+    if (members == null) {
+      lowF = minF[1];
+      secondLowF = secondF[1];
+      lowArg = argF[1];
+      return;
+    }
+    lowF = INF;
+    secondLowF = INF;
+    lowArg = -1;
+    lowest(1, members);
+  }
+
+  /**
+   * Descends into every node whose least standing could still lower the two lowest found so far.
+   * The most due rep is exact whenever it matters: if two members share the lowest standing, the
+   * band without either is the same band.
+   */
+  private void lowest(int node, long[] members) {
+    if (minF[node] >= secondLowF) {
+      return;
+    }
+    if (node < leaves) {
+      int a = 2 * node;
+      int b = a + 1;
+      boolean aFirst = minF[a] <= minF[b];
+      lowest(aFirst ? a : b, members);
+      lowest(aFirst ? b : a, members);
+      return;
+    }
+    int from = (node - leaves) * BLOCK;
+    int to = Math.min(reps.length, from + BLOCK);
+    double[] fNew = core.fNew;
+    for (int s = from; s < to; s++) {
+      int r = order[s];
+      double f = fNew[r];
+      if (f == INF || r == withheld || (members[s >>> 6] & (1L << s)) == 0) {
+        continue;
+      }
+      if (f < lowF || (f == lowF && r < lowArg)) {
+        secondLowF = lowF;
+        lowF = f;
+        lowArg = r;
+      } else if (f < secondLowF) {
+        secondLowF = f;
+      }
+    }
+  }
+
+  /** The lowest standing among the members with room (+inf if none). */
   double lowestStanding() {
-    return minF[1];
+    return lowF;
   }
 
-  /** The rep with the lowest standing (the first in roster order on a tie), or -1. */
+  /** The member with the lowest standing (the first in roster order on a tie), or -1. */
   int mostDue() {
-    return argF[1];
+    return lowArg;
   }
 
-  /** The second-lowest standing (equal to the lowest if two reps share it; +inf if none). */
+  /** The second-lowest standing (equal to the lowest if two members share it; +inf if none). */
   double secondStanding() {
-    return secondF[1];
+    return secondLowF;
+  }
+
+  /** Members as a bit per slot, from the positions in {@link #reps} of a class's eligible reps. */
+  long[] members(int[] positions) {
+    long[] bits = new long[(reps.length + 63) >>> 6];
+    for (int i : positions) {
+      int slot = slotOf[i];
+      bits[slot >>> 6] |= 1L << slot;
+    }
+    return bits;
   }
 
   /**
@@ -224,15 +302,17 @@ final class CandidateTree {
    * delta}, as {@link RouterCore#route} defines it.
    *
    * @param preference the class's preference cost per slot in tree order, or null if all are 0
+   * @param members the class's reps, a bit per slot, or null if they are the whole set
    */
-  void best(double bound, long base, int tier, long units, long[] preference, Top2 out) {
+  void best(double bound, long base, int tier, long units, long[] preference, long[] members,
+      Top2 out) {
     double valueScale = core.valueCoef / ((double) RouterCore.VALUE_UNIT * RouterCore.VALUE_UNIT);
     // A rep's computed value delta is two rounded penalties: at most 1 below the exact difference
     // for the rounding, plus the floating-point error of the penalties, a few ulps of the largest.
     double largest =
         valueScale * Math.pow((double) core.maxValue() + units, 2) / core.minWeight();
     double slack = 2 + 1e-13 * largest;
-    search(1, bound, base, base - slack, tier, units, valueScale, preference, out);
+    search(1, bound, base, base - slack, tier, units, valueScale, preference, members, out);
   }
 
   private double lowerBound(int node, double floor, int tier, long units, double valueScale) {
@@ -243,9 +323,9 @@ final class CandidateTree {
   }
 
   private void search(int node, double bound, long base, double floor, int tier, long units,
-      double valueScale, long[] preference, Top2 out) {
+      double valueScale, long[] preference, long[] members, Top2 out) {
     if (node >= leaves) {
-      scan(node - leaves, bound, base, floor, tier, units, valueScale, preference, out);
+      scan(node - leaves, bound, base, floor, tier, units, valueScale, preference, members, out);
       return;
     }
     int a = 2 * node;
@@ -257,10 +337,10 @@ final class CandidateTree {
     double firstBound = Math.min(la, lb);
     double secondBound = Math.max(la, lb);
     if (firstBound != INF && firstBound <= out.bar()) {
-      search(first, bound, base, floor, tier, units, valueScale, preference, out);
+      search(first, bound, base, floor, tier, units, valueScale, preference, members, out);
     }
     if (secondBound != INF && secondBound <= out.bar()) {
-      search(second, bound, base, floor, tier, units, valueScale, preference, out);
+      search(second, bound, base, floor, tier, units, valueScale, preference, members, out);
     }
   }
 
@@ -271,7 +351,7 @@ final class CandidateTree {
   }
 
   private void scan(int block, double bound, long base, double floor, int tier, long units,
-      double valueScale, long[] preference, Top2 out) {
+      double valueScale, long[] preference, long[] members, Top2 out) {
     int from = block * BLOCK;
     int to = Math.min(reps.length, from + BLOCK);
     double[] fNew = core.fNew;
@@ -280,7 +360,8 @@ final class CandidateTree {
     for (int s = from; s < to; s++) {
       int r = order[s];
       double f = fNew[r];
-      if (f == INF || f > bound || r == withheld) {
+      if (f == INF || f > bound || r == withheld
+          || (members != null && (members[s >>> 6] & (1L << s)) == 0)) {
         continue;
       }
       long partial = base + stock[r * tiers + tier];

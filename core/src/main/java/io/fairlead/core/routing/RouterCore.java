@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * The router's state and decision procedure, without locking ({@link LeadRouter} holds the lock).
@@ -39,9 +40,9 @@ import java.util.TreeMap;
  * score delta that do not depend on the incoming lead's value are cached per rep and refreshed when
  * that rep's aggregates change. Eligibility (and the preference cost) is cached per class of
  * interchangeable leads: same region, industry, size band, tier and kind. The eligible reps of a
- * class sit in a {@link CandidateTree} shared by every class with the same eligible reps, which
- * finds the due band and the two best due reps while visiting few of them; every refresh of a rep
- * is logged so that the trees catch up lazily.
+ * class sit in a {@link CandidateTree} (usually their territory's, shared by every class of leads
+ * there), which finds the due band and the two best due reps while visiting few of them; every
+ * refresh of a rep is logged so that the trees catch up lazily.
  */
 final class RouterCore {
 
@@ -117,28 +118,35 @@ final class RouterCore {
   private record ClassKey(String region, String industry, int band, int tier, LeadKind kind) {}
 
   /**
-   * The reps a class of leads may go to (ascending, and as a candidate tree) and each one's
-   * preference cost in tree order; for a class that no rep may take, the reason (computed once, on
-   * first need).
+   * The reps a class of leads may go to (ascending), the candidate tree that holds them (their own,
+   * or their territory's, shared with the territory's other classes) and each one's preference cost
+   * in tree order; for a class that no rep may take, the reason (computed once, on first need).
    */
   private static final class Eligibility {
     final int[] reps;
     final CandidateTree tree;
+    /** The eligible reps, a bit per slot of the tree, or null when they are the tree's whole set. */
+    final long[] members;
     /** Per slot of the tree, or null when every eligible rep's preference cost is 0. */
     final long[] preference;
     UnassignedReason noEligibleRep;
 
-    Eligibility(CandidateTree tree, long[] preference) {
-      this.reps = tree.reps;
+    /**
+     * @param positions where each eligible rep stands in {@code tree.reps}
+     * @param preference each eligible rep's preference cost
+     */
+    Eligibility(int[] reps, CandidateTree tree, int[] positions, long[] preference) {
+      this.reps = reps;
       this.tree = tree;
+      this.members = reps.length == tree.reps.length ? null : tree.members(positions);
       boolean any = false;
       for (long p : preference) {
         any |= p != 0;
       }
       if (any) {
-        long[] bySlot = new long[preference.length];
+        long[] bySlot = new long[tree.reps.length];
         for (int i = 0; i < preference.length; i++) {
-          bySlot[tree.slot(i)] = preference[i];
+          bySlot[tree.slot(positions[i])] = preference[i];
         }
         this.preference = bySlot;
       } else {
@@ -484,24 +492,44 @@ final class RouterCore {
     return e;
   }
 
+  /**
+   * The class's eligible reps, in the candidate tree of their territory (the reps the region rule
+   * lets take the lead) when they are at least a quarter of it, or else in a tree of their own. A
+   * territory's tree serves every class of its leads, so it is searched often and stays nearly up
+   * to date; a tree of a class's own, searched once in a few hundred leads, starts with a rebuild.
+   * Below a quarter, a search of the territory's tree would pass over more than three reps for each
+   * one it may take.
+   */
   private Eligibility computeEligibility(Lead lead, int t) {
-    int[] out = new int[n];
+    int[] eligible = new int[n];
+    int[] territory = new int[n];
+    int[] positions = new int[n]; // of each eligible rep in the territory
     long[] pref = new long[n];
     int k = 0;
+    int m = 0;
     for (int r = 0; r < n; r++) {
+      if (!Rules.inRegion(policy, reps[r], lead)) {
+        continue;
+      }
       if (Rules.firstFailure(policy, reps[r], lead, tierOf[t], true) == null) {
-        out[k] = r;
+        eligible[k] = r;
+        positions[k] = m;
         pref[k] = preference(r, lead);
         k++;
       }
+      territory[m++] = r;
     }
-    int[] set = Arrays.copyOf(out, k);
+    int[] set = Arrays.copyOf(eligible, k);
+    boolean shared = 4 * k >= m;
+    int[] treeSet = shared ? Arrays.copyOf(territory, m) : set;
     if (trees.size() >= MAX_CLASSES) {
       trees.clear(); // trees already handed out stay valid; they are just no longer shared
     }
     CandidateTree tree =
-        trees.computeIfAbsent(ImmutableIntArray.copyOf(set), s -> new CandidateTree(this, set));
-    return new Eligibility(tree, Arrays.copyOf(pref, k));
+        trees.computeIfAbsent(
+            ImmutableIntArray.copyOf(treeSet), s -> new CandidateTree(this, treeSet));
+    int[] at = shared ? Arrays.copyOf(positions, k) : IntStream.range(0, k).toArray();
+    return new Eligibility(set, tree, at, Arrays.copyOf(pref, k));
   }
 
   private long preference(int r, Lead lead) {
@@ -656,15 +684,16 @@ final class RouterCore {
     // runner-up). Then the two best score deltas in the band.
     tree.sync();
     boolean withheld = keeper >= 0 && tree.withhold(keeper);
+    tree.standings(e.members);
     int arg = tree.mostDue();
     double wideBound = tree.secondStanding() + tolerance;
     long base = (owner >= 0 ? continuity : 0) - unassignedTier[t];
     due.reset();
-    tree.best(tree.lowestStanding() + tolerance, base, t, units, e.preference, due);
+    tree.best(tree.lowestStanding() + tolerance, base, t, units, e.preference, e.members, due);
     boolean needWide = arg >= 0 && due.r1 == arg;
     wide.reset();
     if (needWide) {
-      tree.best(wideBound, base, t, units, e.preference, wide);
+      tree.best(wideBound, base, t, units, e.preference, e.members, wide);
     }
     if (withheld) {
       tree.restore();
