@@ -125,9 +125,9 @@ final class RouterCore {
   private static final class Eligibility {
     final int[] reps;
     final CandidateTree tree;
-    /** The eligible reps, a bit per slot of the tree, or null when they are the tree's whole set. */
+    /** The eligible reps, a bit per position in the tree's set, or null if they are all of it. */
     final long[] members;
-    /** Per slot of the tree, or null when every eligible rep's preference cost is 0. */
+    /** Per position in the tree's set, or null when every eligible rep's preference cost is 0. */
     final long[] preference;
     UnassignedReason noEligibleRep;
 
@@ -144,11 +144,11 @@ final class RouterCore {
         any |= p != 0;
       }
       if (any) {
-        long[] bySlot = new long[tree.reps.length];
+        long[] byPosition = new long[tree.reps.length];
         for (int i = 0; i < preference.length; i++) {
-          bySlot[tree.slot(positions[i])] = preference[i];
+          byPosition[positions[i]] = preference[i];
         }
-        this.preference = bySlot;
+        this.preference = byPosition;
       } else {
         this.preference = null;
       }
