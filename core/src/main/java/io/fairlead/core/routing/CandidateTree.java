@@ -293,7 +293,10 @@ final class CandidateTree {
     return lowF;
   }
 
-  /** The member with the lowest standing (the first in roster order on a tie), or -1. */
+  /**
+   * The member with the lowest standing, or -1. Over the whole set, the first in roster order on a
+   * tie; among some members, any of the tied ones (the band without it is then the same band).
+   */
   int mostDue() {
     return lowArg;
   }

@@ -532,6 +532,11 @@ final class RouterCore {
     return new Eligibility(set, tree, at, Arrays.copyOf(pref, k));
   }
 
+  /** The candidate tree that a lead's decision searches (for tests). */
+  CandidateTree treeFor(Lead lead) {
+    return eligibility(lead, tierRank(lead)).tree;
+  }
+
   private long preference(int r, Lead lead) {
     return Scoring.preferencePenalty(policy, Rules.preferenceMismatches(policy, reps[r], lead));
   }
