@@ -113,8 +113,11 @@ final class CandidateTree {
   void sync() {
     long now = core.changes();
     long pending = now - synced;
-    // Replaying a change costs a block and a path to the root; a rebuild, a pass over every rep.
-    if (synced < 0 || pending > RouterCore.CHANGE_LOG || pending * 16 > reps.length) {
+    // Replaying a change of a member costs a block and a path to the root, and a rebuild a pass
+    // over every member; the log holds changes of the whole roster, of which about |set| / n are
+    // members'. So rebuild once more than one member change in 16 is expected: pending·|set|/n·16
+    // > |set|, whatever the size of the set.
+    if (synced < 0 || pending > RouterCore.CHANGE_LOG || pending * 16 > core.n) {
       if (synced < 0 || searches >= reps.length) {
         arrange(); // at most once per |set| searches: the sort costs a few rebuilds
         searches = 0;
