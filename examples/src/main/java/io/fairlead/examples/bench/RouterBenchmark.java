@@ -55,7 +55,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <p>Prints JMH's own report, then one summary line per case: p50 and p99 latency (SampleTime)
  * and routes per second (Throughput, all threads together); {@code afterRosterChange} is a lead
  * routed right after {@code updateRep}, which makes it build its class's eligibility and candidate
- * tree afresh. Takes about two minutes.
+ * tree afresh; {@code latency2Routers} has two threads each routing into a router of its own, which
+ * shares nothing: the machine's own cost of running two threads at once, to set the two threads
+ * sharing one router against. Takes about two and a half minutes.
  */
 @State(Scope.Benchmark)
 public class RouterBenchmark {
@@ -73,11 +75,24 @@ public class RouterBenchmark {
   @Param({"regional"})
   public String territory;
 
-  private LeadRouter router;
+  LeadRouter router;
   private Rep firstRep;
 
   @Setup
   public void setUp() {
+    Drawn d = draw(reps, territory);
+    router = d.router();
+    firstRep = d.roster.get(0);
+  }
+
+  /** A case's policy, roster and book, drawn from a fixed seed: the same for every call. */
+  private record Drawn(Policy policy, List<Rep> roster, List<Lead> book) {
+    LeadRouter router() {
+      return LeadRouter.builder(policy).roster(roster).book(book).build();
+    }
+  }
+
+  private static Drawn draw(int reps, String territory) {
     Policy policy =
         Policy.builder()
             .tierRule(TierRule.byValue().threshold("A", 60_000).threshold("B", 15_000).otherwise("C"))
@@ -112,8 +127,7 @@ public class RouterBenchmark {
     for (int i = 0; i < 20 * reps; i++) {
       book.add(lead(random, "book" + i).toBuilder().currentOwner("rep" + (i % reps)).build());
     }
-    router = LeadRouter.builder(policy).roster(roster).book(book).build();
-    firstRep = roster.get(0);
+    return new Drawn(policy, roster, book);
   }
 
   static Lead lead(Random random, String id) {
@@ -145,7 +159,31 @@ public class RouterBenchmark {
     }
   }
 
+  /**
+   * A router of the thread's own, over the same roster and book: two threads each routing into
+   * their own (one router per territory, say) share no lock and no data.
+   */
+  @State(Scope.Thread)
+  public static class OwnRouter {
+    @Param({"200", "2000"})
+    public int reps;
+
+    @Param({"regional"})
+    public String territory;
+
+    LeadRouter router;
+
+    @Setup
+    public void setUp() {
+      router = draw(reps, territory).router();
+    }
+  }
+
   private RouteDecision routeAndRelease(Feed feed) {
+    return routeAndRelease(router, feed);
+  }
+
+  private static RouteDecision routeAndRelease(LeadRouter router, Feed feed) {
     int i = feed.next++;
     RouteDecision d = router.route(feed.leads[i & (POOL - 1)]);
     if (i >= LAG) {
@@ -168,6 +206,15 @@ public class RouterBenchmark {
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   public RouteDecision latency2Threads(Feed feed) {
     return routeAndRelease(feed);
+  }
+
+  /** Two threads, each routing into a router of its own (the machine's own two-thread cost). */
+  @Benchmark
+  @Threads(2)
+  @BenchmarkMode(Mode.SampleTime)
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public RouteDecision latency2Routers(OwnRouter own, Feed feed) {
+    return routeAndRelease(own.router, feed);
   }
 
   /**
