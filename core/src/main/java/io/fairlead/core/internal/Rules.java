@@ -61,7 +61,9 @@ public final class Rules {
     return null;
   }
 
-  /** Whether the region rule lets the rep take the lead (always, if the policy does not enforce it). */
+  /**
+   * Whether the region rule lets the rep take the lead: always, if the policy does not enforce it.
+   */
   public static boolean inRegion(Policy policy, Rep rep, Lead lead) {
     return !policy.enforces(Rule.REGION)
         || rep.regions().isEmpty()

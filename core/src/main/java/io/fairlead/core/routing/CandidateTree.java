@@ -19,9 +19,9 @@ import java.util.Arrays;
  * <p>Reps are placed by weight, then by the value they hold (then roster order), so that reps whose
  * terms scale alike, and whose value terms are alike, share a block and a subtree: the bounds stay
  * tight. (With every rep of 2,000 eligible, a decision scans 12.5 blocks instead of 29.3 when they
- * are placed by weight alone.) Values drift as leads come and go, so the reps are placed afresh at a
- * rebuild (after a new period, or a long time unused) once the tree has served as many decisions as
- * it has reps, which spreads the cost of the sort over them. The tree is brought up to date
+ * are placed by weight alone.) Values drift as leads come and go, so the reps are placed afresh at
+ * a rebuild (after a new period, or a long time unused) once the tree has served as many decisions
+ * as it has reps, which spreads the cost of the sort over them. The tree is brought up to date
  * lazily: {@link RouterCore} logs every rep whose numbers changed, and {@link #sync()} replays the
  * log (or rebuilds the whole tree, when the log holds more changes than a rebuild costs). A set of
  * at most {@link #BLOCK} reps is a single block: a plain scan.
@@ -47,7 +47,6 @@ final class CandidateTree {
   private final int[] order;
   /** For {@code reps[i]}: its slot in {@link #order}. */
   private final int[] slotOf;
-
   private final int blocks;
   private final int leaves; // a power of two >= blocks; the leaf of block b is node leaves + b
   private final int tiers;
@@ -87,21 +86,28 @@ final class CandidateTree {
   }
 
   /**
-   * Places the reps: by weight rank, then value held, then roster order (one primitive sort of
-   * packed keys; values above 2^30 units, a million mean leads, count as equal).
+   * Places the reps: by weight rank, then value held, then roster order, with one primitive sort of
+   * keys that pack the three into a long. Values too large for the bits left (2^50 units and more
+   * with 2,000 reps of 4 weights) count as equal: the order only makes bounds tight, any order is
+   * correct.
    */
   private void arrange() {
     int m = reps.length;
     int[] rank = core.weightRank;
+    int positionBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, m - 1));
+    int rankBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, core.weightRanks - 1));
+    int valueBits = 63 - positionBits - rankBits;
+    long cap = (1L << valueBits) - 1;
     long[] keys = new long[m];
     for (int i = 0; i < m; i++) {
       int r = reps[i];
-      long held = Math.min(core.value[r], (1L << 30) - 1);
-      keys[i] = ((long) rank[r] << 51) | (held << 21) | i;
+      long held = Math.min(core.value[r], cap);
+      keys[i] = ((((long) rank[r] << valueBits) | held) << positionBits) | i;
     }
     Arrays.sort(keys);
+    long positionMask = (1L << positionBits) - 1;
     for (int s = 0; s < m; s++) {
-      int i = (int) (keys[s] & ((1 << 21) - 1));
+      int i = (int) (keys[s] & positionMask);
       order[s] = i;
       slotOf[i] = s;
     }
@@ -236,9 +242,9 @@ final class CandidateTree {
   private int lowArg;
 
   /**
-   * Works out the standings of the due band among {@code members} (a bit per position in {@link #reps}; null: every rep
-   * of the set), for {@link #lowestStanding()}, {@link #mostDue()} and {@link #secondStanding()}.
-   * The tree must be in sync.
+   * Works out the standings of the due band among {@code members} (a bit per position in {@link
+   * #reps}; null: every rep of the set), for {@link #lowestStanding()}, {@link #mostDue()} and
+   * {@link #secondStanding()}. The tree must be in sync.
    */
   void standings(long[] members) {
     searches++;

@@ -109,7 +109,8 @@ class CandidateTreeTest {
   void classesOfATerritory_shareItsTree_unlessTheyHoldLessThanAQuarterOfIt() {
     Policy policy =
         Policy.builder()
-            .tierRule(TierRule.byValue().threshold("A", 50_000).threshold("B", 10_000).otherwise("C"))
+            .tierRule(
+                TierRule.byValue().threshold("A", 50_000).threshold("B", 10_000).otherwise("C"))
             .build();
     List<Rep> roster = new ArrayList<>();
     for (int r = 0; r < 8; r++) {
