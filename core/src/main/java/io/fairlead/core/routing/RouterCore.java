@@ -120,7 +120,8 @@ final class RouterCore {
   /**
    * The reps a class of leads may go to (ascending), the candidate tree that holds them (their own,
    * or their territory's, shared with the territory's other classes) and each one's preference cost
-   * in tree order; for a class that no rep may take, the reason (computed once, on first need).
+   * by its position in the tree's set; for a class that no rep may take, the reason (computed once,
+   * on first need).
    */
   private static final class Eligibility {
     final int[] reps;
