@@ -16,8 +16,8 @@ import java.util.function.Supplier;
 
 /**
  * Speed and quality figures: the optimiser against round robin and least busy on synthetic problems
- * of 1k leads × 30 reps and 10k × 200 and on the Maven CRM sample, all in one run, with a verdict on
- * the targets. Timings are wall-clock around {@code allocate} (problem compilation included), so
+ * of 1k leads × 30 reps and 10k × 200 and on the Maven CRM sample, all in one run, with a verdict
+ * on the targets. Timings are wall-clock around {@code allocate} (problem compilation included), so
  * they depend on the machine; that is why they live here and not in a test.
  *
  * <pre>
@@ -62,21 +62,32 @@ public final class Benchmark {
 
   /** Runs every case; the optional argument is the solver's time limit in seconds. */
   public static void main(String[] args) {
-    Duration limit = args.length > 0 ? Duration.ofSeconds(Long.parseLong(args[0])) : DEFAULT_TIME_LIMIT;
+    Duration limit =
+        args.length > 0 ? Duration.ofSeconds(Long.parseLong(args[0])) : DEFAULT_TIME_LIMIT;
     run(limit, cases(), System.out);
   }
 
   /** Runs the given cases and prints a table and a verdict for each; returns every run. */
   static List<List<Run>> run(Duration timeLimit, List<Case> cases, PrintStream out) {
-    out.println("fairlead benchmark: solver time limit " + timeLimit.toMillis() + " ms, seed " + SEED
-        + ", " + Runtime.getRuntime().availableProcessors() + " CPUs, Java "
-        + System.getProperty("java.version"));
+    out.println(
+        "fairlead benchmark: solver time limit "
+            + timeLimit.toMillis()
+            + " ms, seed "
+            + SEED
+            + ", "
+            + Runtime.getRuntime().availableProcessors()
+            + " CPUs, Java "
+            + System.getProperty("java.version"));
     List<List<Run>> all = new ArrayList<>();
     for (Case c : cases) {
       Problem problem = c.problem().get();
       List<Allocator> allocators =
           List.of(
-              LeadAllocator.builder().policy(problem.policy()).timeLimit(timeLimit).seed(SEED).build(),
+              LeadAllocator.builder()
+                  .policy(problem.policy())
+                  .timeLimit(timeLimit)
+                  .seed(SEED)
+                  .build(),
               Baselines.roundRobin(),
               Baselines.leastBusy());
       List<Run> runs = new ArrayList<>();
@@ -86,8 +97,14 @@ public final class Benchmark {
         runs.add(new Run(a.name(), result, Duration.ofNanos(System.nanoTime() - start)));
       }
       out.println();
-      out.println("== " + c.name() + ": " + problem.leads().size() + " leads, " + problem.reps().size()
-          + " reps");
+      out.println(
+          "== "
+              + c.name()
+              + ": "
+              + problem.leads().size()
+              + " leads, "
+              + problem.reps().size()
+              + " reps");
       table(runs, timeLimit).print(out);
       verdict(runs, out);
       all.add(runs);
@@ -102,8 +119,18 @@ public final class Benchmark {
   static TextTable table(List<Run> runs, Duration timeLimit) {
     TextTable t =
         new TextTable(
-            "method", "time ms", "stop", "hard", "unassigned", "count gini", "count max-min", "count max dev",
-            "value max/min", "A max-min", "A gini", "soft score");
+            "method",
+            "time ms",
+            "stop",
+            "hard",
+            "unassigned",
+            "count gini",
+            "count max-min",
+            "count max dev",
+            "value max/min",
+            "A max-min",
+            "A gini",
+            "soft score");
     for (Run r : runs) {
       FairnessMetrics m = r.allocation().metrics();
       t.row(
@@ -125,14 +152,17 @@ public final class Benchmark {
     return t;
   }
 
-  /** Prints PASS/FAIL for each target, comparing the optimiser (first run) with least busy (last). */
+  /**
+   * Prints PASS/FAIL for each target, comparing the optimiser (first run) with least busy (last).
+   */
   static List<Boolean> verdict(List<Run> runs, PrintStream out) {
     Run opt = runs.get(0);
     Run lb = runs.get(runs.size() - 1);
     FairnessMetrics o = opt.allocation().metrics();
     FairnessMetrics l = lb.allocation().metrics();
     List<Boolean> results = new ArrayList<>();
-    results.add(check(out, o.violations().isEmpty(), "0 hard violations", o.violations().size() + ""));
+    results.add(
+        check(out, o.violations().isEmpty(), "0 hard violations", o.violations().size() + ""));
     results.add(
         check(
             out,

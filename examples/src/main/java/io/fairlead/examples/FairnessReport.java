@@ -20,9 +20,9 @@ import java.util.function.Function;
  * FairnessMetrics} (the same calculator for every column, whoever made the allocation). Shared by
  * the demo, the scenario lab and the benchmark.
  *
- * <p>Spreads are over weighted loads (a rep's load divided by its weight), as {@link Spread} defines
- * them: "max−min" is the gap between the most and the least loaded rep in weighted leads (or money);
- * "max dev" the largest gap between a rep's load and its fair share.
+ * <p>Spreads are over weighted loads (a rep's load divided by its weight), as {@link Spread}
+ * defines them: "max−min" is the gap between the most and the least loaded rep in weighted leads
+ * (or money); "max dev" the largest gap between a rep's load and its fair share.
  */
 final class FairnessReport {
 
@@ -31,7 +31,8 @@ final class FairnessReport {
   /** Prints the side-by-side fairness table of the given allocations, titled by column. */
   static void print(PrintStream out, List<String> titles, List<Allocation> allocations) {
     if (titles.size() != allocations.size()) {
-      throw new IllegalArgumentException(titles.size() + " titles for " + allocations.size() + " allocations");
+      throw new IllegalArgumentException(
+          titles.size() + " titles for " + allocations.size() + " allocations");
     }
     List<String> header = new ArrayList<>();
     header.add("metric");
@@ -40,37 +41,67 @@ final class FairnessReport {
     row(t, allocations, "leads", a -> TextTable.count(a.outcomes().size()));
     row(t, allocations, "assigned", a -> TextTable.count(a.metrics().assigned()));
     row(t, allocations, "unassigned", a -> TextTable.count(a.metrics().unassigned()));
-    row(t, allocations, "kept with owner", a -> TextTable.count(statusCount(a, Status.KEPT) + statusCount(a, Status.LOCKED)));
+    row(
+        t,
+        allocations,
+        "kept with owner",
+        a -> TextTable.count(statusCount(a, Status.KEPT) + statusCount(a, Status.LOCKED)));
     row(t, allocations, "moved from owner", a -> TextTable.count(statusCount(a, Status.MOVED)));
     row(t, allocations, "hard violations", a -> TextTable.count(a.metrics().violations().size()));
     row(t, allocations, "  by rule", FairnessReport::violationsByRule);
     row(t, allocations, "count gini", a -> TextTable.ratio(a.metrics().count().gini()));
     row(t, allocations, "count max-min (weighted)", a -> TextTable.one(gap(a.metrics().count())));
     row(t, allocations, "count cv", a -> TextTable.ratio(a.metrics().count().cv()));
-    row(t, allocations, "count max dev (leads)", a -> TextTable.one(a.metrics().count().maxDeviation()));
+    row(
+        t,
+        allocations,
+        "count max dev (leads)",
+        a -> TextTable.one(a.metrics().count().maxDeviation()));
     row(t, allocations, "value gini", a -> TextTable.ratio(a.metrics().value().gini()));
     row(t, allocations, "value max-min (weighted)", a -> TextTable.money(gap(a.metrics().value())));
     row(t, allocations, "value max/min", a -> TextTable.ratio(a.metrics().value().maxMinRatio()));
     String top = allocations.isEmpty() ? "top" : topTierName(allocations.get(0));
-    row(t, allocations, "tier " + top + " gini", a -> TextTable.ratio(a.metrics().topTier().gini()));
-    row(t, allocations, "tier " + top + " max-min (weighted)", a -> TextTable.one(gap(a.metrics().topTier())));
+    row(
+        t,
+        allocations,
+        "tier " + top + " gini",
+        a -> TextTable.ratio(a.metrics().topTier().gini()));
+    row(
+        t,
+        allocations,
+        "tier " + top + " max-min (weighted)",
+        a -> TextTable.one(gap(a.metrics().topTier())));
     // Distance to the proven bounds (core's FairnessBounds): 0 % = provably optimal.
     row(t, allocations, "count gap to optimum", a -> gapCell(a, a.gaps().countGap()));
     row(t, allocations, "value max gap to bound", a -> gapCell(a, a.gaps().valueMaxGap()));
     row(t, allocations, "tier " + top + " gap to optimum", a -> gapCell(a, a.gaps().topTierGap()));
-    row(t, allocations, "improving count path", a -> a.gaps().feasible()
-        ? (a.gaps().improvingPath() ? "yes" : "none") : "n/a");
+    row(
+        t,
+        allocations,
+        "improving count path",
+        a -> a.gaps().feasible() ? (a.gaps().improvingPath() ? "yes" : "none") : "n/a");
     row(t, allocations, "soft score", a -> TextTable.count(a.score().soft()));
     row(t, allocations, "elapsed (ms)", a -> TextTable.count(a.elapsed().toMillis()));
     t.print(out);
   }
 
-  /** Prints one allocation's per-rep summary: kept, new, total against fair share, value, top tier. */
+  /**
+   * Prints one allocation's per-rep summary: kept, new, total against fair share, value, top tier.
+   */
   static void printReps(PrintStream out, Allocation a, Function<String, String> regionOf) {
     Tier top = a.problem().policy().tiers().top();
     TextTable t =
         new TextTable(
-            "rep", "region", "weight", "kept", "new", "leads", "fair", "value", top + "-tier", "fair " + top);
+            "rep",
+            "region",
+            "weight",
+            "kept",
+            "new",
+            "leads",
+            "fair",
+            "value",
+            top + "-tier",
+            "fair " + top);
     for (RepStats r : a.reps()) {
       t.row(
           r.rep().value(),
@@ -114,7 +145,8 @@ final class FairnessReport {
       return "-";
     }
     StringBuilder sb = new StringBuilder();
-    by.forEach((rule, n) -> sb.append(sb.length() == 0 ? "" : " ").append(rule).append(' ').append(n));
+    by.forEach(
+        (rule, n) -> sb.append(sb.length() == 0 ? "" : " ").append(rule).append(' ').append(n));
     return sb.toString();
   }
 

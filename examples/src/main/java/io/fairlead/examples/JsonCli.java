@@ -14,8 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Solves a problem given as JSON and writes the allocation as JSON: the smallest way to use fairlead
- * from another language or a shell script.
+ * Solves a problem given as JSON and writes the allocation as JSON: the smallest way to use
+ * fairlead from another language or a shell script.
  *
  * <pre>
  * JsonCli problem.json result.json [--explain] [--time-limit=SECONDS] [--seed=N]
@@ -107,15 +107,26 @@ public final class JsonCli {
             .build()
             .allocate(problem);
     try {
-      Files.writeString(result, FairleadJson.writeAllocation(allocation, explain), StandardCharsets.UTF_8);
+      Files.writeString(
+          result, FairleadJson.writeAllocation(allocation, explain), StandardCharsets.UTF_8);
     } catch (IOException e) {
       err.println("error: cannot write " + result + ": " + e.getMessage());
       return IO_ERROR;
     }
-    out.println(problem.leads().size() + " leads, " + problem.reps().size() + " reps: "
-        + allocation.metrics().assigned() + " assigned, " + allocation.metrics().unassigned()
-        + " unassigned, " + allocation.metrics().violations().size() + " hard violations, score "
-        + allocation.score() + " -> " + result);
+    out.println(
+        problem.leads().size()
+            + " leads, "
+            + problem.reps().size()
+            + " reps: "
+            + allocation.metrics().assigned()
+            + " assigned, "
+            + allocation.metrics().unassigned()
+            + " unassigned, "
+            + allocation.metrics().violations().size()
+            + " hard violations, score "
+            + allocation.score()
+            + " -> "
+            + result);
     return OK;
   }
 }

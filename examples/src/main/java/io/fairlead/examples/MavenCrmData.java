@@ -38,16 +38,16 @@ import java.util.TreeMap;
  *
  * <h2>Modelling choices</h2>
  *
- * The data has no capacities, roles, tiers or lead regions; each is derived here, and
- * {@code docs/examples.md} lists the same choices.
+ * The data has no capacities, roles, tiers or lead regions; each is derived here, and {@code
+ * docs/examples.md} lists the same choices.
  *
  * <ul>
  *   <li><b>Reps</b>: the 35 agents of {@code sales_teams.csv}, id = the agent's name, region = its
  *       {@code regional_office} (Central, East, West).
  *   <li><b>Weight</b>: the agent's historical win rate {@code won / (won + lost)} divided by the
  *       mean win rate of all agents with closed deals (the whole sales force, not the manager's
- *       team); agents with no closed deal (5 new hires) get 1. The rates lie within 0.87–1.11 of the
- *       mean; {@link #policy()} still bounds weights to {@code [0.8, 1.25]}.
+ *       team); agents with no closed deal (5 new hires) get 1. The rates lie within 0.87–1.11 of
+ *       the mean; {@link #policy()} still bounds weights to {@code [0.8, 1.25]}.
  *   <li><b>Capacity</b>: {@code ceil(1.3 × open deals / agents)} = 78 new customers on top of the
  *       Engaging deals the agent already works, so nobody starts over capacity. No customers are
  *       held outside the problem ({@code heldOutside = 0}): won accounts are done business.
@@ -105,9 +105,9 @@ public final class MavenCrmData {
   }
 
   /**
-   * The policy of the demo: the defaults (every hard rule, owners kept, count/value/tier balance
-   * at weight 1, A-tier leads weighted 3×), the revenue tier rule, and rep weights bounded to
-   * {@code [0.8, 1.25]}.
+   * The policy of the demo: the defaults (every hard rule, owners kept, count/value/tier balance at
+   * weight 1, A-tier leads weighted 3×), the revenue tier rule, and rep weights bounded to {@code
+   * [0.8, 1.25]}.
    */
   public static Policy policy() {
     return policyBuilder().build();
@@ -153,7 +153,9 @@ public final class MavenCrmData {
       String account = d.get("account");
       if (!account.isEmpty()) {
         String office = requireKnown(officeOf, agent, "sales agent", d);
-        closedByOffice.computeIfAbsent(account, k -> new TreeMap<>()).merge(office, 1, Integer::sum);
+        closedByOffice
+            .computeIfAbsent(account, k -> new TreeMap<>())
+            .merge(office, 1, Integer::sum);
         if (won) {
           wonAccounts.add(account);
         }
@@ -218,20 +220,24 @@ public final class MavenCrmData {
       }
       String stage = d.get("deal_stage");
       Lead.Builder b =
-          Lead.builder(id)
-              .value(value)
-              .attribute("product", product)
-              .attribute("stage", stage);
+          Lead.builder(id).value(value).attribute("product", product).attribute("stage", stage);
       String accountName = d.get("account");
       if (accountName.isEmpty()) {
-        b.region(agentOffice).industry("unknown").companySize(0).tier("C").kind(LeadKind.NEW_BUSINESS);
+        b.region(agentOffice)
+            .industry("unknown")
+            .companySize(0)
+            .tier("C")
+            .kind(LeadKind.NEW_BUSINESS);
       } else {
         Map<String, String> account = requireKnown(accountByName, accountName, "account", d);
         String home = homeOffice.get(accountName);
         b.region(home != null ? home : agentOffice)
             .industry(industry(account.get("sector")))
             .companySize(Integer.parseInt(account.get("employees")))
-            .kind(wonAccounts.contains(accountName) ? LeadKind.EXISTING_CUSTOMER : LeadKind.NEW_BUSINESS)
+            .kind(
+                wonAccounts.contains(accountName)
+                    ? LeadKind.EXISTING_CUSTOMER
+                    : LeadKind.NEW_BUSINESS)
             .attribute("account", accountName)
             .attribute("revenue", account.get("revenue"));
       }
@@ -315,7 +321,8 @@ public final class MavenCrmData {
           continue;
         }
         if (line.indexOf('"') >= 0) {
-          throw new IllegalStateException(path + ":" + lineNo + ": quoted fields are not supported");
+          throw new IllegalStateException(
+              path + ":" + lineNo + ": quoted fields are not supported");
         }
         String[] cells = line.split(",", -1);
         if (cells.length != names.length) {

@@ -76,13 +76,17 @@ public final class MavenCrmDemo {
     List<Allocation> all = List.of(optimised, roundRobin, leastBusy, history);
 
     out.println();
-    out.println("== Assignment by " + optimised.method() + ", per rep (kept = owned before and kept; "
-        + "new = received in this run; fair = weighted fair share)");
+    out.println(
+        "== Assignment by "
+            + optimised.method()
+            + ", per rep (kept = owned before and kept; "
+            + "new = received in this run; fair = weighted fair share)");
     FairnessReport.printReps(out, optimised, id -> regionOf(problem, id));
 
     out.println();
-    out.println("== Fairness side by side (same problem, same FairnessMetrics; spreads are over "
-        + "leads/weight)");
+    out.println(
+        "== Fairness side by side (same problem, same FairnessMetrics; spreads are over "
+            + "leads/weight)");
     FairnessReport.print(out, all.stream().map(Allocation::method).toList(), all);
 
     out.println();
@@ -93,7 +97,9 @@ public final class MavenCrmDemo {
     Optional<LeadOutcome> newTop =
         first(
             optimised,
-            o -> o.status() == Status.ASSIGNED && problem.policy().tierOf(leads.get(o.lead())).equals(top));
+            o ->
+                o.status() == Status.ASSIGNED
+                    && problem.policy().tierOf(leads.get(o.lead())).equals(top));
     Optional<LeadOutcome> moved = first(optimised, o -> o.status() == Status.MOVED);
     if (moved.isEmpty()) {
       moved = first(optimised, o -> o.status() == Status.KEPT);
@@ -102,14 +108,25 @@ public final class MavenCrmDemo {
       o.ifPresent(
           outcome -> {
             Lead lead = leads.get(outcome.lead());
-            out.println("lead " + lead.id() + " (" + lead.attributes().get("stage") + ", tier "
-                + problem.policy().tierOf(lead) + ", " + lead.region() + ", "
-                + lead.attributes().getOrDefault("account", "no account") + ", "
-                + lead.attributes().get("product") + " " + TextTable.money(lead.value())
-                + lead.currentOwner()
-                    .map(r -> ", worked by " + r + " from " + regionOf(problem, r.value()))
-                    .orElse("")
-                + "):");
+            out.println(
+                "lead "
+                    + lead.id()
+                    + " ("
+                    + lead.attributes().get("stage")
+                    + ", tier "
+                    + problem.policy().tierOf(lead)
+                    + ", "
+                    + lead.region()
+                    + ", "
+                    + lead.attributes().getOrDefault("account", "no account")
+                    + ", "
+                    + lead.attributes().get("product")
+                    + " "
+                    + TextTable.money(lead.value())
+                    + lead.currentOwner()
+                        .map(r -> ", worked by " + r + " from " + regionOf(problem, r.value()))
+                        .orElse("")
+                    + "):");
             out.println("  " + optimised.explain(outcome.lead()).summary());
           });
     }
@@ -136,15 +153,35 @@ public final class MavenCrmDemo {
             .count();
     Policy p = problem.policy();
     StringBuilder weights = new StringBuilder();
-    p.weights().forEach((o, w) -> weights.append(weights.length() == 0 ? "" : ", ").append(o.id()).append(' ').append(w));
-    out.println("fairlead demo: Maven CRM sample (fictitious B2B hardware seller, Maven Analytics)");
+    p.weights()
+        .forEach(
+            (o, w) ->
+                weights
+                    .append(weights.length() == 0 ? "" : ", ")
+                    .append(o.id())
+                    .append(' ')
+                    .append(w));
+    out.println(
+        "fairlead demo: Maven CRM sample (fictitious B2B hardware seller, Maven Analytics)");
     out.println("  reps:  " + problem.reps().size() + " agents " + repsByRegion);
-    out.println("  leads: " + problem.leads().size() + " open deals " + stages + ", tiers " + tiers);
-    out.println("         " + outside + " Engaging deals are worked from outside their account's home "
-        + "region: the region rule frees them for every method");
-    out.println("  policy: " + (p.allowRebalancing() ? "rebalancing allowed" : "owners kept")
-        + ", rep weights bounded to [" + p.minWeight() + ", " + p.maxWeight() + "]; objective weights "
-        + weights + "; tier weights " + p.tierWeights());
+    out.println(
+        "  leads: " + problem.leads().size() + " open deals " + stages + ", tiers " + tiers);
+    out.println(
+        "         "
+            + outside
+            + " Engaging deals are worked from outside their account's home "
+            + "region: the region rule frees them for every method");
+    out.println(
+        "  policy: "
+            + (p.allowRebalancing() ? "rebalancing allowed" : "owners kept")
+            + ", rep weights bounded to ["
+            + p.minWeight()
+            + ", "
+            + p.maxWeight()
+            + "]; objective weights "
+            + weights
+            + "; tier weights "
+            + p.tierWeights());
   }
 
   static String regionOf(Problem problem, String repId) {
@@ -159,5 +196,4 @@ public final class MavenCrmDemo {
   private static Optional<LeadOutcome> first(Allocation a, Predicate<LeadOutcome> p) {
     return a.outcomes().stream().filter(p).findFirst();
   }
-
 }

@@ -27,8 +27,8 @@ import java.util.List;
  * <ul>
  *   <li>{@code keep-owners}: every rep counts the same (weights bounded to {@code [1, 1]}); deals
  *       already being worked stay with their agent when the rules allow it.
- *   <li>{@code rebalance-freely}: every rep counts the same; any deal may move, at a low
- *       continuity cost (0.1 instead of 1).
+ *   <li>{@code rebalance-freely}: every rep counts the same; any deal may move, at a low continuity
+ *       cost (0.1 instead of 1).
  *   <li>{@code value-heavy-top-performers}: owners kept; the win-rate weights count (bounded to
  *       {@code [0.8, 1.25]}); value balance weighs 3 and A-tier balance 6.
  * </ul>
@@ -59,15 +59,13 @@ public final class PolicyScenarios {
                 .build()),
         new Scenario(
             "value-heavy-top-performers",
-            MavenCrmData.policyBuilder()
-                .weight(Objective.VALUE, 3)
-                .tierWeight("A", 6)
-                .build()));
+            MavenCrmData.policyBuilder().weight(Objective.VALUE, 3).tierWeight("A", 6).build()));
   }
 
   /** Runs every scenario; the optional argument is the time limit per scenario in seconds. */
   public static void main(String[] args) {
-    Duration limit = args.length > 0 ? Duration.ofSeconds(Long.parseLong(args[0])) : DEFAULT_TIME_LIMIT;
+    Duration limit =
+        args.length > 0 ? Duration.ofSeconds(Long.parseLong(args[0])) : DEFAULT_TIME_LIMIT;
     run(limit, System.out);
   }
 
@@ -76,8 +74,14 @@ public final class PolicyScenarios {
     MavenCrmData crm = MavenCrmData.load();
     List<Rep> reps = crm.reps();
     List<Lead> leads = crm.leads();
-    out.println("Policy scenarios on the Maven CRM sample: " + reps.size() + " reps, " + leads.size()
-        + " open deals, the same input to every policy, " + timeLimit.toSeconds() + " s each");
+    out.println(
+        "Policy scenarios on the Maven CRM sample: "
+            + reps.size()
+            + " reps, "
+            + leads.size()
+            + " open deals, the same input to every policy, "
+            + timeLimit.toSeconds()
+            + " s each");
     List<String> titles = new ArrayList<>();
     List<Allocation> results = new ArrayList<>();
     for (Scenario s : scenarios()) {
@@ -90,9 +94,10 @@ public final class PolicyScenarios {
     out.println();
     FairnessReport.print(out, titles, results);
     out.println();
-    out.println("Spreads are over leads/weight with each policy's own weight bounds (equal weights for "
-        + "the first two), so a spread measures fairness as that policy defines it. Soft scores are "
-        + "not comparable across policies (different objective weights).");
+    out.println(
+        "Spreads are over leads/weight with each policy's own weight bounds (equal weights for "
+            + "the first two), so a spread measures fairness as that policy defines it. Soft scores are "
+            + "not comparable across policies (different objective weights).");
     return results;
   }
 }

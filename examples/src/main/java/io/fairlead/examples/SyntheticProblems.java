@@ -91,12 +91,16 @@ public final class SyntheticProblems {
         b.tiers("B", "C");
       }
       double role = rnd.nextDouble();
-      s.role = generalist ? Role.BOTH : role < 0.15 ? Role.HUNTER : role < 0.30 ? Role.FARMER : Role.BOTH;
+      s.role =
+          generalist
+              ? Role.BOTH
+              : role < 0.15 ? Role.HUNTER : role < 0.30 ? Role.FARMER : Role.BOTH;
       b.role(s.role);
       if (rnd.nextDouble() < 0.30) {
         String first = INDUSTRIES[rnd.nextInt(INDUSTRIES.length)];
         String second = INDUSTRIES[rnd.nextInt(INDUSTRIES.length)];
-        b.preferredIndustries(rnd.nextBoolean() ? new String[] {first} : new String[] {first, second});
+        b.preferredIndustries(
+            rnd.nextBoolean() ? new String[] {first} : new String[] {first, second});
       }
       double weight = 0.8 + 0.45 * rnd.nextDouble();
       b.weight(Math.round(weight * 100) / 100.0);
@@ -132,7 +136,8 @@ public final class SyntheticProblems {
         // An owner who passes every rule and still has room, uniformly among those.
         List<Integer> candidates = new ArrayList<>();
         for (int r = 0; r < reps; r++) {
-          if (specs.get(r).takes(region, industry, tier, kind) && owned[r] < specs.get(r).capacity) {
+          if (specs.get(r).takes(region, industry, tier, kind)
+              && owned[r] < specs.get(r).capacity) {
             candidates.add(r);
           }
         }

@@ -26,14 +26,16 @@ class BenchmarkTest {
     }
     String output = bytes.toString(StandardCharsets.UTF_8);
     assertThat(runs).hasSize(1);
-    assertThat(runs.get(0)).extracting(Benchmark.Run::method)
+    assertThat(runs.get(0))
+        .extracting(Benchmark.Run::method)
         .containsExactly("optaplanner", "round-robin", "least-busy");
     for (Benchmark.Run r : runs.get(0)) {
       Allocation a = r.allocation();
       assertThat(a.outcomes()).hasSize(300);
     }
     assertThat(output).contains("== 300 x 12");
-    assertThat(output.lines().filter(l -> l.startsWith("  PASS") || l.startsWith("  FAIL"))).hasSize(4);
+    assertThat(output.lines().filter(l -> l.startsWith("  PASS") || l.startsWith("  FAIL")))
+        .hasSize(4);
     // The optimiser obeys the hard rules on this small, feasible problem.
     assertThat(runs.get(0).get(0).allocation().metrics().violations()).isEmpty();
     assertThat(output).contains("  PASS  0 hard violations");

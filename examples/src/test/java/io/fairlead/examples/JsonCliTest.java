@@ -60,7 +60,8 @@ class JsonCliTest {
     Problem problem = FairleadJson.readProblem(Files.readString(problemFile));
     String json = Files.readString(result);
     Allocation a = FairleadJson.readAllocation(json, problem);
-    assertThat(a.outcomes()).extracting(LeadOutcome::lead)
+    assertThat(a.outcomes())
+        .extracting(LeadOutcome::lead)
         .containsExactlyElementsOf(problem.leads().stream().map(l -> l.id()).toList());
     // c09 is locked to ben; c12 is in a region nobody covers: an answer, not an error.
     assertThat(a.outcome(LeadId.of("c09")).status()).isEqualTo(Status.LOCKED);
@@ -70,7 +71,8 @@ class JsonCliTest {
         .isEqualTo(UnassignedReason.Kind.NO_ELIGIBLE_REP);
     assertThat(a.metrics().violations()).isEmpty();
     assertThat(json).contains("\"summary\"");
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("12 leads, 5 reps: 11 assigned, 1 unassigned");
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("12 leads, 5 reps: 11 assigned, 1 unassigned");
   }
 
   @Test
@@ -104,7 +106,8 @@ class JsonCliTest {
   @Test
   void missingFile_exit3() {
     Path missing = dir.resolve("nope.json");
-    assertThat(run(missing.toString(), dir.resolve("r.json").toString())).isEqualTo(JsonCli.IO_ERROR);
+    assertThat(run(missing.toString(), dir.resolve("r.json").toString()))
+        .isEqualTo(JsonCli.IO_ERROR);
     assertThat(stderr()).contains("no such file: " + missing);
   }
 

@@ -42,7 +42,8 @@ class MavenCrmDataTest {
     assertThat(PROBLEM.reps()).hasSize(35);
     assertThat(PROBLEM.leads()).hasSize(2089);
     assertThat(PROBLEM.leads().stream().filter(l -> l.currentOwner().isPresent())).hasSize(1589);
-    assertThat(PROBLEM.leads().stream().filter(l -> "Prospecting".equals(l.attributes().get("stage"))))
+    assertThat(
+            PROBLEM.leads().stream().filter(l -> "Prospecting".equals(l.attributes().get("stage"))))
         .hasSize(500);
     assertThat(CRM.historicalAssignment()).hasSize(2089);
   }
@@ -51,15 +52,20 @@ class MavenCrmDataTest {
   void reps_regionsAreTheRegionalOffices() {
     Map<String, Long> byRegion =
         PROBLEM.reps().stream()
-            .collect(Collectors.groupingBy(r -> String.join("+", r.regions()), TreeMap::new, Collectors.counting()));
-    assertThat(byRegion).containsExactly(Map.entry("Central", 11L), Map.entry("East", 12L), Map.entry("West", 12L));
-    assertThat(PROBLEM.reps()).allMatch(r -> r.role() == Role.BOTH && r.available() && r.heldOutside() == 0);
+            .collect(
+                Collectors.groupingBy(
+                    r -> String.join("+", r.regions()), TreeMap::new, Collectors.counting()));
+    assertThat(byRegion)
+        .containsExactly(Map.entry("Central", 11L), Map.entry("East", 12L), Map.entry("West", 12L));
+    assertThat(PROBLEM.reps())
+        .allMatch(r -> r.role() == Role.BOTH && r.available() && r.heldOutside() == 0);
   }
 
   @Test
   void reps_weightIsWinRateRelativeToTheMean_newHiresOne() {
     // Hayden Neloms: 107 won, 45 lost; mean rate of the 30 agents with closed deals 0.635141559.
-    assertThat(rep("Hayden Neloms").weight()).isCloseTo((107.0 / 152) / 0.6351415591048758, within(1e-9));
+    assertThat(rep("Hayden Neloms").weight())
+        .isCloseTo((107.0 / 152) / 0.6351415591048758, within(1e-9));
     assertThat(rep("Mei-Mei Johns").weight()).isEqualTo(1.0); // no deals at all
     assertThat(PROBLEM.reps()).allMatch(r -> r.weight() > 0.86 && r.weight() < 1.11);
   }
@@ -77,15 +83,19 @@ class MavenCrmDataTest {
             .collect(Collectors.groupingBy(l -> PROBLEM.policy().tierOf(l), Collectors.counting()));
     assertThat(tiers)
         .containsOnly(
-            Map.entry(Tier.of("A"), 367L), Map.entry(Tier.of("B"), 239L), Map.entry(Tier.of("C"), 1483L));
+            Map.entry(Tier.of("A"), 367L),
+            Map.entry(Tier.of("B"), 239L),
+            Map.entry(Tier.of("C"), 1483L));
   }
 
   @Test
   void kinds_everyAccountDealIsAnExistingCustomer() {
     // Every account with an open deal has a Won deal in the file; deals without account are new.
-    assertThat(PROBLEM.leads().stream().filter(l -> l.kind() == LeadKind.EXISTING_CUSTOMER)).hasSize(664);
+    assertThat(PROBLEM.leads().stream().filter(l -> l.kind() == LeadKind.EXISTING_CUSTOMER))
+        .hasSize(664);
     assertThat(PROBLEM.leads())
-        .allMatch(l -> (l.kind() == LeadKind.EXISTING_CUSTOMER) == l.attributes().containsKey("account"));
+        .allMatch(
+            l -> (l.kind() == LeadKind.EXISTING_CUSTOMER) == l.attributes().containsKey("account"));
   }
 
   @Test
@@ -132,7 +142,8 @@ class MavenCrmDataTest {
 
   @Test
   void history_outOfRegionDeals_countAsTheDataShows() {
-    Map<RepId, Rep> reps = PROBLEM.reps().stream().collect(Collectors.toMap(Rep::id, Function.identity()));
+    Map<RepId, Rep> reps =
+        PROBLEM.reps().stream().collect(Collectors.toMap(Rep::id, Function.identity()));
     long outOfRegion = 0;
     for (Lead l : PROBLEM.leads()) {
       RepId agent = CRM.historicalAssignment().get(l.id());
@@ -141,6 +152,7 @@ class MavenCrmDataTest {
       }
     }
     assertThat(outOfRegion).isEqualTo(453); // 342 Engaging + 111 Prospecting, all with an account
-    assertThat(CRM.historicalAssignment().get(LeadId.of("UP409DSB"))).isEqualTo(RepId.of("Maureen Marcano"));
+    assertThat(CRM.historicalAssignment().get(LeadId.of("UP409DSB")))
+        .isEqualTo(RepId.of("Maureen Marcano"));
   }
 }

@@ -33,10 +33,10 @@ class MavenCrmDemoTest {
 
   @Test
   void output_namesAllFourMethods() {
-    assertThat(results).extracting(Allocation::method)
+    assertThat(results)
+        .extracting(Allocation::method)
         .containsExactly("optaplanner", "round-robin", "least-busy", "historical");
-    String header =
-        output.lines().filter(l -> l.startsWith("metric")).findFirst().orElseThrow();
+    String header = output.lines().filter(l -> l.startsWith("metric")).findFirst().orElseThrow();
     assertThat(header).contains("optaplanner", "round-robin", "least-busy", "historical");
   }
 
@@ -56,7 +56,8 @@ class MavenCrmDemoTest {
 
   @Test
   void output_hasPerRepTable_fairnessRows_andTwoExplanations() {
-    assertThat(output).contains("Mei-Mei Johns", "count gini", "value max/min", "tier A gini", "soft score");
+    assertThat(output)
+        .contains("Mei-Mei Johns", "count gini", "value max/min", "tier A gini", "soft score");
     long explained = output.lines().filter(l -> l.startsWith("lead ") && l.endsWith(":")).count();
     assertThat(explained).isEqualTo(2);
     assertThat(output).containsPattern("(Assigned to|Moved from|Kept with) ");

@@ -81,12 +81,12 @@ class MavenCrmFairnessTest {
   /**
    * Count balance among the reps that receive new leads, region by region, under a count-only
    * policy (value and tier balance off, so nothing may trade a lead of count for something else).
-   * The count term {@code Σ n²/w} is locally optimal iff no single move from a receiving rep
-   * {@code i} to a rep {@code j} of the same region lowers it: {@code (2n_i − 1)/w_i ≤ (2n_j +
-   * 1)/w_j}, i.e. {@code n_i/w_i − n_j/w_j ≤ 1/(2w_i) + 1/(2w_j)}: about one lead, forced by
-   * granularity. Reps that receive nothing because their kept deals put them above the level are
-   * not receivers; a rep with room below a receiver's level is checked as {@code j}. We allow one
-   * lead more than the bound.
+   * The count term {@code Σ n²/w} is locally optimal iff no single move from a receiving rep {@code
+   * i} to a rep {@code j} of the same region lowers it: {@code (2n_i − 1)/w_i ≤ (2n_j + 1)/w_j},
+   * i.e. {@code n_i/w_i − n_j/w_j ≤ 1/(2w_i) + 1/(2w_j)}: about one lead, forced by granularity.
+   * Reps that receive nothing because their kept deals put them above the level are not receivers;
+   * a rep with room below a receiver's level is checked as {@code j}. We allow one lead more than
+   * the bound.
    */
   @Test
   void countOnlyPolicy_receivingReps_withinOneLeadOfTheForcedBound() {
@@ -108,8 +108,16 @@ class MavenCrmFairnessTest {
         double gap = i.leads() / i.weight() - j.leads() / j.weight();
         double bound = 0.5 / i.weight() + 0.5 / j.weight() + 1;
         if (gap > bound + 1e-9) {
-          breaches.add(i.rep() + " (" + i.leads() + ") vs " + j.rep() + " (" + j.leads() + "): "
-              + String.format(java.util.Locale.ROOT, "%.2f > %.2f", gap, bound));
+          breaches.add(
+              i.rep()
+                  + " ("
+                  + i.leads()
+                  + ") vs "
+                  + j.rep()
+                  + " ("
+                  + j.leads()
+                  + "): "
+                  + String.format(java.util.Locale.ROOT, "%.2f > %.2f", gap, bound));
         }
       }
     }
@@ -120,8 +128,8 @@ class MavenCrmFairnessTest {
   /**
    * Under the demo policy, value and tier balance weigh as much as counts, so the optimiser may
    * give an A-tier lead to a rep who holds many kept deals but few A-tier ones: counts among
-   * receivers are not within one lead there. What kept owners force is visible in least busy,
-   * which fills the least loaded reps first: the optimiser's count figures stay close to it.
+   * receivers are not within one lead there. What kept owners force is visible in least busy, which
+   * fills the least loaded reps first: the optimiser's count figures stay close to it.
    */
   @Test
   void demoPolicy_countBalance_closeToLeastBusy() {
@@ -133,8 +141,8 @@ class MavenCrmFairnessTest {
 
   /**
    * Top-tier leads are spread: within a region, no rep with room is left without any A-tier lead
-   * while a rep that received new A-tier leads holds 2 or more above its weighted fair share. (A rep
-   * that is above its share only by its kept deals is forced there and does not count.)
+   * while a rep that received new A-tier leads holds 2 or more above its weighted fair share. (A
+   * rep that is above its share only by its kept deals is forced there and does not count.)
    */
   @Test
   void topTier_noRepWithoutA_whileAReceiverHoldsTwoAboveItsShare() {
@@ -158,10 +166,20 @@ class MavenCrmFairnessTest {
         if (!region(i.rep()).equals(region(j.rep())) || newTop.getOrDefault(i.rep(), 0) == 0) {
           continue;
         }
-        double excess = i.tierLeads().getOrDefault(top, 0) - i.fairTierLeads().getOrDefault(top, 0.0);
+        double excess =
+            i.tierLeads().getOrDefault(top, 0) - i.fairTierLeads().getOrDefault(top, 0.0);
         if (excess >= 2) {
-          breaches.add(j.rep() + " has no " + top + " while " + i.rep() + " received "
-              + newTop.get(i.rep()) + " and is " + excess + " above its share");
+          breaches.add(
+              j.rep()
+                  + " has no "
+                  + top
+                  + " while "
+                  + i.rep()
+                  + " received "
+                  + newTop.get(i.rep())
+                  + " and is "
+                  + excess
+                  + " above its share");
         }
       }
     }

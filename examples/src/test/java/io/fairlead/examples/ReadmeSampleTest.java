@@ -22,13 +22,20 @@ class ReadmeSampleTest {
   void readmeSample_runs_andRespectsTheRules() {
     // README sample: begin
     Policy policy = Policy.builder().allowRebalancing(true).build();
-    List<Rep> reps = List.of(
-        Rep.builder("ana").regions("East").capacity(50).weight(1.2).build(),
-        Rep.builder("ben").regions("East", "West").tiers("B", "C").build());
-    List<Lead> leads = List.of(
-        Lead.builder("c1").region("East").industry("retail").value(120_000).tier("A").build(),
-        Lead.builder("c2").region("West").industry("finance").value(8_000).tier("C").build(),
-        Lead.builder("c3").region("East").industry("retail").value(9_500).currentOwner("ben").build());
+    List<Rep> reps =
+        List.of(
+            Rep.builder("ana").regions("East").capacity(50).weight(1.2).build(),
+            Rep.builder("ben").regions("East", "West").tiers("B", "C").build());
+    List<Lead> leads =
+        List.of(
+            Lead.builder("c1").region("East").industry("retail").value(120_000).tier("A").build(),
+            Lead.builder("c2").region("West").industry("finance").value(8_000).tier("C").build(),
+            Lead.builder("c3")
+                .region("East")
+                .industry("retail")
+                .value(9_500)
+                .currentOwner("ben")
+                .build());
 
     Allocation result = LeadAllocator.create(policy).allocate(reps, leads);
     result.outcomes().forEach(o -> System.out.println(o.lead() + " -> " + o.rep().orElse(null)));

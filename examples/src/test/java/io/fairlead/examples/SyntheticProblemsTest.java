@@ -17,8 +17,10 @@ class SyntheticProblemsTest {
 
   @Test
   void sameSizeAndSeed_sameProblem_otherSeed_otherProblem() {
-    assertThat(SyntheticProblems.generate(500, 20, 3)).isEqualTo(SyntheticProblems.generate(500, 20, 3));
-    assertThat(SyntheticProblems.generate(500, 20, 3)).isNotEqualTo(SyntheticProblems.generate(500, 20, 4));
+    assertThat(SyntheticProblems.generate(500, 20, 3))
+        .isEqualTo(SyntheticProblems.generate(500, 20, 3));
+    assertThat(SyntheticProblems.generate(500, 20, 3))
+        .isNotEqualTo(SyntheticProblems.generate(500, 20, 4));
   }
 
   @Test
@@ -27,7 +29,9 @@ class SyntheticProblemsTest {
     assertThat(p.leads()).hasSize(10_000);
     assertThat(p.reps()).hasSize(200);
     Map<String, Long> tiers =
-        p.leads().stream().collect(Collectors.groupingBy(l -> l.tier().orElseThrow().name(), Collectors.counting()));
+        p.leads().stream()
+            .collect(
+                Collectors.groupingBy(l -> l.tier().orElseThrow().name(), Collectors.counting()));
     // A 10 %, B 30 %, C 60 %: within 1.5 percentage points at n = 10,000.
     assertThat(tiers.get("A")).isBetween(850L, 1150L);
     assertThat(tiers.get("B")).isBetween(2850L, 3150L);
@@ -36,9 +40,12 @@ class SyntheticProblemsTest {
     assertThat(owned).isBetween(2000L, 3000L);
     assertThat(p.leads()).anyMatch(Lead::locked);
     assertThat(p.reps()).anyMatch(r -> !r.available());
-    assertThat(p.reps().stream().mapToDouble(Rep::weight).min().orElseThrow()).isGreaterThanOrEqualTo(0.8);
-    assertThat(p.reps().stream().mapToDouble(Rep::weight).max().orElseThrow()).isLessThanOrEqualTo(1.25);
-    assertThat(p.reps().stream().map(Rep::regions).distinct().count()).isGreaterThan(8); // 8 regions + pairs
+    assertThat(p.reps().stream().mapToDouble(Rep::weight).min().orElseThrow())
+        .isGreaterThanOrEqualTo(0.8);
+    assertThat(p.reps().stream().mapToDouble(Rep::weight).max().orElseThrow())
+        .isLessThanOrEqualTo(1.25);
+    assertThat(p.reps().stream().map(Rep::regions).distinct().count())
+        .isGreaterThan(8); // 8 regions + pairs
   }
 
   @Test

@@ -37,24 +37,24 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p><b>How it works.</b> Leads are first placed greedily (top tier first, each on the eligible rep
- * with room whose score grows least), then improved by a local search (Late Acceptance; Tabu
- * Search on small problems) that moves single leads and swaps or shifts pairs of leads. The search
- * stops after a <em>move budget</em> scaled to the problem (100 moves per free lead, from 100,000
- * to 5 million; a few seconds for 10,000 leads and 200 reps on 2 cores, about 35 s for 100,000
- * leads and 2,000 reps), or earlier when a safety cap fires: {@link Builder#timeLimit} (default
- * 60 s) or {@link Builder#unimprovedTimeLimit} (default 20 s without a better score). The caps
- * bound the search only: the greedy placement, linear in the problem size, always completes.
+ * with room whose score grows least), then improved by a local search (Late Acceptance; Tabu Search
+ * on small problems) that moves single leads and swaps or shifts pairs of leads. The search stops
+ * after a <em>move budget</em> scaled to the problem (100 moves per free lead, from 100,000 to 5
+ * million; a few seconds for 10,000 leads and 200 reps on 2 cores, about 35 s for 100,000 leads and
+ * 2,000 reps), or earlier when a safety cap fires: {@link Builder#timeLimit} (default 60 s) or
+ * {@link Builder#unimprovedTimeLimit} (default 20 s without a better score). The caps bound the
+ * search only: the greedy placement, linear in the problem size, always completes.
  *
- * <p><b>Independent territories.</b> When the problem falls apart into groups of reps that share
- * no lead they may take (say, regions with their own reps), each group is solved on its own,
- * up to one per available processor at once, with a share of the move budget in proportion to
- * its free leads; the allocation, its metrics and its score are still those of the whole
- * problem. The scores of the groups add up exactly to the whole score, so nothing is lost.
+ * <p><b>Independent territories.</b> When the problem falls apart into groups of reps that share no
+ * lead they may take (say, regions with their own reps), each group is solved on its own, up to one
+ * per available processor at once, with a share of the move budget in proportion to its free leads;
+ * the allocation, its metrics and its score are still those of the whole problem. The scores of the
+ * groups add up exactly to the whole score, so nothing is lost.
  *
- * <p><b>Determinism.</b> The same problem with the same options and {@link Builder#seed seed}
- * gives the same allocation whenever the search ends on its move budget (independent groups get
- * seeds derived from it and are merged in a fixed order, whatever the thread timing), which it
- * does unless a time cap fires first (a very large problem, a slow machine, or a cap set low on
+ * <p><b>Determinism.</b> The same problem with the same options and {@link Builder#seed seed} gives
+ * the same allocation whenever the search ends on its move budget (independent groups get seeds
+ * derived from it and are merged in a fixed order, whatever the thread timing), which it does
+ * unless a time cap fires first (a very large problem, a slow machine, or a cap set low on
  * purpose). The solver runs in OptaPlanner's reproducible mode and never iterates hash-ordered
  * collections.
  *
@@ -262,8 +262,7 @@ public final class LeadAllocator implements Allocator {
     /** Returns an allocator with the options set so far; the builder stays usable. */
     public LeadAllocator build() {
       return new LeadAllocator(
-          policy,
-          SolveOptions.of(timeLimit, unimprovedTimeLimit, moveBudget, seed, moveThreads));
+          policy, SolveOptions.of(timeLimit, unimprovedTimeLimit, moveBudget, seed, moveThreads));
     }
   }
 }

@@ -63,10 +63,14 @@ class LeadAllocatorBuilderTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("option 'seed' is set twice");
     assertThatThrownBy(
-            () -> LeadAllocator.builder().timeLimit(Duration.ofSeconds(1)).timeLimit(Duration.ofSeconds(2)))
+            () ->
+                LeadAllocator.builder()
+                    .timeLimit(Duration.ofSeconds(1))
+                    .timeLimit(Duration.ofSeconds(2)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("option 'timeLimit' is set twice");
-    assertThatThrownBy(() -> LeadAllocator.builder().policy(Policy.defaults()).policy(Policy.defaults()))
+    assertThatThrownBy(
+            () -> LeadAllocator.builder().policy(Policy.defaults()).policy(Policy.defaults()))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("option 'policy' is set twice");
     assertThatThrownBy(() -> LeadAllocator.builder().moveBudget(5).moveBudget(5))
@@ -84,7 +88,8 @@ class LeadAllocatorBuilderTest {
   @Test
   void invalidValue_doesNotCountAsSet() {
     LeadAllocator.Builder b = LeadAllocator.builder();
-    assertThatThrownBy(() -> b.timeLimit(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> b.timeLimit(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
     b.timeLimit(Duration.ofSeconds(3)); // the first valid value is accepted
   }
 

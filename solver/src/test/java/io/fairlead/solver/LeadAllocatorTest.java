@@ -131,7 +131,8 @@ class LeadAllocatorTest {
               for (int i = 0; i < index.leadCount(); i++) {
                 Lead lead = index.lead(i);
                 boolean ownerMayHold =
-                    lead.currentOwner().isPresent() && index.firstFailure(i, index.owner(i)) == null;
+                    lead.currentOwner().isPresent()
+                        && index.firstFailure(i, index.owner(i)) == null;
                 if (!problem.policy().allowRebalancing() && ownerMayHold) {
                   assertThat(a.outcome(lead.id()).rep()).isEqualTo(lead.currentOwner());
                   assertThat(a.outcome(lead.id()).status()).isIn(Status.KEPT, Status.LOCKED);
@@ -149,14 +150,16 @@ class LeadAllocatorTest {
             problem -> {
               LeadAllocator a = LeadAllocator.builder().seed(42).moveBudget(20_000).build();
               LeadAllocator b = LeadAllocator.builder().seed(42).moveBudget(20_000).build();
-              assertThat(b.allocate(problem).assignment()).isEqualTo(a.allocate(problem).assignment());
+              assertThat(b.allocate(problem).assignment())
+                  .isEqualTo(a.allocate(problem).assignment());
             });
   }
 
   @Test
   void allocate_noLeads_returnsAnEmptyAllocation() {
     Allocation a =
-        LeadAllocator.create(Policy.defaults()).allocate(List.of(Rep.builder("ana").build()), List.of());
+        LeadAllocator.create(Policy.defaults())
+            .allocate(List.of(Rep.builder("ana").build()), List.of());
     assertThat(a.outcomes()).isEmpty();
     assertThat(a.score().hard()).isZero();
     assertThat(a.score().medium()).isZero();
@@ -214,7 +217,9 @@ class LeadAllocatorTest {
           .as("optaplanner %s vs %s %s", solver, baseline.name(), other)
           .satisfies(
               s ->
-                  assertThat(java.util.Arrays.compare(s, new long[] {other.hard(), other.medium(), other.soft()}))
+                  assertThat(
+                          java.util.Arrays.compare(
+                              s, new long[] {other.hard(), other.medium(), other.soft()}))
                       .isLessThanOrEqualTo(0));
     }
   }

@@ -35,7 +35,8 @@ final class SolverScaleCheck {
     Problem problem =
         SyntheticBook.generate(leads, reps, Policy.builder().allowRebalancing(true).build(), 1);
     System.out.printf(
-        "%d leads x %d reps, generated in %d ms%n", leads, reps, (System.nanoTime() - t0) / 1_000_000);
+        "%d leads x %d reps, generated in %d ms%n",
+        leads, reps, (System.nanoTime() - t0) / 1_000_000);
 
     for (Allocator baseline : List.of(Baselines.leastBusy(), Baselines.roundRobin())) {
       print(baseline.allocate(problem), "");
@@ -66,7 +67,12 @@ final class SolverScaleCheck {
     FairnessMetrics m = a.metrics();
     System.out.printf(
         "%-12s %6d ms  score %s  unassigned %d  violations %d%s%n",
-        a.method(), a.elapsed().toMillis(), a.score(), m.unassigned(), m.violations().size(), extra);
+        a.method(),
+        a.elapsed().toMillis(),
+        a.score(),
+        m.unassigned(),
+        m.violations().size(),
+        extra);
     System.out.printf("    %s%n", a.score().byConstraint());
     System.out.println("    count  " + spread(m.count()));
     System.out.println("    value  " + spread(m.value()));

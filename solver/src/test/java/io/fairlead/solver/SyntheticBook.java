@@ -58,7 +58,8 @@ final class SyntheticBook {
       double t = random.nextDouble();
       String tier = t < 0.1 ? "A" : t < 0.4 ? "B" : "C";
       double value = Math.exp(10 + random.nextGaussian());
-      LeadKind kind = random.nextDouble() < 0.7 ? LeadKind.NEW_BUSINESS : LeadKind.EXISTING_CUSTOMER;
+      LeadKind kind =
+          random.nextDouble() < 0.7 ? LeadKind.NEW_BUSINESS : LeadKind.EXISTING_CUSTOMER;
       Lead.Builder b =
           Lead.builder("lead" + i)
               .region(REGIONS[region])

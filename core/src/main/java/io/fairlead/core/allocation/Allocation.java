@@ -46,8 +46,8 @@ public final class Allocation {
   /**
    * Creates an allocation; normally done by an {@link Allocator}.
    *
-   * @throws IllegalArgumentException if the outcomes do not hold every lead of the problem
-   *     exactly once, in input order
+   * @throws IllegalArgumentException if the outcomes do not hold every lead of the problem exactly
+   *     once, in input order
    */
   public Allocation(
       Problem problem,
@@ -64,14 +64,22 @@ public final class Allocation {
     this.elapsed = requireNonNull(elapsed, "elapsed");
     if (this.outcomes.size() != problem.leads().size()) {
       throw new IllegalArgumentException(
-          "outcomes: " + this.outcomes.size() + " outcomes for " + problem.leads().size() + " leads");
+          "outcomes: "
+              + this.outcomes.size()
+              + " outcomes for "
+              + problem.leads().size()
+              + " leads");
     }
     Map<LeadId, LeadOutcome> m = new LinkedHashMap<>();
     for (int i = 0; i < this.outcomes.size(); i++) {
       LeadOutcome o = this.outcomes.get(i);
       if (!o.lead().equals(problem.leads().get(i).id())) {
         throw new IllegalArgumentException(
-            "outcomes: position " + i + " holds lead " + o.lead() + ", expected "
+            "outcomes: position "
+                + i
+                + " holds lead "
+                + o.lead()
+                + ", expected "
                 + problem.leads().get(i).id());
       }
       m.put(o.lead(), o);
@@ -145,10 +153,10 @@ public final class Allocation {
   }
 
   /**
-   * How far this allocation is from the best possible: its count balance against the exact
-   * optimum, its largest weighted value and top-tier share against proven lower bounds, and
-   * whether an improving count path exists. Computed on the first call (about 0.2 s at 100k leads
-   * × 2k reps), then cached.
+   * How far this allocation is from the best possible: its count balance against the exact optimum,
+   * its largest weighted value and top-tier share against proven lower bounds, and whether an
+   * improving count path exists. Computed on the first call (about 0.2 s at 100k leads × 2k reps),
+   * then cached.
    */
   public synchronized BoundGaps gaps() {
     if (gaps == null) {
@@ -159,7 +167,16 @@ public final class Allocation {
 
   @Override
   public String toString() {
-    return "Allocation[" + method + ", " + outcomes.size() + " leads, " + unassigned().size()
-        + " unassigned, score " + score + ", " + elapsed.toMillis() + " ms]";
+    return "Allocation["
+        + method
+        + ", "
+        + outcomes.size()
+        + " leads, "
+        + unassigned().size()
+        + " unassigned, score "
+        + score
+        + ", "
+        + elapsed.toMillis()
+        + " ms]";
   }
 }

@@ -17,9 +17,9 @@ import java.util.Map;
  * assignment rule does.
  *
  * <ul>
- *   <li>{@link #roundRobin()}: one rotation per queue, a queue being the set of reps eligible for
- *       a lead (a territory team): the next rep of that queue with room after the last one it
- *       served, in roster order, as in EspoCRM teams, Zoho or Salesforce round-robin apps.
+ *   <li>{@link #roundRobin()}: one rotation per queue, a queue being the set of reps eligible for a
+ *       lead (a territory team): the next rep of that queue with room after the last one it served,
+ *       in roster order, as in EspoCRM teams, Zoho or Salesforce round-robin apps.
  *   <li>{@link #leastBusy()}: the eligible rep with room that holds the fewest customers (ties:
  *       roster order), as in EspoCRM, Frappe or Omni-Channel.
  * </ul>
@@ -59,7 +59,8 @@ public final class Baselines {
           int i = index.leadIndex(lead);
           int r = index.repIndex(rep);
           if (i < 0) {
-            throw new IllegalArgumentException("assignment: lead " + lead + " is not in the problem");
+            throw new IllegalArgumentException(
+                "assignment: lead " + lead + " is not in the problem");
           }
           if (r < 0) {
             throw new IllegalArgumentException(

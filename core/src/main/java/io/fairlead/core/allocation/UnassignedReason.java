@@ -28,7 +28,8 @@ public record UnassignedReason(Kind kind, Map<String, Integer> excludedBy, Strin
     ALL_ELIGIBLE_FULL,
     /**
      * An eligible rep had room, but the allocator did not place the lead (a search stopped early,
-     * or a baseline that does not look ahead). The optimiser's answer never has this at its optimum.
+     * or a baseline that does not look ahead). The optimiser's answer never has this at its
+     * optimum.
      */
     NOT_PLACED
   }

@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The three bounds, one static method each, so that tests and the scale check can run them on
- * their own.
+ * The three bounds, one static method each, so that tests and the scale check can run them on their
+ * own.
  */
 final class BoundCalculator {
 
@@ -28,17 +28,16 @@ final class BoundCalculator {
    * with more leads, so its top-tier term is at least this optimum.
    */
   static CountFlow topTier(ProblemIndex index, CountFlow count, boolean aggregate) {
-    return CountFlow.solve(
-        index, i -> index.tierRank(i) == 0 && count.alwaysPlaced(i), aggregate);
+    return CountFlow.solve(index, i -> index.tierRank(i) == 0 && count.alwaysPlaced(i), aggregate);
   }
 
   /** Lower bounds on the largest weighted value and on the value-balance term. */
   record ValueBounds(double maxLowerBound, double termLowerBound, int pools) {}
 
   /**
-   * The fractional relaxation of value balance, on the leads every maximum placement places:
-   * value masses of leads with the same eligible reps flow to those reps, pinned value stays with
-   * the owner, capacities and new-lead caps are dropped (which only lowers the bounds).
+   * The fractional relaxation of value balance, on the leads every maximum placement places: value
+   * masses of leads with the same eligible reps flow to those reps, pinned value stays with the
+   * owner, capacities and new-lead caps are dropped (which only lowers the bounds).
    *
    * <p>Solved as an integer convex flow in value units; its optimum exceeds the fractional one by
    * at most {@code Σ_r 1 / (4 w_r)} square units (the gap between {@code x²} and its piecewise
@@ -63,7 +62,9 @@ final class BoundCalculator {
     LoadFlow flow = new LoadFlow(weight, base, cap, null);
     CountFlow.PoolKeys keys = new CountFlow.PoolKeys();
     for (int i = 0; i < index.leadCount(); i++) {
-      if (index.pin(i) == ProblemIndex.Pin.FREE && count.alwaysPlaced(i) && index.valueUnits(i) > 0) {
+      if (index.pin(i) == ProblemIndex.Pin.FREE
+          && count.alwaysPlaced(i)
+          && index.valueUnits(i) > 0) {
         int[] e = index.eligible(i);
         flow.addSupply(flow.classOf(aggregate ? keys.of(e) : i, e, -1), index.valueUnits(i));
       }

@@ -11,9 +11,9 @@ package io.fairlead.core.bound;
  * }</pre>
  *
  * <p>A gap is {@code (figure − bound) / bound}: 0 means the allocation reaches the bound, 0.02
- * means 2 % above it. It is 0 when figure and bound are both 0 and infinite when only the bound
- * is. The count and top-tier bounds are exact optima, so their gaps are what could still be gained;
- * the value bounds are lower bounds, so their gaps are at most what could be gained. Gaps are only
+ * means 2 % above it. It is 0 when figure and bound are both 0 and infinite when only the bound is.
+ * The count and top-tier bounds are exact optima, so their gaps are what could still be gained; the
+ * value bounds are lower bounds, so their gaps are at most what could be gained. Gaps are only
  * proofs for allocations that are {@link #feasible} and place {@link #maxPlaceable} leads; others
  * can come out negative. Immutable.
  *

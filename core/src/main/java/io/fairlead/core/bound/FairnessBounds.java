@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How fair any allocation of a problem could possibly be: proven bounds that a manager can hold
- * any allocation against, whoever made it.
+ * How fair any allocation of a problem could possibly be: proven bounds that a manager can hold any
+ * allocation against, whoever made it.
  *
  * <pre>{@code
  * FairnessBounds bounds = FairnessBounds.of(problem);
@@ -33,15 +33,15 @@ import java.util.Map;
  * <ul>
  *   <li>{@link #maxPlaceable}: no allocation places more leads; some allocation places this many.
  *   <li>{@link #countOptimum}: the smallest count imbalance {@code Σ_r n_r² / w_r} ({@code n_r}
- *       leads of rep {@code r}, pinned ones included, {@code w_r} its effective weight) that such an
- *       allocation can have. It is exact: some allocation reaches it. With equal weights it is also
- *       the allocation whose largest load is smallest, then its second largest, and so on.
+ *       leads of rep {@code r}, pinned ones included, {@code w_r} its effective weight) that such
+ *       an allocation can have. It is exact: some allocation reaches it. With equal weights it is
+ *       also the allocation whose largest load is smallest, then its second largest, and so on.
  *   <li>{@link #valueMaxLowerBound}: every such allocation gives some rep a weighted value {@code
- *       V_r / w_r} of at least this, even if leads could be split between reps. Values are in
- *       units of the mean lead value (a lead of mean value counts 1).
+ *       V_r / w_r} of at least this, even if leads could be split between reps. Values are in units
+ *       of the mean lead value (a lead of mean value counts 1).
  *   <li>{@link #valueTermLowerBound}: every such allocation has a value imbalance {@code Σ_r V_r² /
- *       w_r} of at least this, in the same units; the score's value term is this sum times 1000
- *       and the policy's value weight (before per-rep rounding).
+ *       w_r} of at least this, in the same units; the score's value term is this sum times 1000 and
+ *       the policy's value weight (before per-rep rounding).
  *   <li>{@link #topTierOptimum}: every such allocation has a top-tier imbalance {@code Σ_r a_r² /
  *       w_r} ({@code a_r} top-tier leads of rep {@code r}) of at least this. It is exact when every
  *       top-tier lead fits.
@@ -94,8 +94,8 @@ public record FairnessBounds(
   /**
    * Holds an allocation of the same problem against the bounds.
    *
-   * @throws IllegalArgumentException if the allocation answers another problem, or gives a lead
-   *     to a rep that is not on the roster
+   * @throws IllegalArgumentException if the allocation answers another problem, or gives a lead to
+   *     a rep that is not on the roster
    */
   public BoundGaps gaps(Allocation allocation) {
     requireNonNull(allocation, "allocation");
@@ -110,8 +110,10 @@ public record FairnessBounds(
       if (o.rep().isPresent()) {
         int r = index.repIndex(o.rep().get());
         checkArgument(
-            r >= 0, "allocation: lead %s is given to rep %s, which is not on the roster",
-            o.lead(), o.rep().get());
+            r >= 0,
+            "allocation: lead %s is given to rep %s, which is not on the roster",
+            o.lead(),
+            o.rep().get());
         assignment[i] = r;
       } else {
         assignment[i] = -1;
@@ -123,8 +125,16 @@ public record FairnessBounds(
   /** A one-line summary; the problem is left out. */
   @Override
   public String toString() {
-    return "FairnessBounds[maxPlaceable=" + maxPlaceable + ", countOptimum=" + countOptimum
-        + ", valueMaxLowerBound=" + valueMaxLowerBound + ", valueTermLowerBound="
-        + valueTermLowerBound + ", topTierOptimum=" + topTierOptimum + "]";
+    return "FairnessBounds[maxPlaceable="
+        + maxPlaceable
+        + ", countOptimum="
+        + countOptimum
+        + ", valueMaxLowerBound="
+        + valueMaxLowerBound
+        + ", valueTermLowerBound="
+        + valueTermLowerBound
+        + ", topTierOptimum="
+        + topTierOptimum
+        + "]";
   }
 }

@@ -2,8 +2,8 @@
  * Proven fairness bounds: how fair any allocation of a problem could possibly be, and how far a
  * given allocation is from that.
  *
- * <p>{@link io.fairlead.core.bound.FairnessBounds#of FairnessBounds.of(problem)} computes, with
- * no solver on the classpath:
+ * <p>{@link io.fairlead.core.bound.FairnessBounds#of FairnessBounds.of(problem)} computes, with no
+ * solver on the classpath:
  *
  * <ul>
  *   <li>the exact <b>count optimum</b>: the most leads any allocation can place, and the smallest
@@ -13,9 +13,9 @@
  *   <li>a <b>top-tier bound</b>: the smallest top-tier imbalance any allocation can reach.
  * </ul>
  *
- * <p>{@link io.fairlead.core.bound.FairnessBounds#gaps FairnessBounds.gaps(allocation)} then
- * turns them into relative gaps ("max weighted value is 0.4 % above a proven lower bound") and a
- * yes/no proof that the allocation is count-optimal.
+ * <p>{@link io.fairlead.core.bound.FairnessBounds#gaps FairnessBounds.gaps(allocation)} then turns
+ * them into relative gaps ("max weighted value is 0.4 % above a proven lower bound") and a yes/no
+ * proof that the allocation is count-optimal.
  *
  * @since 0.1.0
  */

@@ -22,8 +22,8 @@ import java.util.Optional;
  * Computes {@link FairnessMetrics}. Eligibility, weights, tiers and values come from {@link
  * ProblemIndex}, so the metrics apply the very rules the allocators obey.
  *
- * <p>Fair shares are accumulated per eligibility class: leads that share one eligible-rep array
- * are split together, so the cost is {@code O(leads + classes × reps)}. Classes are visited in the
+ * <p>Fair shares are accumulated per eligibility class: leads that share one eligible-rep array are
+ * split together, so the cost is {@code O(leads + classes × reps)}. Classes are visited in the
  * order their first lead appears, which keeps every floating-point sum, and so every figure,
  * deterministic.
  */
@@ -70,8 +70,7 @@ final class MetricsCalculator {
     for (int r = 0; r < reps; r++) {
       // A rep on leave takes nothing new: the few customers it keeps are no fairness question
       // for this run, and counting them would make every max/min ratio meaningless.
-      boolean takesNew =
-          index.rep(r).available() || !problem.policy().enforces(Rule.AVAILABILITY);
+      boolean takesNew = index.rep(r).available() || !problem.policy().enforces(Rule.AVAILABILITY);
       inPlay[r] = (inPlay[r] || leads[r] > 0) && takesNew;
       for (int t = 0; t < tiers; t++) {
         inPlayByTier[t][r] = (inPlayByTier[t][r] || tierLeads[r][t] > 0) && takesNew;
@@ -133,7 +132,8 @@ final class MetricsCalculator {
     Arrays.fill(holder, -1);
     for (Map.Entry<LeadId, RepId> e : assignment.entrySet()) {
       LeadId lead = requireNonNull(e.getKey(), "assignment: a lead id is null");
-      RepId rep = requireNonNull(e.getValue(), () -> "assignment: lead " + lead + " goes to a null rep");
+      RepId rep =
+          requireNonNull(e.getValue(), () -> "assignment: lead " + lead + " goes to a null rep");
       int i = index.leadIndex(lead);
       if (i < 0) {
         throw new IllegalArgumentException("assignment: lead " + lead + " is not in the problem");
@@ -169,8 +169,12 @@ final class MetricsCalculator {
                   Optional.of(lead.id()),
                   rep,
                   LOCKED,
-                  "lead " + lead.id() + " is locked to " + index.rep(index.owner(i)).id()
-                      + ", but is held by " + rep));
+                  "lead "
+                      + lead.id()
+                      + " is locked to "
+                      + index.rep(index.owner(i)).id()
+                      + ", but is held by "
+                      + rep));
         }
         continue;
       }
@@ -181,7 +185,12 @@ final class MetricsCalculator {
                 Optional.of(lead.id()),
                 rep,
                 rule,
-                "lead " + lead.id() + " is held by " + rep + ", but rule '" + rule
+                "lead "
+                    + lead.id()
+                    + " is held by "
+                    + rep
+                    + ", but rule '"
+                    + rule
                     + "' forbids it"));
       }
     }
@@ -196,9 +205,16 @@ final class MetricsCalculator {
                 Optional.empty(),
                 rep.id(),
                 Rule.CAPACITY.id(),
-                "rep " + rep.id() + " holds " + held + " customers (" + leads[r]
-                    + " leads of this problem + " + rep.heldOutside()
-                    + " held outside), over its capacity of " + rep.capacity()));
+                "rep "
+                    + rep.id()
+                    + " holds "
+                    + held
+                    + " customers ("
+                    + leads[r]
+                    + " leads of this problem + "
+                    + rep.heldOutside()
+                    + " held outside), over its capacity of "
+                    + rep.capacity()));
       }
       if (newLeadCap && newLeads[r] > rep.newLeadCap()) {
         out.add(
@@ -206,8 +222,12 @@ final class MetricsCalculator {
                 Optional.empty(),
                 rep.id(),
                 Rule.NEW_LEAD_CAP.id(),
-                "rep " + rep.id() + " receives " + newLeads[r]
-                    + " new leads, over its new-lead cap of " + rep.newLeadCap()));
+                "rep "
+                    + rep.id()
+                    + " receives "
+                    + newLeads[r]
+                    + " new leads, over its new-lead cap of "
+                    + rep.newLeadCap()));
       }
     }
     return out;
@@ -232,10 +252,13 @@ final class MetricsCalculator {
   private static final class FairShares {
     final double[] leads;
     final double[] value;
+
     /** [tier][rep]. */
     final double[][] tierLeads;
+
     /** Whether the rep is eligible for at least one lead. */
     final boolean[] eligibleSomewhere;
+
     /** [tier][rep]: whether the rep is eligible for at least one lead of the tier. */
     final boolean[][] eligibleByTier;
 

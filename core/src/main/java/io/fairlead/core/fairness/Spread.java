@@ -8,8 +8,8 @@ package io.fairlead.core.fairness;
  * <p>The figures are over the reps "in play" for the quantity: for lead counts and value, every rep
  * that is eligible for at least one lead of the problem or holds at least one; for a tier, every
  * rep eligible for at least one lead of that tier or holding one. Reps on leave are never in play
- * (they take nothing new; what they keep is not a question of this run's fairness). Over no rep
- * at all the spread is {@link #EMPTY}.
+ * (they take nothing new; what they keep is not a question of this run's fairness). Over no rep at
+ * all the spread is {@link #EMPTY}.
  *
  * @param reps how many reps the figures are over (those in play)
  * @param min the smallest weighted load

@@ -8,9 +8,9 @@ import java.util.Optional;
 
 /**
  * A hard rule an allocation breaks: a lead held by a rep that may not hold it (a pairwise rule), or
- * a rep over its capacity or new-lead cap (no single lead to blame). A locked lead held by its owner
- * never counts, whatever the rules say; a locked lead held by anyone else breaks the lock (rule
- * {@code "locked"}).
+ * a rep over its capacity or new-lead cap (no single lead to blame). A locked lead held by its
+ * owner never counts, whatever the rules say; a locked lead held by anyone else breaks the lock
+ * (rule {@code "locked"}).
  *
  * @param lead the lead, for pairwise rules
  * @param rep the rep

@@ -47,7 +47,8 @@ public final class Assembler {
     LeadId id = index.lead(lead).id();
     int rep = book.repOf(lead);
     if (rep < 0) {
-      return new LeadOutcome(id, Optional.empty(), Status.UNASSIGNED, Optional.of(reason(index, book, lead)));
+      return new LeadOutcome(
+          id, Optional.empty(), Status.UNASSIGNED, Optional.of(reason(index, book, lead)));
     }
     Status status;
     if (index.owner(lead) < 0) {
@@ -92,7 +93,10 @@ public final class Assembler {
     return new UnassignedReason(
         UnassignedReason.Kind.NOT_PLACED,
         full,
-        "not placed although " + withRoom.size() + " eligible rep(s) had room (e.g. "
-            + withRoom.get(0) + "); the allocator stopped before placing it");
+        "not placed although "
+            + withRoom.size()
+            + " eligible rep(s) had room (e.g. "
+            + withRoom.get(0)
+            + "); the allocator stopped before placing it");
   }
 }

@@ -174,8 +174,8 @@ public final class Book {
   }
 
   /**
-   * The change {hard, soft} of the score if an unassigned lead were given to {@code rep}
-   * (medium always drops by one; the unassigned-tier penalty of the lead is included).
+   * The change {hard, soft} of the score if an unassigned lead were given to {@code rep} (medium
+   * always drops by one; the unassigned-tier penalty of the lead is included).
    */
   public long[] deltaAssign(int lead, int rep) {
     long hardBefore = hard(rep);
@@ -250,7 +250,8 @@ public final class Book {
             - Scoring.valuePenalty(p, value[rep] - index.valueUnits(lead), w));
     out.put(
         Objective.TIER.id(),
-        Scoring.tierPenalty(p, t, tiers[rep][t], w) - Scoring.tierPenalty(p, t, tiers[rep][t] - 1, w));
+        Scoring.tierPenalty(p, t, tiers[rep][t], w)
+            - Scoring.tierPenalty(p, t, tiers[rep][t] - 1, w));
     out.put(
         Objective.CONTINUITY.id(),
         index.owner(lead) >= 0 && index.owner(lead) != rep ? Scoring.continuityPenalty(p) : 0L);

@@ -16,9 +16,9 @@ import java.util.function.IntPredicate;
  * assignment is such an optimum.
  *
  * <p>Leads with the same eligible array, the same owner and no pin are interchangeable for every
- * count term, so the flow runs on one node per such class, found in {@code O(leads)} because
- * {@link ProblemIndex#eligible(int)} shares arrays between leads of one class. See {@link LoadFlow}
- * for the algorithm.
+ * count term, so the flow runs on one node per such class, found in {@code O(leads)} because {@link
+ * ProblemIndex#eligible(int)} shares arrays between leads of one class. See {@link LoadFlow} for
+ * the algorithm.
  *
  * <pre>{@code
  * CountFlow opt = CountFlow.solve(index);
@@ -119,13 +119,7 @@ public final class CountFlow {
       placed += loads[r];
     }
     return new CountFlow(
-        Math.toIntExact(placed),
-        loads,
-        flow.cost(),
-        assignment,
-        always,
-        classes,
-        flow.poolCount());
+        Math.toIntExact(placed), loads, flow.cost(), assignment, always, classes, flow.poolCount());
   }
 
   /** The network of the included leads; fills {@code base} with included pinned leads per rep. */
@@ -185,7 +179,9 @@ public final class CountFlow {
     return Math.max(0, (long) rep.capacity() - rep.heldOutside() - pinned);
   }
 
-  /** The rep's new-lead cap, or no cap when the policy does not enforce {@link Rule#NEW_LEAD_CAP}. */
+  /**
+   * The rep's new-lead cap, or no cap when the policy does not enforce {@link Rule#NEW_LEAD_CAP}.
+   */
   private static long newLeadCap(ProblemIndex index, Rep rep) {
     if (rep.newLeadCap() == Rep.UNLIMITED || !index.policy().enforces(Rule.NEW_LEAD_CAP)) {
       return LoadFlow.NO_CAP;
@@ -197,8 +193,8 @@ public final class CountFlow {
    * Returns whether the assignment can be improved for counts: true if one more lead can be placed,
    * or if a lead can move from a rep {@code a} (possibly through a chain of moves, or by swapping
    * an assigned lead for an unassigned one) to a rep {@code b} with room where {@code (2·n_a −
-   * 1)/w_a > (2·n_b + 1)/w_b}. False proves that the assignment places the most leads and
-   * minimises {@code Σ n² / w} among such assignments. {@code O(leads + network)}.
+   * 1)/w_a > (2·n_b + 1)/w_b}. False proves that the assignment places the most leads and minimises
+   * {@code Σ n² / w} among such assignments. {@code O(leads + network)}.
    *
    * @param assignment rep index per lead, -1 = unassigned
    * @throws IllegalArgumentException if the assignment breaks a hard rule (see {@link
@@ -219,10 +215,10 @@ public final class CountFlow {
   }
 
   /**
-   * The first hard rule the assignment breaks, as a message naming the lead or rep, or {@code
-   * null} if it keeps pinned leads with their owners, gives free leads only to eligible reps, and
-   * respects capacities (after outside holdings and pinned leads: pinned leads alone never count
-   * as a breach) and new-lead caps, where the policy enforces them.
+   * The first hard rule the assignment breaks, as a message naming the lead or rep, or {@code null}
+   * if it keeps pinned leads with their owners, gives free leads only to eligible reps, and
+   * respects capacities (after outside holdings and pinned leads: pinned leads alone never count as
+   * a breach) and new-lead caps, where the policy enforces them.
    *
    * @throws IllegalArgumentException if the array does not have one entry per lead
    */
@@ -244,8 +240,13 @@ public final class CountFlow {
       }
       if (index.pin(i) != ProblemIndex.Pin.FREE) {
         if (r != index.owner(i)) {
-          return lead + ": is " + index.pin(i) + " with rep " + index.rep(index.owner(i)).id()
-              + " but is " + (r < 0 ? "unassigned" : "given to rep " + index.rep(r).id());
+          return lead
+              + ": is "
+              + index.pin(i)
+              + " with rep "
+              + index.rep(index.owner(i)).id()
+              + " but is "
+              + (r < 0 ? "unassigned" : "given to rep " + index.rep(r).id());
         }
         pinned[r]++;
         continue;
@@ -264,11 +265,21 @@ public final class CountFlow {
     for (int r = 0; r < reps; r++) {
       Rep rep = index.rep(r);
       if (free[r] > freeCapacity(index, rep, pinned[r])) {
-        return "rep " + rep.id() + ": holds " + (pinned[r] + free[r]) + " leads and "
-            + rep.heldOutside() + " outside, over its capacity " + rep.capacity();
+        return "rep "
+            + rep.id()
+            + ": holds "
+            + (pinned[r] + free[r])
+            + " leads and "
+            + rep.heldOutside()
+            + " outside, over its capacity "
+            + rep.capacity();
       }
       if (fresh[r] > newLeadCap(index, rep)) {
-        return "rep " + rep.id() + ": receives " + fresh[r] + " new leads, over its new-lead cap "
+        return "rep "
+            + rep.id()
+            + ": receives "
+            + fresh[r]
+            + " new leads, over its new-lead cap "
             + rep.newLeadCap();
       }
     }
@@ -296,8 +307,8 @@ public final class CountFlow {
   }
 
   /**
-   * Returns whether the lead is placed in every assignment that places the most leads (pinned
-   * leads always are; leads no rep may take never are).
+   * Returns whether the lead is placed in every assignment that places the most leads (pinned leads
+   * always are; leads no rep may take never are).
    */
   public boolean alwaysPlaced(int lead) {
     return alwaysPlaced[lead];

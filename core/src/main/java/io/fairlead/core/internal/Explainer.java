@@ -94,19 +94,27 @@ public final class Explainer {
     StringBuilder sb = new StringBuilder();
     String owner = rep >= 0 ? index.rep(rep).id().value() : null;
     switch (outcome.status()) {
-      case UNASSIGNED -> sb.append("Unassigned: ").append(outcome.reason().orElseThrow().message()).append('.');
-      case LOCKED -> sb.append("Locked to ").append(owner).append(" by the host; no rule moves it.");
-      case KEPT -> sb.append("Kept with its current owner ").append(owner)
-          .append(index.policy().allowRebalancing()
-              ? ": moving it would not make the book fairer by more than the continuity cost."
-              : ": the policy keeps existing owners.");
+      case UNASSIGNED ->
+          sb.append("Unassigned: ").append(outcome.reason().orElseThrow().message()).append('.');
+      case LOCKED ->
+          sb.append("Locked to ").append(owner).append(" by the host; no rule moves it.");
+      case KEPT ->
+          sb.append("Kept with its current owner ")
+              .append(owner)
+              .append(
+                  index.policy().allowRebalancing()
+                      ? ": moving it would not make the book fairer by more than the continuity cost."
+                      : ": the policy keeps existing owners.");
       case MOVED -> {
         String previous = index.rep(index.owner(lead)).id().value();
         String failure = index.firstFailure(lead, index.owner(lead));
         sb.append("Moved from ").append(previous).append(" to ").append(owner);
         if (failure != null) {
-          sb.append(": ").append(previous).append(" may no longer hold it (rule '")
-              .append(failure).append("').");
+          sb.append(": ")
+              .append(previous)
+              .append(" may no longer hold it (rule '")
+              .append(failure)
+              .append("').");
         } else {
           sb.append(" to balance the book (the gain outweighs the continuity cost).");
         }
@@ -118,14 +126,17 @@ public final class Explainer {
         sb.append(" No other rep could take it.");
       } else {
         Alternative best = eligible.get(0);
-        sb.append(" ").append(eligible.size()).append(" other rep(s) were eligible; the best, ")
+        sb.append(" ")
+            .append(eligible.size())
+            .append(" other rep(s) were eligible; the best, ")
             .append(best.rep());
         if (best.softDelta() > 0) {
           sb.append(", would make the score worse by ").append(best.softDelta()).append('.');
         } else if (best.softDelta() == 0) {
           sb.append(", would score the same (a tie).");
         } else {
-          sb.append(", would score better by ").append(-best.softDelta())
+          sb.append(", would score better by ")
+              .append(-best.softDelta())
               .append(" (the search stopped before finding that).");
         }
       }

@@ -13,9 +13,9 @@ import java.util.Map;
  * <p>The network: supply sits on <em>classes</em> (interchangeable units: one eligible array, one
  * owner or none); every class feeds a <em>pool</em> (one per eligible array), which feeds each
  * eligible rep, through a per-rep "new units" node when the rep has a new-unit cap; an owned class
- * also feeds its owner directly (units that stay with their owner are not new). Rep {@code r}
- * takes at most {@code cap_r} units; its {@code k}-th unit costs {@code (2(base_r + k) − 1) / w_r},
- * the increase of {@code (base_r + k)² / w_r}.
+ * also feeds its owner directly (units that stay with their owner are not new). Rep {@code r} takes
+ * at most {@code cap_r} units; its {@code k}-th unit costs {@code (2(base_r + k) − 1) / w_r}, the
+ * increase of {@code (base_r + k)² / w_r}.
  *
  * <p>Algorithm: the reachable load vectors form an integral polymatroid and the cost is separable
  * convex, so the greedy "give the next unit to the cheapest rep that can still take one" is optimal
@@ -95,8 +95,8 @@ public final class LoadFlow {
    * @param weight rep weights, {@code > 0}
    * @param base fixed units per rep (pinned), counted in the cost but not placed by the flow
    * @param cap the most units each rep may receive, {@link #NO_CAP} for none
-   * @param newCap the most units each rep may receive from classes it does not own, or {@code
-   *     null} for no such caps
+   * @param newCap the most units each rep may receive from classes it does not own, or {@code null}
+   *     for no such caps
    */
   public LoadFlow(double[] weight, long[] base, long[] cap, long[] newCap) {
     this.reps = weight.length;
@@ -411,8 +411,8 @@ public final class LoadFlow {
   }
 
   /**
-   * Solves one part; returns false when the part is final, true when it must be split: nodes
-   * marked with the current stamp keep growing beyond the threshold, the others are frozen.
+   * Solves one part; returns false when the part is final, true when it must be split: nodes marked
+   * with the current stamp keep growing beyond the threshold, the others are frozen.
    */
   private boolean solveTask(int[] task, int sid) {
     int repCount = 0;
@@ -465,7 +465,10 @@ public final class LoadFlow {
     return true;
   }
 
-  /** A unit cost θ with {@code minCost <= θ < maxCost} that splits the candidate units in about half. */
+  /**
+   * A unit cost θ with {@code minCost <= θ < maxCost} that splits the candidate units in about
+   * half.
+   */
   private double chooseThreshold(int[] rs, double minCost, double maxCost, long candidates) {
     long half = (candidates + 1) / 2;
     double a = minCost;
@@ -614,7 +617,10 @@ public final class LoadFlow {
     }
   }
 
-  /** Marks (with a fresh stamp) the nodes of the part reachable from its excess in the residual graph. */
+  /**
+   * Marks (with a fresh stamp) the nodes of the part reachable from its excess in the residual
+   * graph.
+   */
   private void markReachable(int[] task, int sid) {
     stamp++;
     int qh = 0;
@@ -638,7 +644,9 @@ public final class LoadFlow {
     }
   }
 
-  /** Sends excess left on reps and inner nodes back to the classes it came from (unplaced units). */
+  /**
+   * Sends excess left on reps and inner nodes back to the classes it came from (unplaced units).
+   */
   private void returnExcess() {
     for (int r = 0; r < reps; r++) {
       pullBack(1 + r, 0);
@@ -789,8 +797,8 @@ public final class LoadFlow {
   /**
    * The average level {@code Σ (base + load) / Σ w} over the reps reachable from {@code rep} in the
    * residual graph (the reps it could pass units to), itself included. Once solved without
-   * capacities, the reps reachable this way receive all the supply that can only go to them, so
-   * the average is a lower bound on the largest level of any fractional placement.
+   * capacities, the reps reachable this way receive all the supply that can only go to them, so the
+   * average is a lower bound on the largest level of any fractional placement.
    */
   public double reachableAverageLevel(int rep) {
     checkSolved();
@@ -857,10 +865,10 @@ public final class LoadFlow {
   }
 
   /**
-   * Returns whether the given flow (see {@link #addFlow}) can be improved: either one more unit
-   * can be placed (an augmenting path), or some rep {@code a} can pass a unit, through a chain of
-   * moves or by swapping a placed unit for an unplaced one, to a rep {@code b} with room where
-   * {@code (2·n_a − 1)/w_a > (2·n_b + 1)/w_b}. False means the flow is optimal.
+   * Returns whether the given flow (see {@link #addFlow}) can be improved: either one more unit can
+   * be placed (an augmenting path), or some rep {@code a} can pass a unit, through a chain of moves
+   * or by swapping a placed unit for an unplaced one, to a rep {@code b} with room where {@code
+   * (2·n_a − 1)/w_a > (2·n_b + 1)/w_b}. False means the flow is optimal.
    */
   public boolean hasImprovingPath() {
     if (solved) {
@@ -938,7 +946,8 @@ public final class LoadFlow {
       while (qh < qt) {
         int v = queue[qh++];
         if (v <= reps && v != 1 + a && room[v - 1] > 0) {
-          cheapest = Math.min(cheapest, (2.0 * (base[v - 1] + res[arcT[v - 1] ^ 1]) + 1) / weight[v - 1]);
+          cheapest =
+              Math.min(cheapest, (2.0 * (base[v - 1] + res[arcT[v - 1] ^ 1]) + 1) / weight[v - 1]);
         }
         for (int k = adjStart[v]; k < adjStart[v + 1]; k++) {
           int e = adj[k];

@@ -123,7 +123,11 @@ public final class ProblemIndex {
 
   /** Leads with equal keys pass exactly the same reps (when there are no custom rules). */
   private record ClassKey(
-      String region, String industry, int sizeBand, int tierRank, io.fairlead.core.model.LeadKind kind) {}
+      String region,
+      String industry,
+      int sizeBand,
+      int tierRank,
+      io.fairlead.core.model.LeadKind kind) {}
 
   private int[] computeEligible(int lead) {
     int[] out = new int[reps.length];
@@ -146,9 +150,9 @@ public final class ProblemIndex {
   }
 
   /**
-   * The id of the first pairwise hard rule that forbids giving the lead to the rep, or {@code
-   * null} if none does. Custom rules answer {@code "custom:<name>"}. Availability applies only to
-   * leads the rep does not already own.
+   * The id of the first pairwise hard rule that forbids giving the lead to the rep, or {@code null}
+   * if none does. Custom rules answer {@code "custom:<name>"}. Availability applies only to leads
+   * the rep does not already own.
    */
   public String firstFailure(int lead, int rep) {
     return failure(lead, rep, owner[lead] != rep);
@@ -162,7 +166,9 @@ public final class ProblemIndex {
   public List<String> enabledPairwiseRules() {
     List<String> out = new ArrayList<>();
     for (Rule r : Rule.values()) {
-      if (r.isPairwise() && policy.enforces(r) && (r != Rule.CUSTOM || !policy.customRules().isEmpty())) {
+      if (r.isPairwise()
+          && policy.enforces(r)
+          && (r != Rule.CUSTOM || !policy.customRules().isEmpty())) {
         out.add(r.id());
       }
     }

@@ -112,8 +112,8 @@ public final class Rules {
 
   /**
    * The size band of a company size between the {@link #sizeCuts cuts}: band {@code k} is the
-   * half-open interval {@code [cuts[k-1], cuts[k])}. A size equal to a cut starts the next band
-   * (a cut is a band's first size, or one past its last).
+   * half-open interval {@code [cuts[k-1], cuts[k])}. A size equal to a cut starts the next band (a
+   * cut is a band's first size, or one past its last).
    */
   public static int sizeBand(int[] cuts, int companySize) {
     int pos = Arrays.binarySearch(cuts, companySize);

@@ -17,15 +17,19 @@ public final class Scoring {
 
   /** Fixed-point scale of soft penalties. */
   public static final double SCALE = 1000;
+
   /** Cost of moving one lead away from its owner, in count-term units (at weight 1). */
   public static final double CONTINUITY_COST = 10;
+
   /** Cost of one preference mismatch, in count-term units (at weight 1). */
   public static final double PREFERENCE_COST = 10;
+
   /** Soft cost of leaving a lead of tier weight 1 unassigned, in count-term units. */
   public static final double UNASSIGNED_TIER_COST = 10;
 
   /** Constraint ids, as in {@code ScoreBreakdown}. */
   public static final String CAPACITY = "capacity";
+
   public static final String NEW_LEAD_CAP = "new-lead-cap";
   public static final String UNASSIGNED = "unassigned";
   public static final String UNASSIGNED_TIER = "unassigned-tier";

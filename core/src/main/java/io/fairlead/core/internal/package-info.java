@@ -9,8 +9,8 @@
  *       the batch index and the router;
  *   <li>{@link io.fairlead.core.internal.Scoring} and {@link io.fairlead.core.internal.Book}: the
  *       penalty formulas and per-rep aggregates that score every allocation the same way;
- *   <li>{@link io.fairlead.core.internal.Assembler} and {@link io.fairlead.core.internal.Explainer}:
- *       outcomes, reasons and explanations;
+ *   <li>{@link io.fairlead.core.internal.Assembler} and {@link
+ *       io.fairlead.core.internal.Explainer}: outcomes, reasons and explanations;
  *   <li>{@link io.fairlead.core.internal.CountFlow} and {@link io.fairlead.core.internal.LoadFlow}:
  *       the exact count optimum and the flows behind the proven bounds.
  * </ul>

@@ -1,7 +1,6 @@
 package io.fairlead.core.json;
 
 import io.fairlead.core.allocation.Allocation;
-import io.fairlead.core.bound.BoundGaps;
 import io.fairlead.core.allocation.Alternative;
 import io.fairlead.core.allocation.Explanation;
 import io.fairlead.core.allocation.LeadOutcome;
@@ -9,6 +8,7 @@ import io.fairlead.core.allocation.Problem;
 import io.fairlead.core.allocation.ScoreBreakdown;
 import io.fairlead.core.allocation.Status;
 import io.fairlead.core.allocation.UnassignedReason;
+import io.fairlead.core.bound.BoundGaps;
 import io.fairlead.core.fairness.FairnessMetrics;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadId;
@@ -59,8 +59,17 @@ record AllocationJson(
 
     static GapsJson from(BoundGaps g) {
       return new GapsJson(
-          g.feasible(), g.placed(), g.maxPlaceable(), g.countTerm(), g.countGap(), g.valueMax(),
-          g.valueMaxGap(), g.valueTerm(), g.valueTermGap(), g.topTierTerm(), g.topTierGap(),
+          g.feasible(),
+          g.placed(),
+          g.maxPlaceable(),
+          g.countTerm(),
+          g.countGap(),
+          g.valueMax(),
+          g.valueMaxGap(),
+          g.valueTerm(),
+          g.valueTermGap(),
+          g.topTierTerm(),
+          g.topTierGap(),
           g.improvingPath());
     }
 
@@ -69,8 +78,18 @@ record AllocationJson(
       return at.check(
           () ->
               new BoundGaps(
-                  feasible, placed, maxPlaceable, countTerm, countGap, valueMax, valueMaxGap,
-                  valueTerm, valueTermGap, topTierTerm, topTierGap, improvingPath));
+                  feasible,
+                  placed,
+                  maxPlaceable,
+                  countTerm,
+                  countGap,
+                  valueMax,
+                  valueMaxGap,
+                  valueTerm,
+                  valueTermGap,
+                  topTierTerm,
+                  topTierGap,
+                  improvingPath));
     }
   }
 
@@ -109,7 +128,10 @@ record AllocationJson(
       if (!lead.equals(expected.id().value())) {
         throw at.field("lead")
             .error(
-                "holds lead '" + lead + "', expected '" + expected.id()
+                "holds lead '"
+                    + lead
+                    + "', expected '"
+                    + expected.id()
                     + "' (outcomes follow the problem's lead order)");
       }
       Optional<RepId> owner =
@@ -118,7 +140,8 @@ record AllocationJson(
       Optional<UnassignedReason> why =
           reason == null ? Optional.empty() : Optional.of(reason.toReason(at.field("reason")));
       return at.check(
-          () -> new LeadOutcome(expected.id(), owner, s, why), java.util.Set.of("status", "reason"));
+          () -> new LeadOutcome(expected.id(), owner, s, why),
+          java.util.Set.of("status", "reason"));
     }
   }
 
@@ -134,7 +157,9 @@ record AllocationJson(
       excludedBy.forEach(
           (rule, n) -> {
             if (n == null) {
-              throw at.field("excludedBy").field(rule).error("count of rule '" + rule + "' is null");
+              throw at.field("excludedBy")
+                  .field(rule)
+                  .error("count of rule '" + rule + "' is null");
             }
           });
       return new UnassignedReason(
@@ -290,7 +315,8 @@ record AllocationJson(
     BigDecimal nanos = millis.movePointRight(6);
     if (nanos.stripTrailingZeros().scale() > 0) {
       throw at.error(
-          "elapsedMillis must have at most 6 decimals (nanoseconds), was " + millis.toPlainString());
+          "elapsedMillis must have at most 6 decimals (nanoseconds), was "
+              + millis.toPlainString());
     }
     BigDecimal[] secondsAndNanos = nanos.divideAndRemainder(BigDecimal.valueOf(1_000_000_000));
     try {

@@ -13,8 +13,8 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Reads and writes problems, policies, reps, leads and allocations as JSON, in the format of
- * {@code docs/json-format.md}.
+ * Reads and writes problems, policies, reps, leads and allocations as JSON, in the format of {@code
+ * docs/json-format.md}.
  *
  * <pre>{@code
  * Problem problem = FairleadJson.readProblem(Files.readString(Path.of("problem.json")));
@@ -23,10 +23,10 @@ import java.util.List;
  * }</pre>
  *
  * <p>Reading is strict: malformed JSON, an unknown field, a wrong type, a missing required field
- * and every domain validation failure are {@link IllegalArgumentException}s whose message names
- * the document, the JSON path and the record, e.g. {@code "problem JSON at $.leads[3].value: lead
- * c42: value must be finite and >= 0, was -5.0"}. Omitted optional fields take the defaults of the
- * Java builders. Writing is deterministic (fields in a fixed order, sets sorted, two-space indent,
+ * and every domain validation failure are {@link IllegalArgumentException}s whose message names the
+ * document, the JSON path and the record, e.g. {@code "problem JSON at $.leads[3].value: lead c42:
+ * value must be finite and >= 0, was -5.0"}. Omitted optional fields take the defaults of the Java
+ * builders. Writing is deterministic (fields in a fixed order, sets sorted, two-space indent,
  * {@code \n} line ends) and writes every field except those that are absent by nature (no tier, no
  * current owner, an unlimited cap).
  *
@@ -45,8 +45,7 @@ public final class FairleadJson {
    * @throws IllegalArgumentException if the JSON is malformed or does not describe a valid problem
    */
   public static Problem readProblem(String json) {
-    return JsonCodec.read("problem", json, ProblemJson.class)
-        .toProblem(JsonPath.root("problem"));
+    return JsonCodec.read("problem", json, ProblemJson.class).toProblem(JsonPath.root("problem"));
   }
 
   /**

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -169,8 +169,7 @@ final class JsonCodec {
       }
     }
     if (e instanceof UnrecognizedPropertyException u) {
-      return at.error(
-          "unknown field '" + u.getPropertyName() + "' (known: " + known(u) + ")", e);
+      return at.error("unknown field '" + u.getPropertyName() + "' (known: " + known(u) + ")", e);
     }
     if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
       return at.error(
@@ -221,7 +220,9 @@ final class JsonCodec {
               .toList());
     }
     Collection<Object> ids = u.getKnownPropertyIds();
-    return ids == null ? "" : String.join(", ", ids.stream().map(String::valueOf).sorted().toList());
+    return ids == null
+        ? ""
+        : String.join(", ", ids.stream().map(String::valueOf).sorted().toList());
   }
 
   private static String expected(Class<?> type) {

@@ -7,7 +7,6 @@ import io.fairlead.core.fairness.Spread;
 import io.fairlead.core.fairness.Violation;
 import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.Rep;
-import io.fairlead.core.model.RepId;
 import io.fairlead.core.model.Tier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,7 +42,14 @@ record MetricsJson(
 
     static SpreadJson from(Spread s) {
       return new SpreadJson(
-          s.reps(), s.min(), s.max(), s.mean(), s.gini(), s.jain(), s.maxMinRatio(), s.cv(),
+          s.reps(),
+          s.min(),
+          s.max(),
+          s.mean(),
+          s.gini(),
+          s.jain(),
+          s.maxMinRatio(),
+          s.cv(),
           s.maxDeviation());
     }
 
@@ -189,7 +195,10 @@ record MetricsJson(
     Tier t = at.check(() -> Tier.of(name));
     if (!problem.policy().tiers().contains(t)) {
       throw at.error(
-          "tier '" + name + "' is not in the policy's tier scheme " + problem.policy().tiers().tiers());
+          "tier '"
+              + name
+              + "' is not in the policy's tier scheme "
+              + problem.policy().tiers().tiers());
     }
     return t;
   }

@@ -16,9 +16,9 @@ import java.util.Map;
 
 /**
  * The JSON form of a {@link Policy}. Every field is optional and starts from {@link
- * Policy#builder()}'s default; {@code weights} and {@code tierWeights} change only the entries
- * they name. Hard rules are listed by what is switched off ({@code disabledRules}), as the builder
- * does, so a rule added in a later version is on for old files.
+ * Policy#builder()}'s default; {@code weights} and {@code tierWeights} change only the entries they
+ * name. Hard rules are listed by what is switched off ({@code disabledRules}), as the builder does,
+ * so a rule added in a later version is on for old files.
  */
 record PolicyJson(
     List<String> tiers,
@@ -43,9 +43,7 @@ record PolicyJson(
     static TierRuleJson from(TierRule rule) {
       return new TierRuleJson(
           rule.attribute().orElse(null),
-          rule.thresholds().stream()
-              .map(t -> new ThresholdJson(t.tier().name(), t.min()))
-              .toList(),
+          rule.thresholds().stream().map(t -> new ThresholdJson(t.tier().name(), t.min())).toList(),
           rule.fallback().name());
     }
 

@@ -35,7 +35,8 @@ record ProblemJson(PolicyJson policy, List<RepJson> reps, List<LeadJson> leads) 
     for (int i = 0; i < roster.size(); i++) {
       Rep r = roster.get(i);
       ids.add(r.id());
-      List<String> tiers = reps.get(i).allowedTiers() == null ? List.of() : reps.get(i).allowedTiers();
+      List<String> tiers =
+          reps.get(i).allowedTiers() == null ? List.of() : reps.get(i).allowedTiers();
       for (int j = 0; j < tiers.size(); j++) {
         if (!p.tiers().contains(Tier.of(tiers.get(j)))) {
           throw at.field("reps")

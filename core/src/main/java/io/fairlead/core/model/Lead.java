@@ -50,17 +50,22 @@ public record Lead(
   public Lead {
     requireNonNull(id, "lead id");
     checkArgument(region != null && !region.isBlank(), "lead %s: region must not be blank", id);
-    checkArgument(industry != null && !industry.isBlank(), "lead %s: industry must not be blank", id);
+    checkArgument(
+        industry != null && !industry.isBlank(), "lead %s: industry must not be blank", id);
     checkArgument(companySize >= 0, "lead %s: companySize must be >= 0, was %s", id, companySize);
     checkArgument(
-        Double.isFinite(value) && value >= 0, "lead %s: value must be finite and >= 0, was %s", id, value);
+        Double.isFinite(value) && value >= 0,
+        "lead %s: value must be finite and >= 0, was %s",
+        id,
+        value);
     requireNonNull(winProbability, () -> "lead " + id + ": winProbability");
     winProbability.ifPresent(
         p ->
             checkArgument(
                 p >= 0 && p <= 1, "lead %s: winProbability must be in [0, 1], was %s", id, p));
     requireNonNull(tier, () -> "lead " + id + ": tier");
-    checkArgument(kind != null, "lead %s: kind must be set (NEW_BUSINESS or EXISTING_CUSTOMER)", id);
+    checkArgument(
+        kind != null, "lead %s: kind must be set (NEW_BUSINESS or EXISTING_CUSTOMER)", id);
     requireNonNull(currentOwner, () -> "lead " + id + ": currentOwner");
     checkArgument(
         !locked || currentOwner.isPresent(), "lead %s: locked requires a currentOwner", id);
@@ -68,7 +73,9 @@ public record Lead(
     attributes.forEach(
         (k, v) ->
             checkArgument(
-                k != null && v != null, "lead %s: attributes must not hold null keys or values", id));
+                k != null && v != null,
+                "lead %s: attributes must not hold null keys or values",
+                id));
     attributes = Map.copyOf(attributes);
   }
 
@@ -99,8 +106,8 @@ public record Lead(
   }
 
   /**
-   * Builds a {@link Lead}. Region, industry and kind are required; value, company size default to 0,
-   * the rest to empty. {@link #build()} validates and leaves the builder reusable.
+   * Builds a {@link Lead}. Region, industry and kind are required; value, company size default to
+   * 0, the rest to empty. {@link #build()} validates and leaves the builder reusable.
    *
    * @since 0.1.0
    */

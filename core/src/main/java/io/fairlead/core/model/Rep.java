@@ -57,7 +57,8 @@ public record Rep(
     regions = copyOfStrings(id, "regions", regions);
     industries = copyOfStrings(id, "industries", industries);
     requireNonNull(allowedTiers, () -> "rep " + id + ": allowedTiers");
-    allowedTiers.forEach(t -> checkArgument(t != null, "rep %s: allowedTiers must not hold null", id));
+    allowedTiers.forEach(
+        t -> checkArgument(t != null, "rep %s: allowedTiers must not hold null", id));
     allowedTiers = Set.copyOf(allowedTiers);
     checkArgument(role != null, "rep %s: role must be set (HUNTER, FARMER or BOTH)", id);
     checkArgument(companySizes != null, "rep %s: companySizes must be set", id);
@@ -65,7 +66,10 @@ public record Rep(
     checkArgument(heldOutside >= 0, "rep %s: heldOutside must be >= 0, was %s", id, heldOutside);
     checkArgument(newLeadCap >= 0, "rep %s: newLeadCap must be >= 0, was %s", id, newLeadCap);
     checkArgument(
-        Double.isFinite(weight) && weight > 0, "rep %s: weight must be finite and > 0, was %s", id, weight);
+        Double.isFinite(weight) && weight > 0,
+        "rep %s: weight must be finite and > 0, was %s",
+        id,
+        weight);
     preferredIndustries = copyOfStrings(id, "preferredIndustries", preferredIndustries);
   }
 
@@ -100,9 +104,9 @@ public record Rep(
   }
 
   /**
-   * Builds a {@link Rep}. Defaults: any region, industry, tier and company size; role {@code
-   * BOTH}; unlimited capacity; available; weight 1. {@link #build()} validates and leaves the
-   * builder reusable.
+   * Builds a {@link Rep}. Defaults: any region, industry, tier and company size; role {@code BOTH};
+   * unlimited capacity; available; weight 1. {@link #build()} validates and leaves the builder
+   * reusable.
    *
    * @since 0.1.0
    */
@@ -141,7 +145,8 @@ public record Rep(
     /** Sets the allowed tiers (replacing any set before); none = every tier. */
     public Builder tiers(String... tiers) {
       for (String t : tiers) {
-        checkArgument(t != null && !t.isBlank(), "rep %s: allowedTiers must not hold blank values", id);
+        checkArgument(
+            t != null && !t.isBlank(), "rep %s: allowedTiers must not hold blank values", id);
       }
       this.allowedTiers.clear();
       this.allowedTiers.addAll(java.util.Arrays.asList(tiers));

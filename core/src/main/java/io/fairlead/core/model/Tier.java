@@ -4,8 +4,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A named customer tier such as {@code A}, {@code B} or {@code C}. Tiers are ordered by the policy's
- * {@code TierScheme} (first = top tier); a tier on its own is only a name.
+ * A named customer tier such as {@code A}, {@code B} or {@code C}. Tiers are ordered by the
+ * policy's {@code TierScheme} (first = top tier); a tier on its own is only a name.
  *
  * @param name the non-blank tier name
  * @since 0.1.0

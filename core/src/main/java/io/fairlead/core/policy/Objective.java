@@ -38,7 +38,9 @@ public enum Objective {
       }
     }
     throw new IllegalArgumentException(
-        "unknown objective '" + id + "', expected one of "
+        "unknown objective '"
+            + id
+            + "', expected one of "
             + java.util.Arrays.stream(values()).map(Objective::id).toList());
   }
 }

@@ -31,8 +31,8 @@ import java.util.Set;
  * }</pre>
  *
  * <p>{@link #defaults()} suits a typical team: every hard rule on, tiers {@code A > B > C} with
- * top-tier leads weighted 3×, count, value and tier balance at weight 1, existing owners kept
- * (no rebalancing), rep weights bounded to {@code [0.5, 2]}.
+ * top-tier leads weighted 3×, count, value and tier balance at weight 1, existing owners kept (no
+ * rebalancing), rep weights bounded to {@code [0.5, 2]}.
  *
  * <p>Immutable and thread-safe. Also readable from JSON (see {@code docs/json-format.md}), except
  * {@link CustomRule custom rules}, which live in code.
@@ -74,7 +74,8 @@ public record Policy(
           checkKnownTier(tiers, r.fallback(), "tierRule fallback");
         });
     requireNonNull(hardRules, "policy hardRules");
-    hardRules = hardRules.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(hardRules));
+    hardRules =
+        hardRules.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(hardRules));
     requireNonNull(weights, "policy weights");
     EnumMap<Objective, Double> w = new EnumMap<>(Objective.class);
     for (Objective o : Objective.values()) {
@@ -248,7 +249,9 @@ public record Policy(
       return this;
     }
 
-    /** Whether owned leads may move to other reps (at the continuity cost). Default {@code false}. */
+    /**
+     * Whether owned leads may move to other reps (at the continuity cost). Default {@code false}.
+     */
     public Builder allowRebalancing(boolean allow) {
       once("allowRebalancing");
       this.allowRebalancing = allow;

@@ -54,6 +54,9 @@ public enum Rule {
       }
     }
     throw new IllegalArgumentException(
-        "unknown rule '" + id + "', expected one of " + java.util.Arrays.stream(values()).map(Rule::id).toList());
+        "unknown rule '"
+            + id
+            + "', expected one of "
+            + java.util.Arrays.stream(values()).map(Rule::id).toList());
   }
 }

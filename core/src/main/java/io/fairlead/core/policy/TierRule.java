@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Derives a lead's tier from a number, for hosts that keep no tiers: the first threshold the
- * number reaches wins, and a lead below every threshold gets the {@code fallback} tier.
+ * Derives a lead's tier from a number, for hosts that keep no tiers: the first threshold the number
+ * reaches wins, and a lead below every threshold gets the {@code fallback} tier.
  *
  * <pre>{@code
  * // A from 100k, B from 10k, else C, on the lead's value:
@@ -39,7 +39,8 @@ public record TierRule(Optional<String> attribute, List<Threshold> thresholds, T
   public record Threshold(Tier tier, double min) {
     public Threshold {
       requireNonNull(tier, "threshold tier");
-      checkArgument(Double.isFinite(min), "threshold for tier %s must be finite, was %s", tier, min);
+      checkArgument(
+          Double.isFinite(min), "threshold for tier %s must be finite, was %s", tier, min);
     }
   }
 
@@ -64,7 +65,8 @@ public record TierRule(Optional<String> attribute, List<Threshold> thresholds, T
 
   /** Starts a rule on a numeric lead attribute. */
   public static Builder byAttribute(String attribute) {
-    checkArgument(attribute != null && !attribute.isBlank(), "tier rule attribute must not be blank");
+    checkArgument(
+        attribute != null && !attribute.isBlank(), "tier rule attribute must not be blank");
     return new Builder(Optional.of(attribute));
   }
 
@@ -89,13 +91,22 @@ public record TierRule(Optional<String> attribute, List<Threshold> thresholds, T
     String name = attribute.get();
     String text = lead.attributes().get(name);
     checkArgument(
-        text != null, "lead %s: attribute '%s' is needed by the tier rule but missing", lead.id(), name);
+        text != null,
+        "lead %s: attribute '%s' is needed by the tier rule but missing",
+        lead.id(),
+        name);
     try {
       return Double.parseDouble(text.trim());
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
-          "lead " + lead.id() + ": attribute '" + name + "' must be a number for the tier rule, was '"
-              + text + "'", e);
+          "lead "
+              + lead.id()
+              + ": attribute '"
+              + name
+              + "' must be a number for the tier rule, was '"
+              + text
+              + "'",
+          e);
     }
   }
 

@@ -22,7 +22,9 @@ public record TierScheme(List<Tier> tiers) {
     requireNonNull(tiers, "tiers");
     checkArgument(!tiers.isEmpty(), "tier scheme must name at least one tier");
     checkArgument(
-        new HashSet<>(tiers).size() == tiers.size(), "tier scheme must not repeat a tier: %s", tiers);
+        new HashSet<>(tiers).size() == tiers.size(),
+        "tier scheme must not repeat a tier: %s",
+        tiers);
     tiers = List.copyOf(tiers);
   }
 

@@ -12,9 +12,10 @@ import java.util.Arrays;
  * tier, the least {@code valueUnits / weight} and the least {@code 1 / weight}. From those, a lower
  * bound of every score delta below the node follows, because the value term of giving rep {@code r}
  * a lead of {@code u} units is {@code k·((V+u)² − V²)/w = k·(2u·V/w + u²/w)}, up to rounding. A
- * search for the two best reps of a band descends into the lower-bounded child first and skips every
- * node whose standing is outside the band or whose bound exceeds the second-best delta found so far.
- * The skips are exact: a skipped rep could not have entered the top two, whatever the tie-breaks.
+ * search for the two best reps of a band descends into the lower-bounded child first and skips
+ * every node whose standing is outside the band or whose bound exceeds the second-best delta found
+ * so far. The skips are exact: a skipped rep could not have entered the top two, whatever the
+ * tie-breaks.
  *
  * <p>Reps are placed by weight, then by the value they hold (then roster order), so that reps whose
  * terms scale alike, and whose value terms are alike, share a block and a subtree: the bounds stay
@@ -41,12 +42,16 @@ final class CandidateTree {
   private static final double INF = Double.POSITIVE_INFINITY;
 
   private final RouterCore core;
+
   /** The reps of the set, ascending roster order. */
   final int[] reps;
+
   /** Positions in {@link #reps}, in tree order: by weight, then value held, then roster order. */
   private final int[] order;
+
   /** For {@code reps[i]}: its slot in {@link #order}. */
   private final int[] slotOf;
+
   private final int blocks;
   private final int leaves; // a power of two >= blocks; the leaf of block b is node leaves + b
   private final int tiers;
@@ -63,6 +68,7 @@ final class CandidateTree {
 
   /** The position in the core's change log up to which this tree is current; -1: never built. */
   private long synced = -1;
+
   /** A rep left out of every node while one decision is made (an owner who may keep the lead). */
   private int withheld = -1;
 
@@ -218,8 +224,9 @@ final class CandidateTree {
   private void combine(int node) {
     int a = 2 * node;
     int b = a + 1;
-    boolean aFirst = minF[a] < minF[b] || (minF[a] == minF[b] && argF[a] >= 0
-        && (argF[b] < 0 || argF[a] < argF[b]));
+    boolean aFirst =
+        minF[a] < minF[b]
+            || (minF[a] == minF[b] && argF[a] >= 0 && (argF[b] < 0 || argF[a] < argF[b]));
     int lo = aFirst ? a : b;
     int hi = aFirst ? b : a;
     minF[node] = minF[lo];
@@ -329,18 +336,17 @@ final class CandidateTree {
    * could enter the top two: the score delta is {@code base + stockDelta + preference + value
    * delta}, as {@link RouterCore#route} defines it.
    *
-   * @param preference the class's preference cost per position in {@link #reps}, or null if all
-   *     are 0
+   * @param preference the class's preference cost per position in {@link #reps}, or null if all are
+   *     0
    * @param members the class's reps, a bit per position in {@link #reps}, or null if they are the
    *     whole set
    */
-  void best(double bound, long base, int tier, long units, long[] preference, long[] members,
-      Top2 out) {
+  void best(
+      double bound, long base, int tier, long units, long[] preference, long[] members, Top2 out) {
     double valueScale = core.valueCoef / ((double) RouterCore.VALUE_UNIT * RouterCore.VALUE_UNIT);
     // A rep's computed value delta is two rounded penalties: at most 1 below the exact difference
     // for the rounding, plus the floating-point error of the penalties, a few ulps of the largest.
-    double largest =
-        valueScale * Math.pow((double) core.maxValue() + units, 2) / core.minWeight();
+    double largest = valueScale * Math.pow((double) core.maxValue() + units, 2) / core.minWeight();
     double slack = 2 + 1e-13 * largest;
     search(1, bound, base, base - slack, tier, units, valueScale, preference, members, out);
   }
@@ -352,8 +358,17 @@ final class CandidateTree {
         + valueScale * (2 * u * minValuePerWeight[node] + u * u * minInverseWeight[node]);
   }
 
-  private void search(int node, double bound, long base, double floor, int tier, long units,
-      double valueScale, long[] preference, long[] members, Top2 out) {
+  private void search(
+      int node,
+      double bound,
+      long base,
+      double floor,
+      int tier,
+      long units,
+      double valueScale,
+      long[] preference,
+      long[] members,
+      Top2 out) {
     if (node >= leaves) {
       scan(node - leaves, bound, base, floor, tier, units, valueScale, preference, members, out);
       return;
@@ -380,8 +395,17 @@ final class CandidateTree {
     return f != INF && f <= bound;
   }
 
-  private void scan(int block, double bound, long base, double floor, int tier, long units,
-      double valueScale, long[] preference, long[] members, Top2 out) {
+  private void scan(
+      int block,
+      double bound,
+      long base,
+      double floor,
+      int tier,
+      long units,
+      double valueScale,
+      long[] preference,
+      long[] members,
+      Top2 out) {
     int from = block * BLOCK;
     int to = Math.min(reps.length, from + BLOCK);
     double[] fNew = core.fNew;
@@ -391,7 +415,9 @@ final class CandidateTree {
       int i = order[s];
       int r = reps[i];
       double f = fNew[r];
-      if (f == INF || f > bound || r == withheld
+      if (f == INF
+          || f > bound
+          || r == withheld
           || (members != null && (members[i >>> 6] & (1L << i)) == 0)) {
         continue;
       }
@@ -402,7 +428,9 @@ final class CandidateTree {
       // The same bound as a node's, for one rep: most reps are ruled out without the exact value
       // delta (a division and two roundings).
       double lower =
-          floor - base + partial
+          floor
+              - base
+              + partial
               + valueScale * u * (2 * core.valuePerWeight[r] + u * core.inverseWeight[r]);
       if (lower > out.bar()) {
         continue;
@@ -450,8 +478,8 @@ final class CandidateTree {
       }
     }
 
-    private static boolean better(int r, long c, double f, long s, int br, long bc, double bf,
-        long bs) {
+    private static boolean better(
+        int r, long c, double f, long s, int br, long bc, double bf, long bs) {
       if (c != bc) {
         return c < bc;
       }

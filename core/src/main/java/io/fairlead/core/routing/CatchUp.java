@@ -3,10 +3,10 @@ package io.fairlead.core.routing;
 import static com.google.common.base.Preconditions.checkArgument;
 
 /**
- * How much a rep who missed part of a period may catch up: a rep added mid-period, or one back
- * from leave. The {@link LeadRouter}'s ledger counts the leads each rep received in the current
- * period; when such a rep (re)joins, its ledger is raised towards the weighted mean of the other
- * available reps, leaving it at most {@link #maxLeads()} leads behind.
+ * How much a rep who missed part of a period may catch up: a rep added mid-period, or one back from
+ * leave. The {@link LeadRouter}'s ledger counts the leads each rep received in the current period;
+ * when such a rep (re)joins, its ledger is raised towards the weighted mean of the other available
+ * reps, leaving it at most {@link #maxLeads()} leads behind.
  *
  * <ul>
  *   <li>{@link #NONE}: it starts level with the period's weighted mean and gets its share from now
@@ -73,6 +73,8 @@ public record CatchUp(int maxLeads) {
   /** {@code NONE}, {@code FULL} or {@code CAPPED(n)}. */
   @Override
   public String toString() {
-    return maxLeads == 0 ? "NONE" : maxLeads == Integer.MAX_VALUE ? "FULL" : "CAPPED(" + maxLeads + ")";
+    return maxLeads == 0
+        ? "NONE"
+        : maxLeads == Integer.MAX_VALUE ? "FULL" : "CAPPED(" + maxLeads + ")";
   }
 }

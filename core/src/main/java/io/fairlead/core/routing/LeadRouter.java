@@ -37,25 +37,25 @@ import java.util.Set;
  * <p><b>How a lead is placed.</b> The hard rules are the batch's: the pairwise rules (availability,
  * region, industry, company size, tier, role, custom rules, in that order), capacity (counting
  * customers held outside the book) and the new-lead cap (counted per period, see {@link
- * #startPeriod()}). A lead with a current owner is kept or locked there exactly when the batch would
- * keep it. Among the eligible reps with room, the router keeps a <em>ledger</em> of the leads each
- * rep received in the current period; a rep's standing is {@code (credited + 1) / weight}, what its
- * ledger would read per unit of weight if it took this lead. The reps whose standing is within
- * {@code ledgerTolerance} of the lowest are <em>due</em>; among them the lead goes to the one for
- * which the book's soft score grows least, computed from per-rep aggregates (count, value units,
- * tier counts) with the batch's own penalty formulas ({@link RouteDecision#scoreDelta()} equals
- * {@code Book.deltaAssign}). Ties go to the lower standing, then to the rep that has waited longest
- * since its last lead, then to roster order. So there is no order bias and no randomness: two equal
- * reps given one lead a day end a 30-day month 15/15; weights are honoured over time (a rep of
- * weight 2 gets two leads for every one of a rep of weight 1); and within each period a rep's
- * standing never runs more than {@code ledgerTolerance + 1/w} ahead of another rep of weight {@code
- * w} that is eligible for the same leads and has room, while the score steers value and tiers
- * within that band. Reps added mid-period or back from leave are calibrated by the {@link CatchUp}
- * policy.
+ * #startPeriod()}). A lead with a current owner is kept or locked there exactly when the batch
+ * would keep it. Among the eligible reps with room, the router keeps a <em>ledger</em> of the leads
+ * each rep received in the current period; a rep's standing is {@code (credited + 1) / weight},
+ * what its ledger would read per unit of weight if it took this lead. The reps whose standing is
+ * within {@code ledgerTolerance} of the lowest are <em>due</em>; among them the lead goes to the
+ * one for which the book's soft score grows least, computed from per-rep aggregates (count, value
+ * units, tier counts) with the batch's own penalty formulas ({@link RouteDecision#scoreDelta()}
+ * equals {@code Book.deltaAssign}). Ties go to the lower standing, then to the rep that has waited
+ * longest since its last lead, then to roster order. So there is no order bias and no randomness:
+ * two equal reps given one lead a day end a 30-day month 15/15; weights are honoured over time (a
+ * rep of weight 2 gets two leads for every one of a rep of weight 1); and within each period a
+ * rep's standing never runs more than {@code ledgerTolerance + 1/w} ahead of another rep of weight
+ * {@code w} that is eligible for the same leads and has room, while the score steers value and
+ * tiers within that band. Reps added mid-period or back from leave are calibrated by the {@link
+ * CatchUp} policy.
  *
  * <p><b>Value scale.</b> Values enter the score as units where a lead of the mean value is 1000.
- * The mean is fixed when the router is built: {@link Builder#meanValue(double)}, or else the mean of
- * the initial book. It is kept for the router's life (and in its JSON), so every aggregate stays
+ * The mean is fixed when the router is built: {@link Builder#meanValue(double)}, or else the mean
+ * of the initial book. It is kept for the router's life (and in its JSON), so every aggregate stays
  * exact when leads come and go; the batch recomputes its own mean when it rebalances.
  *
  * <p><b>Thread safety.</b> All methods may be called from any thread. Each call runs under one
@@ -209,10 +209,11 @@ public final class LeadRouter {
   }
 
   /**
-   * Adopts the result of a batch allocation of (an earlier) {@link #toProblem()}: each lead still in
-   * the book moves to the owner the allocation gives it, or leaves the book if the allocation left
-   * it unassigned. Leads routed since the problem was taken stay where they are, and leads released
-   * since are not brought back. The ledger is kept: moves made by the batch are not leads received.
+   * Adopts the result of a batch allocation of (an earlier) {@link #toProblem()}: each lead still
+   * in the book moves to the owner the allocation gives it, or leaves the book if the allocation
+   * left it unassigned. Leads routed since the problem was taken stay where they are, and leads
+   * released since are not brought back. The ledger is kept: moves made by the batch are not leads
+   * received.
    *
    * @return the number of leads whose owner changed (or that left the book)
    * @throws IllegalArgumentException if the allocation names a rep that is not on the roster
@@ -260,8 +261,15 @@ public final class LeadRouter {
   @Override
   public String toString() {
     synchronized (lock) {
-      return "LeadRouter[" + core.n + " reps, " + core.book.size() + " leads in the book, period "
-          + core.period + ", catch-up " + core.catchUp + "]";
+      return "LeadRouter["
+          + core.n
+          + " reps, "
+          + core.book.size()
+          + " leads in the book, period "
+          + core.period
+          + ", catch-up "
+          + core.catchUp
+          + "]";
     }
   }
 

@@ -3,7 +3,6 @@ package io.fairlead.core.routing;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.primitives.ImmutableIntArray;
-
 import io.fairlead.core.allocation.Allocation;
 import io.fairlead.core.allocation.Alternative;
 import io.fairlead.core.allocation.LeadOutcome;
@@ -47,10 +46,12 @@ import java.util.stream.IntStream;
 final class RouterCore {
 
   private static final double INF = Double.POSITIVE_INFINITY;
+
   /** Capacity of the log of changed reps that the candidate trees replay (a power of two). */
   static final int CHANGE_LOG = 1 << 14;
 
   static final long VALUE_UNIT = ProblemIndex.VALUE_UNIT;
+
   /** Bound on cached lead classes (a host sending free-text regions must not grow it forever). */
   private static final int MAX_CLASSES = 50_000;
 
@@ -126,10 +127,13 @@ final class RouterCore {
   private static final class Eligibility {
     final int[] reps;
     final CandidateTree tree;
+
     /** The eligible reps, a bit per position in the tree's set, or null if they are all of it. */
     final long[] members;
+
     /** Per position in the tree's set, or null when every eligible rep's preference cost is 0. */
     final long[] preference;
+
     UnassignedReason noEligibleRep;
 
     /**
@@ -308,8 +312,9 @@ final class RouterCore {
   }
 
   /**
-   * Applies the catch-up policy to a rep that (re)joins: its ledger credit is raised to at least the
-   * weighted mean of the other active reps' credits minus {@code catchUp.maxLeads()}; never lowered.
+   * Applies the catch-up policy to a rep that (re)joins: its ledger credit is raised to at least
+   * the weighted mean of the other active reps' credits minus {@code catchUp.maxLeads()}; never
+   * lowered.
    */
   private void calibrate(int r) {
     if (catchUp.maxLeads() == Integer.MAX_VALUE) {
@@ -618,7 +623,10 @@ final class RouterCore {
       }
       sb.append(chosen).append(": score ").append(signed(cost));
       if (status != Status.KEPT) {
-        sb.append(", ledger ").append(num(credit)).append(" -> ").append(num(credit + 1))
+        sb.append(", ledger ")
+            .append(num(credit))
+            .append(" -> ")
+            .append(num(credit + 1))
             .append(" this period");
       }
       if (runner == null) {
@@ -627,12 +635,16 @@ final class RouterCore {
         sb.append("; runner-up ").append(runner).append(": score ").append(signed(runnerCost));
         if (runnerCost < cost || (runnerCost == cost && runnerStanding > standing)) {
           sb.append(", but it stands ahead in this period's ledger (")
-              .append(num(runnerStanding)).append(" vs ").append(num(standing)).append(')');
+              .append(num(runnerStanding))
+              .append(" vs ")
+              .append(num(standing))
+              .append(')');
         } else if (runnerCost == cost) {
           sb.append(" (a tie, broken by ")
-              .append(runnerStanding != standing
-                  ? "the ledger"
-                  : "time since the last lead or roster order")
+              .append(
+                  runnerStanding != standing
+                      ? "the ledger"
+                      : "time since the last lead or roster order")
               .append(')');
         }
       }
@@ -645,15 +657,16 @@ final class RouterCore {
     Held held = book.get(id);
     if (held != null) {
       RepId rep = reps[held.rep()].id();
-      return new Ready(new RouteDecision(
-          id,
-          held.status(),
-          Optional.of(rep),
-          Optional.empty(),
-          0,
-          Optional.empty(),
-          true,
-          "already in the book with " + rep + "; not routed again"));
+      return new Ready(
+          new RouteDecision(
+              id,
+              held.status(),
+              Optional.of(rep),
+              Optional.empty(),
+              0,
+              Optional.empty(),
+              true,
+              "already in the book with " + rep + "; not routed again"));
     }
     int owner = -1;
     String ownerFailure = null;
@@ -673,12 +686,12 @@ final class RouterCore {
       if (ownerFailure == null && !policy.allowRebalancing()) {
         return new Ready(
             keep(
-            lead,
-            owner,
-            t,
-            units,
-            Status.KEPT,
-            "kept with its owner " + reps[owner].id() + ": the policy keeps existing owners"));
+                lead,
+                owner,
+                t,
+                units,
+                Status.KEPT,
+                "kept with its owner " + reps[owner].id() + ": the policy keeps existing owners"));
       }
     }
     Eligibility e = eligibility(lead, t);
@@ -768,8 +781,14 @@ final class RouterCore {
   private RouteDecision keep(Lead lead, int owner, int t, long units, Status status, String why) {
     add(new Held(lead, owner, t, units, status));
     return new RouteDecision(
-        lead.id(), status, Optional.of(reps[owner].id()), Optional.empty(), 0, Optional.empty(),
-        false, why);
+        lead.id(),
+        status,
+        Optional.of(reps[owner].id()),
+        Optional.empty(),
+        0,
+        Optional.empty(),
+        false,
+        why);
   }
 
   private static String signed(long x) {
@@ -820,8 +839,14 @@ final class RouterCore {
       reason = Reasons.allEligibleFull(eligible, full);
     }
     return new RouteDecision(
-        lead.id(), Status.UNASSIGNED, Optional.empty(), Optional.of(reason), 0, Optional.empty(),
-        false, "unassigned: " + reason.message());
+        lead.id(),
+        Status.UNASSIGNED,
+        Optional.empty(),
+        Optional.of(reason),
+        0,
+        Optional.empty(),
+        false,
+        "unassigned: " + reason.message());
   }
 
   // ---------------------------------------------------------------- snapshot

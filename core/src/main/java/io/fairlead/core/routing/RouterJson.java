@@ -65,7 +65,8 @@ final class RouterJson {
       book.put("valueUnits", core.value[r]);
       ObjectNode tiers = book.putObject("tierLeads");
       for (int t = 0; t < core.tierCount; t++) {
-        tiers.put(core.policy.tiers().tiers().get(t).name(), core.tierLeads[r * core.tierCount + t]);
+        tiers.put(
+            core.policy.tiers().tiers().get(t).name(), core.tierLeads[r * core.tierCount + t]);
       }
       reps.add(o);
     }
@@ -134,32 +135,43 @@ final class RouterJson {
       tree = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
-          "router state: not valid JSON: " + e.getOriginalMessage() + " at line "
-              + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(),
+          "router state: not valid JSON: "
+              + e.getOriginalMessage()
+              + " at line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr(),
           e);
     }
     In root = new In(tree, "$");
     root.checkObject();
     String format = root.text("format");
-    root.at("format").check(format.equals(FORMAT), () -> "must be '" + FORMAT + "', was '" + format + "'");
+    root.at("format")
+        .check(format.equals(FORMAT), () -> "must be '" + FORMAT + "', was '" + format + "'");
     int version = root.integer("version");
-    root.at("version").check(version == VERSION, () -> "unsupported version " + version + ", this library reads " + VERSION);
+    root.at("version")
+        .check(
+            version == VERSION,
+            () -> "unsupported version " + version + ", this library reads " + VERSION);
     int period = root.integer("period");
     root.at("period").check(period >= 1, () -> "must be >= 1, was " + period);
     long sequence = root.longInt("sequence");
     root.at("sequence").check(sequence >= 0, () -> "must be >= 0, was " + sequence);
     double mean = root.number("meanValue");
-    root.at("meanValue").check(Double.isFinite(mean) && mean >= 0, () -> "must be finite and >= 0, was " + mean);
+    root.at("meanValue")
+        .check(Double.isFinite(mean) && mean >= 0, () -> "must be finite and >= 0, was " + mean);
     CatchUp catchUp = root.at("catchUp").convert(n -> CatchUp.parse(n.text()));
     In tolNode = root.at("ledgerTolerance");
     double tolerance =
         tolNode.node.isTextual() && tolNode.node.asText().equals("Infinity")
             ? Double.POSITIVE_INFINITY
             : tolNode.num();
-    tolNode.check(!Double.isNaN(tolerance) && tolerance >= 0, () -> "must be >= 0, was " + tolerance);
+    tolNode.check(
+        !Double.isNaN(tolerance) && tolerance >= 0, () -> "must be >= 0, was " + tolerance);
 
     List<In> repNodes = root.array("reps");
-    root.at("reps").check(!repNodes.isEmpty(), () -> "the roster is empty, at least one rep is needed");
+    root.at("reps")
+        .check(!repNodes.isEmpty(), () -> "the roster is empty, at least one rep is needed");
     List<Rep> roster = new ArrayList<>();
     for (In r : repNodes) {
       roster.add(readRep(r));
@@ -174,14 +186,20 @@ final class RouterJson {
       Integer r = core.repIndex.get(RepId.of(repId));
       b.at("rep").check(r != null, () -> "rep '" + repId + "' is not on the roster");
       Status status = b.at("status").convert(n -> Status.valueOf(n.text()));
-      b.at("status").check(status != Status.UNASSIGNED, () -> "a lead in the book cannot be UNASSIGNED");
+      b.at("status")
+          .check(status != Status.UNASSIGNED, () -> "a lead in the book cannot be UNASSIGNED");
       lead.currentOwner()
-          .ifPresent(o -> b.at("lead").at("currentOwner").check(core.repIndex.containsKey(o),
-              () -> "'" + o + "' is not on the roster"));
-      b.convert(n -> {
-        core.hold(lead, r, status);
-        return null;
-      });
+          .ifPresent(
+              o ->
+                  b.at("lead")
+                      .at("currentOwner")
+                      .check(
+                          core.repIndex.containsKey(o), () -> "'" + o + "' is not on the roster"));
+      b.convert(
+          n -> {
+            core.hold(lead, r, status);
+            return null;
+          });
     }
 
     core.period = period;
@@ -193,15 +211,23 @@ final class RouterJson {
       ledger.at("received").check(received >= 0, () -> "must be >= 0, was " + received);
       core.received[i] = received;
       long receivedUnits = ledger.longInt("receivedValueUnits");
-      ledger.at("receivedValueUnits").check(receivedUnits >= 0, () -> "must be >= 0, was " + receivedUnits);
+      ledger
+          .at("receivedValueUnits")
+          .check(receivedUnits >= 0, () -> "must be >= 0, was " + receivedUnits);
       core.receivedValue[i] = receivedUnits;
       double credited = ledger.number("credited");
-      ledger.at("credited").check(Double.isFinite(credited) && credited >= 0,
-          () -> "must be finite and >= 0, was " + credited);
+      ledger
+          .at("credited")
+          .check(
+              Double.isFinite(credited) && credited >= 0,
+              () -> "must be finite and >= 0, was " + credited);
       core.credit[i] = credited;
       long last = ledger.longInt("lastLead");
-      ledger.at("lastLead").check(last >= -1 && last <= sequence,
-          () -> "must be in [-1, sequence " + sequence + "], was " + last);
+      ledger
+          .at("lastLead")
+          .check(
+              last >= -1 && last <= sequence,
+              () -> "must be in [-1, sequence " + sequence + "], was " + last);
       core.lastSeq[i] = last;
 
       // The aggregates are rebuilt from the book; the saved ones must agree.
@@ -209,21 +235,45 @@ final class RouterJson {
       agg.checkObject();
       final int r = i;
       int leads = agg.integer("leads");
-      agg.at("leads").check(leads == core.leads[r],
-          () -> leads + ", but the book holds " + core.leads[r] + " leads of rep " + core.reps[r].id());
+      agg.at("leads")
+          .check(
+              leads == core.leads[r],
+              () ->
+                  leads
+                      + ", but the book holds "
+                      + core.leads[r]
+                      + " leads of rep "
+                      + core.reps[r].id());
       long units = agg.longInt("valueUnits");
-      agg.at("valueUnits").check(units == core.value[r],
-          () -> units + ", but the book's leads of rep " + core.reps[r].id() + " add up to "
-              + core.value[r] + " (was it saved under another policy or meanValue?)");
+      agg.at("valueUnits")
+          .check(
+              units == core.value[r],
+              () ->
+                  units
+                      + ", but the book's leads of rep "
+                      + core.reps[r].id()
+                      + " add up to "
+                      + core.value[r]
+                      + " (was it saved under another policy or meanValue?)");
       In tiers = agg.at("tierLeads");
       tiers.checkObject();
       for (int t = 0; t < core.tierCount; t++) {
         Tier tier = policy.tiers().tiers().get(t);
         int k = tiers.integer(tier.name());
         int have = core.tierLeads[r * core.tierCount + t];
-        tiers.at(tier.name()).check(k == have,
-            () -> k + ", but the book holds " + have + " tier-" + tier + " leads of rep "
-                + core.reps[r].id() + " (was it saved under another tier scheme or rule?)");
+        tiers
+            .at(tier.name())
+            .check(
+                k == have,
+                () ->
+                    k
+                        + ", but the book holds "
+                        + have
+                        + " tier-"
+                        + tier
+                        + " leads of rep "
+                        + core.reps[r].id()
+                        + " (was it saved under another tier scheme or rule?)");
       }
       core.refresh(r);
     }
@@ -238,11 +288,13 @@ final class RouterJson {
                 RepId.of(n.text("id")),
                 n.stringSet("regions"),
                 n.stringSet("industries"),
-                n.at("allowedTiers").convert(x -> {
-                  Set<Tier> s = new java.util.LinkedHashSet<>();
-                  x.stringSet().forEach(t -> s.add(Tier.of(t)));
-                  return s;
-                }),
+                n.at("allowedTiers")
+                    .convert(
+                        x -> {
+                          Set<Tier> s = new java.util.LinkedHashSet<>();
+                          x.stringSet().forEach(t -> s.add(Tier.of(t)));
+                          return s;
+                        }),
                 n.at("role").convert(x -> Role.valueOf(x.text())),
                 n.at("companySizes").convert(x -> SizeRange.of(x.integer("min"), x.integer("max"))),
                 n.integer("capacity"),
@@ -345,14 +397,16 @@ final class RouterJson {
 
     int integer(String field) {
       In c = at(field);
-      c.check(c.node.isIntegralNumber() && c.node.canConvertToInt(),
+      c.check(
+          c.node.isIntegralNumber() && c.node.canConvertToInt(),
           () -> "must be an integer, was " + describe(c.node));
       return c.node.intValue();
     }
 
     long longInt(String field) {
       In c = at(field);
-      c.check(c.node.isIntegralNumber() && c.node.canConvertToLong(),
+      c.check(
+          c.node.isIntegralNumber() && c.node.canConvertToLong(),
           () -> "must be an integer, was " + describe(c.node));
       return c.node.longValue();
     }

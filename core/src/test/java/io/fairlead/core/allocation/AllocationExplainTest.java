@@ -103,7 +103,8 @@ class AllocationExplainTest {
     Explanation e = Baselines.leastBusy().allocate(p).explain(LeadId.of("c1"));
 
     assertThat(e.status()).isEqualTo(Status.KEPT);
-    assertThat(e.summary()).startsWith("Kept with its current owner cy: the policy keeps existing owners.");
+    assertThat(e.summary())
+        .startsWith("Kept with its current owner cy: the policy keeps existing owners.");
   }
 
   @Test
@@ -111,7 +112,9 @@ class AllocationExplainTest {
     Problem p =
         Problem.of(
             Policy.defaults(),
-            List.of(Rep.builder("ana").regions("East").build(), Rep.builder("bob").regions("West").build()),
+            List.of(
+                Rep.builder("ana").regions("East").build(),
+                Rep.builder("bob").regions("West").build()),
             List.of(lead("n1").region("North").build()));
     Explanation e = Baselines.roundRobin().allocate(p).explain(LeadId.of("n1"));
 
@@ -131,7 +134,9 @@ class AllocationExplainTest {
     Problem p =
         Problem.of(
             Policy.defaults(),
-            List.of(Rep.builder("ana").regions("East").build(), Rep.builder("bob").regions("West").build()),
+            List.of(
+                Rep.builder("ana").regions("East").build(),
+                Rep.builder("bob").regions("West").build()),
             List.of(lead("n1").region("North").build()));
     assertThat(Baselines.roundRobin().allocate(p).explain(LeadId.of("n1")).summary())
         .isEqualTo(

@@ -36,7 +36,8 @@ class AllocationGapsTest {
   void gaps_lopsidedBook_reportsTheGapToTheOptimum() {
     // Everything on ana: Σ n²/w = 16 against the optimum 8, a relative gap of 1 (100 %).
     Problem p = problem();
-    var all = new java.util.LinkedHashMap<io.fairlead.core.model.LeadId, io.fairlead.core.model.RepId>();
+    var all =
+        new java.util.LinkedHashMap<io.fairlead.core.model.LeadId, io.fairlead.core.model.RepId>();
     p.leads().forEach(l -> all.put(l.id(), io.fairlead.core.model.RepId.of("ana")));
     Allocation a = Baselines.measure(p, all, "given");
 

@@ -62,7 +62,11 @@ class BaselinesTest {
             Rep.builder("bob").regions("West").build(),
             Rep.builder("cy").build());
     List<Lead> leads =
-        List.of(lead("c1").build(), lead("c2").region("West").build(), lead("c3").build(), lead("c4").build());
+        List.of(
+            lead("c1").build(),
+            lead("c2").region("West").build(),
+            lead("c3").build(),
+            lead("c4").build());
 
     assertThat(owners(Baselines.roundRobin().allocate(problem(reps, leads))))
         .containsExactly("ana", "bob", "cy", "ana");
@@ -94,7 +98,10 @@ class BaselinesTest {
   void roundRobin_fullRep_isSkipped() {
     // bob's capacity is 1: after c2 it is full, so c5 (bob's turn) goes to cy.
     List<Rep> reps =
-        List.of(Rep.builder("ana").build(), Rep.builder("bob").capacity(1).build(), Rep.builder("cy").build());
+        List.of(
+            Rep.builder("ana").build(),
+            Rep.builder("bob").capacity(1).build(),
+            Rep.builder("cy").build());
 
     assertThat(owners(Baselines.roundRobin().allocate(problem(reps, leads(5)))))
         .containsExactly("ana", "bob", "cy", "ana", "cy");
@@ -118,9 +125,12 @@ class BaselinesTest {
   @Test
   void leastBusy_fullRep_isSkipped() {
     // bob holds nothing but may receive no new lead: everything goes to ana.
-    List<Rep> reps = List.of(Rep.builder("ana").heldOutside(5).build(), Rep.builder("bob").newLeadCap(0).build());
+    List<Rep> reps =
+        List.of(
+            Rep.builder("ana").heldOutside(5).build(), Rep.builder("bob").newLeadCap(0).build());
 
-    assertThat(owners(Baselines.leastBusy().allocate(problem(reps, leads(2))))).containsExactly("ana", "ana");
+    assertThat(owners(Baselines.leastBusy().allocate(problem(reps, leads(2)))))
+        .containsExactly("ana", "ana");
   }
 
   @Test
@@ -146,11 +156,15 @@ class BaselinesTest {
   void bothBaselines_returnEveryLeadExactlyOnceInInputOrder() {
     List<Lead> leads = new ArrayList<>(leads(6));
     leads.add(lead("n1").region("North").build());
-    List<Rep> reps = List.of(Rep.builder("ana").regions("East").capacity(2).build(), Rep.builder("bob").regions("East").build());
+    List<Rep> reps =
+        List.of(
+            Rep.builder("ana").regions("East").capacity(2).build(),
+            Rep.builder("bob").regions("East").build());
     for (Allocator allocator : List.of(Baselines.roundRobin(), Baselines.leastBusy())) {
       Allocation a = allocator.allocate(problem(reps, leads));
 
-      assertThat(a.outcomes()).extracting(LeadOutcome::lead)
+      assertThat(a.outcomes())
+          .extracting(LeadOutcome::lead)
           .containsExactlyElementsOf(leads.stream().map(Lead::id).toList());
       assertThat(a.assignment().size() + a.unassigned().size()).isEqualTo(leads.size());
       assertThat(a.metrics().assigned()).isEqualTo(a.assignment().size());
@@ -175,7 +189,8 @@ class BaselinesTest {
     UnassignedReason reason = o.reason().orElseThrow();
     assertThat(reason.kind()).isEqualTo(UnassignedReason.Kind.NO_ELIGIBLE_REP);
     assertThat(reason.excludedBy()).containsExactly(Map.entry("region", 2), Map.entry("role", 1));
-    assertThat(reason.message()).isEqualTo("no eligible rep among 3: region excluded 2, role excluded 1");
+    assertThat(reason.message())
+        .isEqualTo("no eligible rep among 3: region excluded 2, role excluded 1");
   }
 
   @Test
@@ -191,19 +206,26 @@ class BaselinesTest {
 
     assertThat(owners(a)).containsExactly("ana", "-");
     assertThat(reason.kind()).isEqualTo(UnassignedReason.Kind.ALL_ELIGIBLE_FULL);
-    assertThat(reason.excludedBy()).containsExactly(Map.entry("capacity", 1), Map.entry("new-lead-cap", 1));
-    assertThat(reason.message()).isEqualTo("all 2 eligible reps are full: capacity 1, new-lead-cap 1");
+    assertThat(reason.excludedBy())
+        .containsExactly(Map.entry("capacity", 1), Map.entry("new-lead-cap", 1));
+    assertThat(reason.message())
+        .isEqualTo("all 2 eligible reps are full: capacity 1, new-lead-cap 1");
   }
 
   @Test
   void measure_givenAssignment_reportsItsOutcomesAndMetrics() {
-    Problem p = problem(ABC, List.of(lead("c1").currentOwner("ana").build(), lead("c2").build(), lead("c3").build()));
+    Problem p =
+        problem(
+            ABC,
+            List.of(
+                lead("c1").currentOwner("ana").build(), lead("c2").build(), lead("c3").build()));
     Allocation a =
         Baselines.measure(
             p, Map.of(LeadId.of("c1"), RepId.of("bob"), LeadId.of("c2"), RepId.of("bob")), "crm");
 
     assertThat(a.method()).isEqualTo("crm");
-    assertThat(a.outcomes()).extracting(LeadOutcome::status)
+    assertThat(a.outcomes())
+        .extracting(LeadOutcome::status)
         .containsExactly(Status.MOVED, Status.ASSIGNED, Status.UNASSIGNED);
     assertThat(a.outcome(LeadId.of("c3")).reason().orElseThrow().kind())
         .isEqualTo(UnassignedReason.Kind.NOT_PLACED);
@@ -226,7 +248,8 @@ class BaselinesTest {
         List.of(
             Rep.builder("ana").companySizes(SizeRange.of(0, 99)).build(),
             Rep.builder("bob").companySizes(SizeRange.atLeast(100)).build());
-    List<Lead> leads = List.of(lead("s50").companySize(50).build(), lead("s100").companySize(100).build());
+    List<Lead> leads =
+        List.of(lead("s50").companySize(50).build(), lead("s100").companySize(100).build());
     Allocation a = Baselines.roundRobin().allocate(problem(reps, leads));
 
     assertThat(owners(a)).containsExactly("ana", "bob");
@@ -240,8 +263,11 @@ class BaselinesTest {
         List.of(
             Rep.builder("ana").companySizes(SizeRange.of(0, 99)).build(),
             Rep.builder("bob").companySizes(SizeRange.atLeast(100)).build());
-    List<Lead> leads = List.of(lead("s50").companySize(50).build(), lead("s500").companySize(500).build(),
-        lead("s60").companySize(60).build());
+    List<Lead> leads =
+        List.of(
+            lead("s50").companySize(50).build(),
+            lead("s500").companySize(500).build(),
+            lead("s60").companySize(60).build());
     Allocation a = Baselines.roundRobin().allocate(problem(reps, leads));
 
     assertThat(owners(a)).containsExactly("ana", "bob", "ana");

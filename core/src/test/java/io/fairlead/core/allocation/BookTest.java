@@ -76,9 +76,15 @@ class BookTest {
                 Rep.builder("ana").capacity(1).heldOutside(1).preferredIndustries("tech").build(),
                 Rep.builder("bob").build()),
             List.of(
-                Lead.builder("c1").region("East").industry("retail").value(100).tier("B")
-                    .currentOwner("bob").build()));
-    ScoreBreakdown s = Baselines.measure(p, Map.of(LeadId.of("c1"), RepId.of("ana")), "given").score();
+                Lead.builder("c1")
+                    .region("East")
+                    .industry("retail")
+                    .value(100)
+                    .tier("B")
+                    .currentOwner("bob")
+                    .build()));
+    ScoreBreakdown s =
+        Baselines.measure(p, Map.of(LeadId.of("c1"), RepId.of("ana")), "given").score();
 
     assertThat(s.hard()).isEqualTo(1L);
     assertThat(s.byConstraint()).containsEntry("capacity", 1L).containsEntry("new-lead-cap", 0L);
@@ -127,8 +133,13 @@ class BookTest {
                 Rep.builder("cy").weight(0.7).heldOutside(3).build()),
             List.of(
                 lead("c1", 100, "A"),
-                Lead.builder("c2").region("East").industry("tech").value(900).tier("B")
-                    .currentOwner("bob").build(),
+                Lead.builder("c2")
+                    .region("East")
+                    .industry("tech")
+                    .value(900)
+                    .tier("B")
+                    .currentOwner("bob")
+                    .build(),
                 lead("c3", 300, "C"),
                 lead("c4", 0, "A")));
     ProblemIndex index = new ProblemIndex(p);
@@ -141,8 +152,12 @@ class BookTest {
         ScoreBreakdown after = book.score();
         book.unassign(lead);
 
-        assertThat(delta[0]).as("hard, lead %s rep %s", lead, rep).isEqualTo(after.hard() - before.hard());
-        assertThat(delta[1]).as("soft, lead %s rep %s", lead, rep).isEqualTo(after.soft() - before.soft());
+        assertThat(delta[0])
+            .as("hard, lead %s rep %s", lead, rep)
+            .isEqualTo(after.hard() - before.hard());
+        assertThat(delta[1])
+            .as("soft, lead %s rep %s", lead, rep)
+            .isEqualTo(after.soft() - before.soft());
         assertThat(after.medium()).isEqualTo(before.medium() - 1);
       }
     }

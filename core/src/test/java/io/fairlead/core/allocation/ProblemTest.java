@@ -18,12 +18,17 @@ class ProblemTest {
     return Lead.builder(id).region("East").industry("retail");
   }
 
-  private static final List<Rep> ROSTER = List.of(Rep.builder("ana").build(), Rep.builder("bob").build());
+  private static final List<Rep> ROSTER =
+      List.of(Rep.builder("ana").build(), Rep.builder("bob").build());
 
   @Test
   void leads_duplicateId_failsNamingLead() {
     assertThatThrownBy(
-            () -> Problem.of(Policy.defaults(), ROSTER, List.of(lead("c1").build(), lead("c1").value(5).build())))
+            () ->
+                Problem.of(
+                    Policy.defaults(),
+                    ROSTER,
+                    List.of(lead("c1").build(), lead("c1").value(5).build())))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("lead c1: duplicate id");
   }
@@ -43,7 +48,9 @@ class ProblemTest {
   @Test
   void lead_ownerNotOnRoster_failsNamingLeadAndOwner() {
     assertThatThrownBy(
-            () -> Problem.of(Policy.defaults(), ROSTER, List.of(lead("c1").currentOwner("zed").build())))
+            () ->
+                Problem.of(
+                    Policy.defaults(), ROSTER, List.of(lead("c1").currentOwner("zed").build())))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("lead c1: currentOwner 'zed' is not on the roster");
   }
@@ -58,7 +65,11 @@ class ProblemTest {
   @Test
   void rep_allowedTierUnknownToPolicy_failsNamingRepAndTier() {
     assertThatThrownBy(
-            () -> Problem.of(Policy.defaults(), List.of(Rep.builder("ana").tiers("A", "Z").build()), List.of()))
+            () ->
+                Problem.of(
+                    Policy.defaults(),
+                    List.of(Rep.builder("ana").tiers("A", "Z").build()),
+                    List.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "rep ana: allowedTiers names tier 'Z', which is not in the policy's tier scheme [A, B, C]");
@@ -66,14 +77,18 @@ class ProblemTest {
 
   @Test
   void lead_tierUnknownToPolicy_failsNamingLeadAndTier() {
-    assertThatThrownBy(() -> Problem.of(Policy.defaults(), ROSTER, List.of(lead("c1").tier("Z").build())))
+    assertThatThrownBy(
+            () -> Problem.of(Policy.defaults(), ROSTER, List.of(lead("c1").tier("Z").build())))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("lead c1: tier 'Z' is not in the policy's tier scheme [A, B, C]");
   }
 
   @Test
   void lead_tierRuleAttributeMissing_failsNamingLeadAndAttribute() {
-    Policy p = Policy.builder().tierRule(TierRule.byAttribute("revenue").threshold("A", 10).otherwise("C")).build();
+    Policy p =
+        Policy.builder()
+            .tierRule(TierRule.byAttribute("revenue").threshold("A", 10).otherwise("C"))
+            .build();
     assertThatThrownBy(() -> Problem.of(p, ROSTER, List.of(lead("c1").build())))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("lead c1: attribute 'revenue' is needed by the tier rule but missing");

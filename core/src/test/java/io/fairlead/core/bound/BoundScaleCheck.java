@@ -24,12 +24,12 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Prints how long each bound takes on synthetic problems of 10k × 200, 100k × 2k and 1M × 5k
- * (leads × reps): regions × industries eligibility, junior reps without top-tier leads, tiers A/B/C
- * at 15/35/50 %, capacities 1.4 × the mean load, some new-lead caps, weights 0.8 to 1.5, 30 % of
- * leads owned. Each size runs with the default policy (owned leads kept) and with rebalancing
- * (owned leads free, so owners split classes). {@code -Dbound.distinctWeights=true} gives every rep
- * its own weight in [0.5, 2] (no ties between reps: the deepest recursion).
+ * Prints how long each bound takes on synthetic problems of 10k × 200, 100k × 2k and 1M × 5k (leads
+ * × reps): regions × industries eligibility, junior reps without top-tier leads, tiers A/B/C at
+ * 15/35/50 %, capacities 1.4 × the mean load, some new-lead caps, weights 0.8 to 1.5, 30 % of leads
+ * owned. Each size runs with the default policy (owned leads kept) and with rebalancing (owned
+ * leads free, so owners split classes). {@code -Dbound.distinctWeights=true} gives every rep its
+ * own weight in [0.5, 2] (no ties between reps: the deepest recursion).
  *
  * <p>Not a test (timings do not belong in tests). Run after {@code mvn -pl core test-compile}:
  *
@@ -50,7 +50,8 @@ public final class BoundScaleCheck {
         sizes[k] = new int[] {Integer.parseInt(args[2 * k]), Integer.parseInt(args[2 * k + 1])};
       }
     }
-    System.out.printf("max heap %d MB, %d cpus%n",
+    System.out.printf(
+        "max heap %d MB, %d cpus%n",
         Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
     for (int[] size : sizes) {
       for (boolean rebalancing : new boolean[] {false, true}) {
@@ -66,7 +67,8 @@ public final class BoundScaleCheck {
     ProblemIndex index = new ProblemIndex(problem);
     long t2 = System.nanoTime();
     long baseline = usedAfterGc();
-    System.out.printf("%n%,d leads x %,d reps, rebalancing %s: problem %d ms, index %d ms, heap %d MB%n",
+    System.out.printf(
+        "%n%,d leads x %,d reps, rebalancing %s: problem %d ms, index %d ms, heap %d MB%n",
         leads, reps, rebalancing, ms(t1 - t0), ms(t2 - t1), baseline >> 20);
     for (int round = 1; round <= 3; round++) {
       resetPeaks();
@@ -84,10 +86,23 @@ public final class BoundScaleCheck {
           "  run %d: count %d ms (%,d classes, %,d eligible arrays, placed %,d, opt %.6g) | value %d ms"
               + " (max >= %.4f, term >= %.6g) | top tier %d ms (%,d classes, opt %.6g) |"
               + " certificate %d ms (%s) | total %d ms | peak heap %d MB (+%d MB over the problem)%n",
-          round, ms(b - a), count.classCount(), count.poolCount(), count.maxPlaceable(),
-          count.optimum(), ms(c - b), value.maxLowerBound(), value.termLowerBound(), ms(d - c),
-          top.classCount(), top.optimum(), ms(e - d), improvable ? "IMPROVABLE" : "optimal",
-          ms(d - a), peak >> 20, (peak - baseline) >> 20);
+          round,
+          ms(b - a),
+          count.classCount(),
+          count.poolCount(),
+          count.maxPlaceable(),
+          count.optimum(),
+          ms(c - b),
+          value.maxLowerBound(),
+          value.termLowerBound(),
+          ms(d - c),
+          top.classCount(),
+          top.optimum(),
+          ms(e - d),
+          improvable ? "IMPROVABLE" : "optimal",
+          ms(d - a),
+          peak >> 20,
+          (peak - baseline) >> 20);
     }
   }
 
@@ -115,7 +130,8 @@ public final class BoundScaleCheck {
     }
     for (int r = 0; r < repCount; r++) {
       int g = r % regions;
-      Set<String> rs = rnd.nextInt(10) == 0 ? Set.of(region[g], region[(g + 1) % regions]) : Set.of(region[g]);
+      Set<String> rs =
+          rnd.nextInt(10) == 0 ? Set.of(region[g], region[(g + 1) % regions]) : Set.of(region[g]);
       Set<String> is = new java.util.HashSet<>();
       while (is.size() < 4) {
         is.add(industry[rnd.nextInt(industries)]);
@@ -124,8 +140,19 @@ public final class BoundScaleCheck {
       Set<Tier> tiers = junior ? Set.of(Tier.of("B"), Tier.of("C")) : Set.of();
       int newCap = rnd.nextInt(100) < 15 ? (int) Math.ceil(0.5 * meanLoad) : Rep.UNLIMITED;
       Rep rep =
-          new Rep(RepId.of("r" + r), rs, is, tiers, Role.BOTH, SizeRange.ANY, capacity, 0, newCap,
-              true, weight(rnd, weights), Set.of());
+          new Rep(
+              RepId.of("r" + r),
+              rs,
+              is,
+              tiers,
+              Role.BOTH,
+              SizeRange.ANY,
+              capacity,
+              0,
+              newCap,
+              true,
+              weight(rnd, weights),
+              Set.of());
       reps.add(rep);
       for (String rg : rs) {
         int gi = Integer.parseInt(rg.substring(7));
@@ -139,7 +166,8 @@ public final class BoundScaleCheck {
     for (Rep r : reps) {
       owners.add(Optional.of(r.id()));
     }
-    List<Optional<Tier>> tiers = List.of(Optional.of(Tier.of("A")), Optional.of(Tier.of("B")), Optional.of(Tier.of("C")));
+    List<Optional<Tier>> tiers =
+        List.of(Optional.of(Tier.of("A")), Optional.of(Tier.of("B")), Optional.of(Tier.of("C")));
     List<Lead> leads = new ArrayList<>(leadCount);
     for (int i = 0; i < leadCount; i++) {
       int g = rnd.nextInt(regions);
@@ -150,12 +178,24 @@ public final class BoundScaleCheck {
       Optional<RepId> owner = Optional.empty();
       if (rnd.nextInt(100) < 30) {
         List<Integer> c = covering.get(g * industries + k);
-        owner = c.isEmpty() ? owners.get(rnd.nextInt(repCount)) : owners.get(c.get(rnd.nextInt(c.size())));
+        owner =
+            c.isEmpty()
+                ? owners.get(rnd.nextInt(repCount))
+                : owners.get(c.get(rnd.nextInt(c.size())));
       }
       leads.add(
-          new Lead(LeadId.of("c" + i), region[g], industry[k], 50, value, OptionalDouble.empty(),
-              tiers.get(tier), owner.isPresent() ? LeadKind.EXISTING_CUSTOMER : LeadKind.NEW_BUSINESS,
-              owner, false, Map.of()));
+          new Lead(
+              LeadId.of("c" + i),
+              region[g],
+              industry[k],
+              50,
+              value,
+              OptionalDouble.empty(),
+              tiers.get(tier),
+              owner.isPresent() ? LeadKind.EXISTING_CUSTOMER : LeadKind.NEW_BUSINESS,
+              owner,
+              false,
+              Map.of()));
     }
     Policy policy = Policy.builder().allowRebalancing(rebalancing).build();
     return new Problem(policy, reps, leads);

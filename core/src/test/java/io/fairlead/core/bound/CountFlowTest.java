@@ -104,8 +104,7 @@ class CountFlowTest {
     Rep a = Rep.builder("a").regions("E").build();
     Rep m = Rep.builder("m").regions("E", "W").build();
     Rep b = Rep.builder("b").regions("W").build();
-    List<Lead> leads =
-        List.of(lead("e0", "E"), lead("e1", "E"), lead("w0", "W"), lead("w1", "W"));
+    List<Lead> leads = List.of(lead("e0", "E"), lead("e1", "E"), lead("w0", "W"), lead("w1", "W"));
     ProblemIndex index = new ProblemIndex(problem(List.of(a, m, b), leads));
     assertThat(CountFlow.hasImprovingPath(index, new int[] {0, 0, 1, 1})).isTrue();
     assertThat(CountFlow.hasImprovingPath(index, new int[] {0, 1, 1, 2})).isFalse();
@@ -132,8 +131,7 @@ class CountFlowTest {
   @Test
   void weights_shareLeadsInProportion() {
     // Weights 1 and 2, six leads: loads 2 and 4 (Σ n²/w = 4 + 8 = 12).
-    Problem p =
-        problem(List.of(rep("a"), Rep.builder("b").weight(2.0).build()), leads(6));
+    Problem p = problem(List.of(rep("a"), Rep.builder("b").weight(2.0).build()), leads(6));
     CountFlow flow = CountFlow.solve(new ProblemIndex(p));
     assertThat(flow.loads()).containsExactly(2, 4);
     assertThat(flow.optimum()).isEqualTo(12.0);

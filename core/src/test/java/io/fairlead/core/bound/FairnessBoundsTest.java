@@ -12,8 +12,8 @@ import io.fairlead.core.internal.Assembler;
 import io.fairlead.core.internal.CountFlow;
 import io.fairlead.core.internal.ProblemIndex;
 import io.fairlead.core.model.Lead;
-import io.fairlead.core.model.RepId;
 import io.fairlead.core.model.Rep;
+import io.fairlead.core.model.RepId;
 import io.fairlead.core.policy.Policy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +31,8 @@ class FairnessBoundsTest {
     FairnessBounds b = FairnessBounds.of(p);
     assertThat(b.maxPlaceable()).isEqualTo(6);
     assertThat(b.countOptimum()).isEqualTo(12.0);
-    assertThat(b.optimalCounts()).containsExactly(Map.entry(RepId.of("a"), 2), Map.entry(RepId.of("b"), 4));
+    assertThat(b.optimalCounts())
+        .containsExactly(Map.entry(RepId.of("a"), 2), Map.entry(RepId.of("b"), 4));
     // Equal values: the value bounds follow the counts (1 mean lead each).
     assertThat(b.valueMaxLowerBound()).isCloseTo(2.0, within(1e-12));
     assertThat(b.valueTermLowerBound()).isCloseTo(12.0, within(1e-5));

@@ -107,16 +107,41 @@ final class SmallProblems {
   static String describe(Problem p) {
     StringBuilder s = new StringBuilder("rebalancing=" + p.policy().allowRebalancing());
     for (Rep r : p.reps()) {
-      s.append("\n  ").append(r.id()).append(" regions=").append(r.regions())
-          .append(" industries=").append(r.industries()).append(" tiers=").append(r.allowedTiers())
-          .append(" role=").append(r.role()).append(" available=").append(r.available())
-          .append(" capacity=").append(r.capacity()).append(" held=").append(r.heldOutside())
-          .append(" newCap=").append(r.newLeadCap()).append(" weight=").append(r.weight());
+      s.append("\n  ")
+          .append(r.id())
+          .append(" regions=")
+          .append(r.regions())
+          .append(" industries=")
+          .append(r.industries())
+          .append(" tiers=")
+          .append(r.allowedTiers())
+          .append(" role=")
+          .append(r.role())
+          .append(" available=")
+          .append(r.available())
+          .append(" capacity=")
+          .append(r.capacity())
+          .append(" held=")
+          .append(r.heldOutside())
+          .append(" newCap=")
+          .append(r.newLeadCap())
+          .append(" weight=")
+          .append(r.weight());
     }
     for (Lead l : p.leads()) {
-      s.append("\n  ").append(l.id()).append(' ').append(l.region()).append('/')
-          .append(l.industry()).append(" value=").append(l.value()).append(" tier=")
-          .append(l.tier().orElseThrow()).append(' ').append(l.kind()).append(" owner=")
+      s.append("\n  ")
+          .append(l.id())
+          .append(' ')
+          .append(l.region())
+          .append('/')
+          .append(l.industry())
+          .append(" value=")
+          .append(l.value())
+          .append(" tier=")
+          .append(l.tier().orElseThrow())
+          .append(' ')
+          .append(l.kind())
+          .append(" owner=")
           .append(l.currentOwner().map(Object::toString).orElse("-"))
           .append(l.locked() ? " locked" : "");
     }
@@ -126,13 +151,17 @@ final class SmallProblems {
   /** The exhaustive optimum of every quantity the bounds speak about. */
   static final class BruteForce {
     final ProblemIndex index;
+
     /** The most leads a feasible assignment places. */
     int maxPlaced = -1;
+
     /** Minima over feasible assignments placing {@link #maxPlaced} leads. */
     double countOptimum = Double.POSITIVE_INFINITY;
+
     double valueMax = Double.POSITIVE_INFINITY;
     double valueTerm = Double.POSITIVE_INFINITY;
     double topTier = Double.POSITIVE_INFINITY;
+
     /** Every feasible assignment (copies), when asked for. */
     final List<int[]> feasible = new ArrayList<>();
 

@@ -67,8 +67,7 @@ class ValueBoundTest {
               ValueBounds merged = bounds(index, true);
               ValueBounds single = bounds(index, false);
               assertThat(merged.maxLowerBound()).isCloseTo(single.maxLowerBound(), within(1e-9));
-              assertThat(merged.termLowerBound())
-                  .isCloseTo(single.termLowerBound(), within(1e-9));
+              assertThat(merged.termLowerBound()).isCloseTo(single.termLowerBound(), within(1e-9));
             });
   }
 

@@ -29,8 +29,8 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.core.RandomnessSource;
 
 /**
- * Properties of {@link FairnessMetrics} over whole random problems and assignments (assignments
- * may break any rule). Seeds are fixed; QuickTheories prints the seed and the falsifying problem.
+ * Properties of {@link FairnessMetrics} over whole random problems and assignments (assignments may
+ * break any rule). Seeds are fixed; QuickTheories prints the seed and the falsifying problem.
  */
 class FairnessMetricsPropertyTest {
 
@@ -100,7 +100,8 @@ class FairnessMetricsPropertyTest {
                     .isEqualTo(r.leads());
                 assertThat(r.newLeads()).isBetween(0, r.leads());
               }
-              assertThat(m.reps()).extracting(RepStats::rep)
+              assertThat(m.reps())
+                  .extracting(RepStats::rep)
                   .containsExactlyElementsOf(s.problem().reps().stream().map(Rep::id).toList());
             });
   }
@@ -117,7 +118,8 @@ class FairnessMetricsPropertyTest {
               return FairnessMetrics.of(s.problem(), s.assignment()).violations().stream()
                   .filter(v -> v.lead().isPresent())
                   .map(v -> leads.get(v.lead().get()))
-                  .noneMatch(l -> l.locked() && s.assignment().get(l.id()).equals(l.currentOwner().get()));
+                  .noneMatch(
+                      l -> l.locked() && s.assignment().get(l.id()).equals(l.currentOwner().get()));
             });
   }
 
@@ -180,7 +182,9 @@ class FairnessMetricsPropertyTest {
 
   private static final String[][] REGIONS = {{}, {"East"}, {"West"}, {"East", "West"}};
   private static final String[][] TIERS = {{}, {"A"}, {"B", "C"}, {"A", "B"}};
-  private static final SizeRange[] SIZES = {SizeRange.ANY, SizeRange.of(0, 99), SizeRange.atLeast(100)};
+  private static final SizeRange[] SIZES = {
+    SizeRange.ANY, SizeRange.of(0, 99), SizeRange.atLeast(100)
+  };
   private static final double[] WEIGHTS = {0.25, 0.5, 1, 1.5, 2, 3};
   private static final int[] CAPS = {Rep.UNLIMITED, 0, 1, 2, 5};
 
@@ -271,7 +275,11 @@ class FairnessMetricsPropertyTest {
         reps.add(rep);
         for (int k = 0; k < c * twiceWeight; k++) {
           Lead lead =
-              Lead.builder("c" + leads.size()).region("East").industry("retail").tier("B").value(700)
+              Lead.builder("c" + leads.size())
+                  .region("East")
+                  .industry("retail")
+                  .tier("B")
+                  .value(700)
                   .build();
           leads.add(lead);
           assignment.put(lead.id(), rep.id());

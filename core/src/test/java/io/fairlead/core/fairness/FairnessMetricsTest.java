@@ -46,7 +46,9 @@ class FairnessMetricsTest {
     // All leads are tier B: the fair share of A and C is 0, of B the same as of leads.
     assertThat(m.rep(RepId.of("cy")).fairTierLeads())
         .containsExactly(
-            Map.entry(Tier.of("A"), 0.0), Map.entry(Tier.of("B"), 4.0), Map.entry(Tier.of("C"), 0.0));
+            Map.entry(Tier.of("A"), 0.0),
+            Map.entry(Tier.of("B"), 4.0),
+            Map.entry(Tier.of("C"), 0.0));
     assertThat(m.assigned()).isZero();
     assertThat(m.unassigned()).isEqualTo(8);
   }
@@ -60,7 +62,8 @@ class FairnessMetricsTest {
     // cv: deviations −1, 1, 0 → variance 2/3 → sqrt(2/3) / 2.
     // maxDeviation: fair 2, 2, 4 → |1−2|, |3−2|, |4−4| → 1.
     Problem p = problem(List.of(rep("ana", 1), rep("bob", 1), rep("cy", 2)), leads(8));
-    FairnessMetrics m = FairnessMetrics.of(p, assign(p, "ana", "bob", "bob", "bob", "cy", "cy", "cy", "cy"));
+    FairnessMetrics m =
+        FairnessMetrics.of(p, assign(p, "ana", "bob", "bob", "bob", "cy", "cy", "cy", "cy"));
 
     Spread c = m.count();
     assertThat(c.reps()).isEqualTo(3);
@@ -83,7 +86,8 @@ class FairnessMetricsTest {
     // x = 100, 300, 200: Gini, Jain and the ratio do not depend on the unit (2/9, 6/7, 3);
     // maxDeviation = |100 − 200| = |300 − 200| = 100 (money, not leads).
     Problem p = problem(List.of(rep("ana", 1), rep("bob", 1), rep("cy", 2)), leads(8));
-    FairnessMetrics m = FairnessMetrics.of(p, assign(p, "ana", "bob", "bob", "bob", "cy", "cy", "cy", "cy"));
+    FairnessMetrics m =
+        FairnessMetrics.of(p, assign(p, "ana", "bob", "bob", "bob", "cy", "cy", "cy", "cy"));
 
     assertThat(m.reps()).extracting(RepStats::value).containsExactly(100.0, 300.0, 400.0);
     assertThat(m.value().mean()).isCloseTo(200.0, within(1e-9));
@@ -103,7 +107,8 @@ class FairnessMetricsTest {
     Problem p =
         problem(
             List.of(Rep.builder("ana").weight(2).regions("East").build(), rep("bob", 1)),
-            List.of(lead("e1", "East"), lead("e2", "East"), lead("w1", "West"), lead("w2", "West")));
+            List.of(
+                lead("e1", "East"), lead("e2", "East"), lead("w1", "West"), lead("w2", "West")));
     FairnessMetrics m = FairnessMetrics.of(p, assign(p, "ana", "ana", "bob", "bob"));
 
     assertThat(m.rep(RepId.of("ana")).fairLeads()).isCloseTo(4.0 / 3, within(EPS));
@@ -121,7 +126,8 @@ class FairnessMetricsTest {
     Problem p =
         problem(
             List.of(
-                Rep.builder("ana").regions("East").build(), Rep.builder("bob").regions("East").build()),
+                Rep.builder("ana").regions("East").build(),
+                Rep.builder("bob").regions("East").build()),
             List.of(lead("e1", "East"), lead("e2", "East"), lead("n1", "North")));
     FairnessMetrics m = FairnessMetrics.of(p, assign(p, "ana", "bob", null));
 
@@ -185,8 +191,7 @@ class FairnessMetricsTest {
     Problem p = problem(List.of(rep("ana", 1), rep("bob", 1)), leads(3));
     Spread c = FairnessMetrics.of(p, Map.of()).count();
 
-    assertThat(c)
-        .isEqualTo(new Spread(2, 0, 0, 0, 0, 1, 1, 0, 1.5));
+    assertThat(c).isEqualTo(new Spread(2, 0, 0, 0, 0, 1, 1, 0, 1.5));
   }
 
   @Test
@@ -238,7 +243,8 @@ class FairnessMetricsTest {
 
   @Test
   void repStats_weightAboveThePolicyBound_usesTheBoundedWeight() {
-    // Default bounds [0.5, 2]: weight 5 counts as 2, weight 0.1 as 0.5 → fair shares 4·2/2.5, 4·0.5/2.5.
+    // Default bounds [0.5, 2]: weight 5 counts as 2, weight 0.1 as 0.5 → fair shares 4·2/2.5,
+    // 4·0.5/2.5.
     Problem p = problem(List.of(rep("ana", 5), rep("bob", 0.1)), leads(4));
     FairnessMetrics m = FairnessMetrics.of(p, Map.of());
 
@@ -256,7 +262,8 @@ class FairnessMetricsTest {
             expected,
             List.of(rep("ana", 1)),
             List.of(
-                base("c1").value(1000).winProbability(0.25).build(), base("c2").value(400).build()));
+                base("c1").value(1000).winProbability(0.25).build(),
+                base("c2").value(400).build()));
     FairnessMetrics m = FairnessMetrics.of(p, assign(p, "ana", "ana"));
 
     assertThat(m.rep(RepId.of("ana")).value()).isEqualTo(650.0);
@@ -282,7 +289,8 @@ class FairnessMetricsTest {
   void repStats_ownerLosesItsLead_newLeadsCountsOnlyTheReceiver() {
     // c1 was ana's and goes to bob: for bob it is new, ana holds nothing.
     Problem p =
-        problem(List.of(rep("ana", 1), rep("bob", 1)), List.of(base("c1").currentOwner("ana").build()));
+        problem(
+            List.of(rep("ana", 1), rep("bob", 1)), List.of(base("c1").currentOwner("ana").build()));
     FairnessMetrics m = FairnessMetrics.of(p, assign(p, "bob"));
 
     assertThat(m.reps()).extracting(RepStats::newLeads).containsExactly(0, 1);
@@ -354,7 +362,11 @@ class FairnessMetricsTest {
   @Test
   void violations_rulesThePolicyDoesNotEnforce_areNotReported() {
     Policy lax =
-        Policy.builder().disable(Rule.CAPACITY).disable(Rule.NEW_LEAD_CAP).disable(Rule.REGION).build();
+        Policy.builder()
+            .disable(Rule.CAPACITY)
+            .disable(Rule.NEW_LEAD_CAP)
+            .disable(Rule.REGION)
+            .build();
     Problem p =
         new Problem(
             lax,

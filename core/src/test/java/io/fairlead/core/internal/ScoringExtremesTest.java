@@ -65,7 +65,8 @@ class ScoringExtremesTest {
 
     long sum = s.byConstraint().values().stream().mapToLong(Long::longValue).sum();
     assertThat(s.hard() + s.medium() + s.soft()).isEqualTo(sum);
-    assertThat(s.byConstraint().get(Objective.VALUE.id())).isBetween(4_000_000_000_000_000L, 6_000_000_000_000_000L);
+    assertThat(s.byConstraint().get(Objective.VALUE.id()))
+        .isBetween(4_000_000_000_000_000L, 6_000_000_000_000_000L);
     assertThat(s.soft()).isPositive();
   }
 }

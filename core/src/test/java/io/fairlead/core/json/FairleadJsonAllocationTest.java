@@ -34,14 +34,29 @@ class FairleadJsonAllocationTest {
             Rep.builder("eve").regions("West").capacity(0).build());
     List<Lead> leads =
         List.of(
-            Lead.builder("c1").region("East").industry("retail").value(1000).tier("A")
-                .kind(LeadKind.EXISTING_CUSTOMER).currentOwner("ana").build(),
-            Lead.builder("c2").region("East").industry("retail").value(5000).winProbability(0.5)
+            Lead.builder("c1")
+                .region("East")
+                .industry("retail")
+                .value(1000)
+                .tier("A")
+                .kind(LeadKind.EXISTING_CUSTOMER)
+                .currentOwner("ana")
+                .build(),
+            Lead.builder("c2")
+                .region("East")
+                .industry("retail")
+                .value(5000)
+                .winProbability(0.5)
                 .build(),
             Lead.builder("c3").region("West").industry("software").value(200).tier("B").build(),
             Lead.builder("c4").region("North").industry("mining").value(10).build(),
-            Lead.builder("c5").region("West").industry("retail").value(70).currentOwner("cleo")
-                .locked(true).build(),
+            Lead.builder("c5")
+                .region("West")
+                .industry("retail")
+                .value(70)
+                .currentOwner("cleo")
+                .locked(true)
+                .build(),
             Lead.builder("c6").region("West").industry("retail").value(0).build());
     return Problem.of(Policy.defaults(), reps, leads);
   }
@@ -83,7 +98,8 @@ class FairleadJsonAllocationTest {
   void allocation_withoutExplanations_roundTripsEqual() {
     Allocation a = Baselines.leastBusy().allocate(problem());
 
-    Allocation read = FairleadJson.readAllocation(FairleadJson.writeAllocation(a, false), a.problem());
+    Allocation read =
+        FairleadJson.readAllocation(FairleadJson.writeAllocation(a, false), a.problem());
 
     assertSameResult(read, a);
   }
@@ -92,7 +108,8 @@ class FairleadJsonAllocationTest {
   void allocation_withExplanations_roundTripsEqual_andExplainsTheSame() {
     Allocation a = Baselines.roundRobin().allocate(problem());
 
-    Allocation read = FairleadJson.readAllocation(FairleadJson.writeAllocation(a, true), a.problem());
+    Allocation read =
+        FairleadJson.readAllocation(FairleadJson.writeAllocation(a, true), a.problem());
 
     assertSameResult(read, a);
     for (Lead l : a.problem().leads()) {
@@ -189,7 +206,8 @@ class FairleadJsonAllocationTest {
                 a.problem().leads().get(4),
                 a.problem().leads().get(5)));
 
-    assertThatThrownBy(() -> FairleadJson.readAllocation(FairleadJson.writeAllocation(a, false), other))
+    assertThatThrownBy(
+            () -> FairleadJson.readAllocation(FairleadJson.writeAllocation(a, false), other))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("allocation JSON at $.outcomes[0].lead: lead x1:")
         .hasMessageContaining("holds lead 'c1', expected 'x1'");

@@ -53,7 +53,8 @@ class FairleadJsonErrorTest {
   void malformedJson_trailingCommaInArray_namesLineAndColumn() {
     String broken = PROBLEM.replace("\"value\": 100}", "\"value\": 100},");
 
-    assertProblemFails(broken).hasMessageMatching("problem JSON at line 11 column \\d+: malformed JSON: .*");
+    assertProblemFails(broken)
+        .hasMessageMatching("problem JSON at line 11 column \\d+: malformed JSON: .*");
   }
 
   @Test
@@ -74,7 +75,8 @@ class FairleadJsonErrorTest {
 
   @Test
   void emptyDocument_isMalformed() {
-    assertProblemFails("  ").hasMessage("problem JSON at line 1 column 3: malformed JSON: no content");
+    assertProblemFails("  ")
+        .hasMessage("problem JSON at line 1 column 3: malformed JSON: no content");
   }
 
   @Test
@@ -105,7 +107,8 @@ class FairleadJsonErrorTest {
   void unknownField_inPolicy_fails() {
     assertThatThrownBy(() -> FairleadJson.readPolicy("{\"hardRules\": [\"region\"]}"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("policy JSON at $.hardRules: unknown field 'hardRules' (known: tiers,");
+        .hasMessageStartingWith(
+            "policy JSON at $.hardRules: unknown field 'hardRules' (known: tiers,");
   }
 
   @Test
@@ -130,8 +133,10 @@ class FairleadJsonErrorTest {
 
   @Test
   void wrongType_numberForString_fails() {
-    String broken = PROBLEM.replace("\"region\": \"East\", \"industry\": \"retail\", \"value\"",
-        "\"region\": 7, \"industry\": \"retail\", \"value\"");
+    String broken =
+        PROBLEM.replace(
+            "\"region\": \"East\", \"industry\": \"retail\", \"value\"",
+            "\"region\": 7, \"industry\": \"retail\", \"value\"");
 
     assertProblemFails(broken)
         .hasMessage(
@@ -151,7 +156,8 @@ class FairleadJsonErrorTest {
 
   @Test
   void wrongType_stringForArray_fails() {
-    String broken = PROBLEM.replace("{\"id\": \"ben\"}", "{\"id\": \"ben\", \"regions\": \"East\"}");
+    String broken =
+        PROBLEM.replace("{\"id\": \"ben\"}", "{\"id\": \"ben\", \"regions\": \"East\"}");
 
     assertProblemFails(broken)
         .hasMessage(
@@ -161,10 +167,12 @@ class FairleadJsonErrorTest {
 
   @Test
   void wrongType_nonStringAttribute_fails() {
-    String broken = PROBLEM.replace("\"value\": 100}", "\"value\": 100, \"attributes\": {\"revenue\": 1200}}");
+    String broken =
+        PROBLEM.replace("\"value\": 100}", "\"value\": 100, \"attributes\": {\"revenue\": 1200}}");
 
     assertProblemFails(broken)
-        .hasMessageStartingWith("problem JSON at $.leads[3].attributes.revenue: lead c42: wrong type");
+        .hasMessageStartingWith(
+            "problem JSON at $.leads[3].attributes.revenue: lead c42: wrong type");
   }
 
   @Test
@@ -179,7 +187,8 @@ class FairleadJsonErrorTest {
   void missingRequiredField_id_fails() {
     String broken = PROBLEM.replace("{\"id\": \"ben\"}", "{\"weight\": 2}");
 
-    assertProblemFails(broken).hasMessage("problem JSON at $.reps[1].id: missing required field 'id'");
+    assertProblemFails(broken)
+        .hasMessage("problem JSON at $.reps[1].id: missing required field 'id'");
   }
 
   @Test
@@ -199,7 +208,8 @@ class FairleadJsonErrorTest {
 
   @Test
   void domainValidation_infiniteWeight_namesField() {
-    String broken = PROBLEM.replace("{\"id\": \"ben\"}", "{\"id\": \"ben\", \"weight\": \"Infinity\"}");
+    String broken =
+        PROBLEM.replace("{\"id\": \"ben\"}", "{\"id\": \"ben\", \"weight\": \"Infinity\"}");
 
     assertProblemFails(broken)
         .hasMessage(
@@ -217,7 +227,8 @@ class FairleadJsonErrorTest {
   @Test
   void domainValidation_badSizeRange_namesCompanySizes() {
     String broken =
-        PROBLEM.replace("{\"id\": \"ben\"}", "{\"id\": \"ben\", \"companySizes\": {\"min\": 9, \"max\": 3}}");
+        PROBLEM.replace(
+            "{\"id\": \"ben\"}", "{\"id\": \"ben\", \"companySizes\": {\"min\": 9, \"max\": 3}}");
 
     assertProblemFails(broken)
         .hasMessage(
@@ -238,7 +249,8 @@ class FairleadJsonErrorTest {
   @Test
   void domainValidation_repeatedRegion_namesTheElement() {
     String broken =
-        PROBLEM.replace("{\"id\": \"ben\"}", "{\"id\": \"ben\", \"regions\": [\"East\", \"East\"]}");
+        PROBLEM.replace(
+            "{\"id\": \"ben\"}", "{\"id\": \"ben\", \"regions\": [\"East\", \"East\"]}");
 
     assertProblemFails(broken)
         .hasMessage("problem JSON at $.reps[1].regions[1]: rep ben: regions holds 'East' twice");
@@ -310,7 +322,8 @@ class FairleadJsonErrorTest {
   void policy_tierWeightForUnknownTier_namesTheKey() {
     assertThatThrownBy(() -> FairleadJson.readPolicy("{\"tierWeights\": {\"D\": 1}}"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("policy JSON at $.tierWeights.D: policy: tierWeights names tier 'D'");
+        .hasMessageStartingWith(
+            "policy JSON at $.tierWeights.D: policy: tierWeights names tier 'D'");
   }
 
   @Test
@@ -345,7 +358,8 @@ class FairleadJsonErrorTest {
 
   @Test
   void readReps_errorsUseTheRepsDocumentAndRootArray() {
-    assertThatThrownBy(() -> FairleadJson.readReps("[{\"id\": \"ana\"}, {\"id\": \"ben\", \"weight\": 0}]"))
+    assertThatThrownBy(
+            () -> FairleadJson.readReps("[{\"id\": \"ana\"}, {\"id\": \"ben\", \"weight\": 0}]"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("reps JSON at $[1].weight: rep ben: weight must be finite and > 0, was 0.0");
   }
@@ -367,7 +381,8 @@ class FairleadJsonErrorTest {
   @Test
   void readLeads_blankId_fails() {
     assertThatThrownBy(
-            () -> FairleadJson.readLeads("[{\"id\": \" \", \"region\": \"E\", \"industry\": \"r\"}]"))
+            () ->
+                FairleadJson.readLeads("[{\"id\": \" \", \"region\": \"E\", \"industry\": \"r\"}]"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("leads JSON at $[0].id: lead id must not be blank");
   }
@@ -392,8 +407,7 @@ class FairleadJsonErrorTest {
 
   @Test
   void readAllocation_missingMetricsFigure_namesIt() {
-    Allocation a =
-        Baselines.leastBusy().allocate(FairleadJsonAllocationTest.problem());
+    Allocation a = Baselines.leastBusy().allocate(FairleadJsonAllocationTest.problem());
     String json = FairleadJson.writeAllocation(a, false).replaceFirst("\"gini\": [^,]+,", "");
 
     assertThatThrownBy(() -> FairleadJson.readAllocation(json, a.problem()))
@@ -403,21 +417,20 @@ class FairleadJsonErrorTest {
 
   @Test
   void readAllocation_repNotOnRoster_namesOutcome() {
-    Allocation a =
-        Baselines.leastBusy().allocate(FairleadJsonAllocationTest.problem());
+    Allocation a = Baselines.leastBusy().allocate(FairleadJsonAllocationTest.problem());
     String json =
         FairleadJson.writeAllocation(a, false)
             .replaceFirst("(\"lead\": \"c1\",\\s*\"rep\": )\"ana\"", "$1\"zoe\"");
 
     assertThatThrownBy(() -> FairleadJson.readAllocation(json, a.problem()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("allocation JSON at $.outcomes[0].rep: lead c1: rep 'zoe' is not on the problem's roster");
+        .hasMessage(
+            "allocation JSON at $.outcomes[0].rep: lead c1: rep 'zoe' is not on the problem's roster");
   }
 
   @Test
   void readAllocation_tooPreciseElapsed_fails() {
-    Allocation a =
-        Baselines.leastBusy().allocate(FairleadJsonAllocationTest.problem());
+    Allocation a = Baselines.leastBusy().allocate(FairleadJsonAllocationTest.problem());
     String json =
         FairleadJson.writeAllocation(a, false)
             .replaceFirst("\"elapsedMillis\": [^,]+,", "\"elapsedMillis\": 1.0000001,");

@@ -171,13 +171,15 @@ class FairleadJsonProblemTest {
 
     assertThat(p.tierRule())
         .contains(
-            TierRule.byAttribute("revenue").threshold("A", 1000).threshold("B", 100).otherwise("C"));
+            TierRule.byAttribute("revenue")
+                .threshold("A", 1000)
+                .threshold("B", 100)
+                .otherwise("C"));
   }
 
   @Test
   void writePolicy_withCustomRule_failsNamingTheRule() {
-    Policy p =
-        Policy.builder().customRule(CustomRule.of("language", (rep, lead) -> true)).build();
+    Policy p = Policy.builder().customRule(CustomRule.of("language", (rep, lead) -> true)).build();
 
     assertThatThrownBy(() -> FairleadJson.writePolicy(p))
         .isInstanceOf(IllegalArgumentException.class)
@@ -274,7 +276,8 @@ class FairleadJsonProblemTest {
   @Test
   void lead_withRequiredFieldsOnly_hasTheBuilderDefaults() {
     List<Lead> leads =
-        FairleadJson.readLeads("[{\"id\": \"c1\", \"region\": \"East\", \"industry\": \"retail\"}]");
+        FairleadJson.readLeads(
+            "[{\"id\": \"c1\", \"region\": \"East\", \"industry\": \"retail\"}]");
 
     assertThat(leads).containsExactly(Lead.builder("c1").region("East").industry("retail").build());
     assertThat(leads.get(0).kind()).isEqualTo(LeadKind.NEW_BUSINESS);
@@ -305,8 +308,7 @@ class FairleadJsonProblemTest {
 
   @Test
   void writeLeads_idsAndOwnersArePlainStrings_andAbsentOptionalsAreOmitted() {
-    Lead owned =
-        Lead.builder("c42").region("East").industry("retail").currentOwner("ana").build();
+    Lead owned = Lead.builder("c42").region("East").industry("retail").currentOwner("ana").build();
 
     String json = FairleadJson.writeLeads(List.of(owned));
 

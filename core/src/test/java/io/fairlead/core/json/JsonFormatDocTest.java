@@ -61,7 +61,8 @@ class JsonFormatDocTest {
   private static Map<String, String> examples() {
     Map<String, String> out = new TreeMap<>();
     try (Stream<Path> files = Files.list(EXAMPLES)) {
-      files.filter(f -> f.toString().endsWith(".json"))
+      files
+          .filter(f -> f.toString().endsWith(".json"))
           .forEach(f -> out.put(f.getFileName().toString(), read(f)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -90,7 +91,8 @@ class JsonFormatDocTest {
     List<String> blocks = blocks(JSON_BLOCK);
 
     examples()
-        .forEach((name, text) -> assertThat(blocks).as("%s is shown in the doc", name).contains(text));
+        .forEach(
+            (name, text) -> assertThat(blocks).as("%s is shown in the doc", name).contains(text));
     assertThat(examples().keySet())
         .containsExactlyInAnyOrder(
             "problem.json", "problem-minimal.json", "policy.json", "result.json");
@@ -173,7 +175,8 @@ class JsonFormatDocTest {
             broken("\"available\": true,", "\"available\": true"),
             broken("\"capacity\": 120", "\"capcity\": 120"),
             broken("\"value\": 2000", "\"value\": \"2000\""),
-            broken("\"industry\": \"software\",\n      \"companySize\": 40,", "\"companySize\": 40,"),
+            broken(
+                "\"industry\": \"software\",\n      \"companySize\": 40,", "\"companySize\": 40,"),
             broken("\"value\": 2000", "\"value\": -5"),
             broken("\"currentOwner\": \"ana\"", "\"currentOwner\": \"zoe\""));
 

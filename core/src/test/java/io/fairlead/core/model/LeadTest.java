@@ -112,8 +112,17 @@ class LeadTest {
     assertThatThrownBy(
             () ->
                 new Lead(
-                    LeadId.of("c42"), "East", "retail", 0, 0, OptionalDouble.empty(),
-                    Optional.empty(), LeadKind.NEW_BUSINESS, Optional.empty(), false, attributes))
+                    LeadId.of("c42"),
+                    "East",
+                    "retail",
+                    0,
+                    0,
+                    OptionalDouble.empty(),
+                    Optional.empty(),
+                    LeadKind.NEW_BUSINESS,
+                    Optional.empty(),
+                    false,
+                    attributes))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("lead c42: attributes must not hold null keys or values");
   }
@@ -123,8 +132,17 @@ class LeadTest {
     Map<String, String> attributes = new HashMap<>(Map.of("lang", "fr"));
     Lead lead =
         new Lead(
-            LeadId.of("c42"), "East", "retail", 0, 0, OptionalDouble.empty(), Optional.empty(),
-            LeadKind.NEW_BUSINESS, Optional.empty(), false, attributes);
+            LeadId.of("c42"),
+            "East",
+            "retail",
+            0,
+            0,
+            OptionalDouble.empty(),
+            Optional.empty(),
+            LeadKind.NEW_BUSINESS,
+            Optional.empty(),
+            false,
+            attributes);
     attributes.put("lang", "de");
     attributes.put("size", "big");
 
@@ -148,8 +166,15 @@ class LeadTest {
   @Test
   void toBuilder_unchanged_buildsAnEqualLead() {
     Lead lead =
-        c42().companySize(120).value(25_000).winProbability(0.4).tier("A")
-            .kind(LeadKind.EXISTING_CUSTOMER).currentOwner("ana").locked(true).attribute("k", "v")
+        c42()
+            .companySize(120)
+            .value(25_000)
+            .winProbability(0.4)
+            .tier("A")
+            .kind(LeadKind.EXISTING_CUSTOMER)
+            .currentOwner("ana")
+            .locked(true)
+            .attribute("k", "v")
             .build();
     assertThat(lead.toBuilder().build()).isEqualTo(lead);
   }

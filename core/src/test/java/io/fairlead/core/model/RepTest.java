@@ -107,8 +107,18 @@ class RepTest {
     Set<String> regions = new HashSet<>(Set.of("East"));
     Rep ana =
         new Rep(
-            RepId.of("ana"), regions, Set.of(), new HashSet<>(), Role.BOTH, SizeRange.ANY, 1, 0, 1,
-            true, 1, Set.of());
+            RepId.of("ana"),
+            regions,
+            Set.of(),
+            new HashSet<>(),
+            Role.BOTH,
+            SizeRange.ANY,
+            1,
+            0,
+            1,
+            true,
+            1,
+            Set.of());
     regions.add("West");
 
     assertThat(ana.regions()).containsExactly("East");
@@ -120,13 +130,33 @@ class RepTest {
   void allowedTiers_immutableSet_isAccepted() {
     Rep ana =
         new Rep(
-            RepId.of("ana"), Set.of(), Set.of(), Set.of(Tier.of("A")), Role.BOTH, SizeRange.ANY, 1, 0,
-            1, true, 1, Set.of());
+            RepId.of("ana"),
+            Set.of(),
+            Set.of(),
+            Set.of(Tier.of("A")),
+            Role.BOTH,
+            SizeRange.ANY,
+            1,
+            0,
+            1,
+            true,
+            1,
+            Set.of());
     assertThat(ana.allowedTiers()).containsExactly(Tier.of("A"));
-    assertThat(new Rep(
-            ana.id(), ana.regions(), ana.industries(), ana.allowedTiers(), ana.role(),
-            ana.companySizes(), ana.capacity(), ana.heldOutside(), ana.newLeadCap(), ana.available(),
-            ana.weight(), ana.preferredIndustries()))
+    assertThat(
+            new Rep(
+                ana.id(),
+                ana.regions(),
+                ana.industries(),
+                ana.allowedTiers(),
+                ana.role(),
+                ana.companySizes(),
+                ana.capacity(),
+                ana.heldOutside(),
+                ana.newLeadCap(),
+                ana.available(),
+                ana.weight(),
+                ana.preferredIndustries()))
         .isEqualTo(ana);
   }
 
@@ -137,8 +167,18 @@ class RepTest {
     assertThatThrownBy(
             () ->
                 new Rep(
-                    RepId.of("ana"), Set.of(), Set.of(), tiers, Role.BOTH, SizeRange.ANY, 1, 0, 1,
-                    true, 1, Set.of()))
+                    RepId.of("ana"),
+                    Set.of(),
+                    Set.of(),
+                    tiers,
+                    Role.BOTH,
+                    SizeRange.ANY,
+                    1,
+                    0,
+                    1,
+                    true,
+                    1,
+                    Set.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("rep ana: allowedTiers must not hold null");
   }
@@ -146,9 +186,19 @@ class RepTest {
   @Test
   void toBuilder_unchanged_buildsAnEqualRep() {
     Rep ana =
-        Rep.builder("ana").regions("East").industries("retail").tiers("A", "B").role(Role.FARMER)
-            .companySizes(SizeRange.of(10, 99)).capacity(50).heldOutside(3).newLeadCap(5)
-            .available(false).weight(1.5).preferredIndustries("retail").build();
+        Rep.builder("ana")
+            .regions("East")
+            .industries("retail")
+            .tiers("A", "B")
+            .role(Role.FARMER)
+            .companySizes(SizeRange.of(10, 99))
+            .capacity(50)
+            .heldOutside(3)
+            .newLeadCap(5)
+            .available(false)
+            .weight(1.5)
+            .preferredIndustries("retail")
+            .build();
     assertThat(ana.toBuilder().build()).isEqualTo(ana);
   }
 

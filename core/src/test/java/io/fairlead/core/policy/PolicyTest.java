@@ -23,7 +23,9 @@ class PolicyTest {
     assertThat(p.tiers()).isEqualTo(TierScheme.of("A", "B", "C"));
     assertThat(p.tierWeights())
         .containsExactly(
-            Map.entry(Tier.of("A"), 3.0), Map.entry(Tier.of("B"), 1.0), Map.entry(Tier.of("C"), 1.0));
+            Map.entry(Tier.of("A"), 3.0),
+            Map.entry(Tier.of("B"), 1.0),
+            Map.entry(Tier.of("C"), 1.0));
   }
 
   @Test
@@ -72,8 +74,13 @@ class PolicyTest {
   @Test
   void builder_differentOptions_areIndependent() {
     Policy p =
-        Policy.builder().weight(Objective.VALUE, 2).weight(Objective.COUNT, 0).disable(Rule.ROLE)
-            .tierWeight("A", 5).tierWeight("C", 0.5).build();
+        Policy.builder()
+            .weight(Objective.VALUE, 2)
+            .weight(Objective.COUNT, 0)
+            .disable(Rule.ROLE)
+            .tierWeight("A", 5)
+            .tierWeight("C", 0.5)
+            .build();
     assertThat(p.weight(Objective.VALUE)).isEqualTo(2.0);
     assertThat(p.weight(Objective.COUNT)).isZero();
     assertThat(p.enforces(Rule.ROLE)).isFalse();
@@ -85,13 +92,17 @@ class PolicyTest {
   void tierWeight_unknownTier_failsNamingTierAndScheme() {
     assertThatThrownBy(() -> Policy.builder().tierWeight("Z", 2).build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("policy: tierWeights names tier 'Z', which is not in the tier scheme [A, B, C]");
+        .hasMessage(
+            "policy: tierWeights names tier 'Z', which is not in the tier scheme [A, B, C]");
   }
 
   @Test
   void tierRule_thresholdOnUnknownTier_failsNamingTier() {
     assertThatThrownBy(
-            () -> Policy.builder().tierRule(TierRule.byValue().threshold("Z", 10).otherwise("C")).build())
+            () ->
+                Policy.builder()
+                    .tierRule(TierRule.byValue().threshold("Z", 10).otherwise("C"))
+                    .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("policy: tierRule names tier 'Z', which is not in the tier scheme [A, B, C]");
   }
@@ -99,7 +110,10 @@ class PolicyTest {
   @Test
   void tierRule_unknownFallback_failsNamingIt() {
     assertThatThrownBy(
-            () -> Policy.builder().tierRule(TierRule.byValue().threshold("A", 10).otherwise("D")).build())
+            () ->
+                Policy.builder()
+                    .tierRule(TierRule.byValue().threshold("A", 10).otherwise("D"))
+                    .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "policy: tierRule fallback names tier 'D', which is not in the tier scheme [A, B, C]");
@@ -109,7 +123,8 @@ class PolicyTest {
   void objectiveWeight_negative_failsNamingObjective() {
     assertThatThrownBy(() -> Policy.builder().weight(Objective.VALUE, -1).build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("policy: weight of objective 'value-balance' must be finite and in [0, 1000], was -1.0");
+        .hasMessage(
+            "policy: weight of objective 'value-balance' must be finite and in [0, 1000], was -1.0");
   }
 
   @Test
@@ -166,7 +181,8 @@ class PolicyTest {
     Lead lead =
         Lead.builder("c1").region("East").industry("retail").value(800).winProbability(0.5).build();
     assertThat(Policy.defaults().valueOf(lead)).isEqualTo(800.0);
-    assertThat(Policy.builder().valueBasis(ValueBasis.EXPECTED).build().valueOf(lead)).isEqualTo(400.0);
+    assertThat(Policy.builder().valueBasis(ValueBasis.EXPECTED).build().valueOf(lead))
+        .isEqualTo(400.0);
   }
 
   @Test

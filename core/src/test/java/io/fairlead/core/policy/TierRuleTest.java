@@ -61,7 +61,8 @@ class TierRuleTest {
 
   @Test
   void thresholds_increasing_failNamingBoth() {
-    assertThatThrownBy(() -> TierRule.byValue().threshold("A", 10).threshold("B", 100).otherwise("C"))
+    assertThatThrownBy(
+            () -> TierRule.byValue().threshold("A", 10).threshold("B", 100).otherwise("C"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "tier rule thresholds must be strictly decreasing, but Threshold[tier=B, min=100.0]"
@@ -70,7 +71,8 @@ class TierRuleTest {
 
   @Test
   void thresholds_equal_fail() {
-    assertThatThrownBy(() -> TierRule.byValue().threshold("A", 10).threshold("B", 10).otherwise("C"))
+    assertThatThrownBy(
+            () -> TierRule.byValue().threshold("A", 10).threshold("B", 10).otherwise("C"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("tier rule thresholds must be strictly decreasing");
   }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Catch-up of reps back from leave or added mid-period. Scenario: three equal reps get three leads
- * each; cat goes on leave while ana and bob get three more each (cat missed 3); cat comes back.
- * The ledger is strict (tolerance 0) so that the counts are exact.
+ * each; cat goes on leave while ana and bob get three more each (cat missed 3); cat comes back. The
+ * ledger is strict (tolerance 0) so that the counts are exact.
  */
 class CatchUpTest {
 
@@ -53,7 +53,10 @@ class CatchUpTest {
   }
 
   private static RepSnapshot of(LeadRouter router, Rep rep) {
-    return router.snapshot().stream().filter(s -> s.rep().equals(rep.id())).findFirst().orElseThrow();
+    return router.snapshot().stream()
+        .filter(s -> s.rep().equals(rep.id()))
+        .findFirst()
+        .orElseThrow();
   }
 
   /** 9 leads, cat leaves, 6 leads (cat gets none), cat comes back. */
@@ -220,10 +223,12 @@ class CatchUpTest {
     router.startPeriod();
 
     assertThat(router.period()).isEqualTo(2);
-    assertThat(router.snapshot()).allSatisfy(s -> {
-      assertThat(s.credited()).isZero();
-      assertThat(s.received()).isZero();
-    });
+    assertThat(router.snapshot())
+        .allSatisfy(
+            s -> {
+              assertThat(s.credited()).isZero();
+              assertThat(s.received()).isZero();
+            });
     assertThat(router.snapshot().stream().mapToInt(RepSnapshot::leads).sum()).isEqualTo(15);
   }
 

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Many threads routing into one router: no lead is placed twice, no capacity or new-lead cap is
- * exceeded, every call gets exactly one answer. (The {@code get} timeouts only guard against a hang;
- * nothing here asserts speed.)
+ * exceeded, every call gets exactly one answer. (The {@code get} timeouts only guard against a
+ * hang; nothing here asserts speed.)
  */
 class ConcurrentRoutingTest {
 
@@ -41,7 +41,10 @@ class ConcurrentRoutingTest {
       reps.add(
           Rep.builder("r" + r)
               .regions(REGIONS[r % 3])
-              .role(r % 4 == 0 ? io.fairlead.core.model.Role.HUNTER : io.fairlead.core.model.Role.BOTH)
+              .role(
+                  r % 4 == 0
+                      ? io.fairlead.core.model.Role.HUNTER
+                      : io.fairlead.core.model.Role.BOTH)
               .capacity(150 + 10 * (r % 5))
               .heldOutside(r % 7)
               .newLeadCap(r % 6 == 0 ? 60 : Rep.UNLIMITED)
@@ -152,7 +155,9 @@ class ConcurrentRoutingTest {
                     Lead lead = shared.get((i + thread * 250) % shared.size());
                     RouteDecision d = router.route(lead);
                     answers
-                        .computeIfAbsent(lead.id(), k -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                        .computeIfAbsent(
+                            lead.id(),
+                            k -> java.util.Collections.synchronizedList(new ArrayList<>()))
                         .add(d);
                   }
                   return null;

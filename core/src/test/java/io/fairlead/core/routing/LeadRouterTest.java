@@ -114,7 +114,10 @@ class LeadRouterTest {
   @Test
   void builder_bookFromAnAllocation_holdsItsAssignedLeads() {
     Problem p =
-        Problem.of(POLICY, List.of(ANA, BOB), List.of(lead("c1").build(), lead("c2").region("Mars").build()));
+        Problem.of(
+            POLICY,
+            List.of(ANA, BOB),
+            List.of(lead("c1").build(), lead("c2").region("Mars").build()));
     Allocation a = Baselines.leastBusy().allocate(p);
 
     LeadRouter router = LeadRouter.builder(POLICY).roster(List.of(ANA, BOB)).book(a).build();
@@ -134,7 +137,8 @@ class LeadRouterTest {
             Rep.builder("hunter").role(Role.HUNTER).build(),
             Rep.builder("small").companySizes(io.fairlead.core.model.SizeRange.of(0, 10)).build());
 
-    RouteDecision d = router.route(lead("c1").kind(LeadKind.EXISTING_CUSTOMER).companySize(50).build());
+    RouteDecision d =
+        router.route(lead("c1").kind(LeadKind.EXISTING_CUSTOMER).companySize(50).build());
 
     assertThat(d.status()).isEqualTo(Status.UNASSIGNED);
     UnassignedReason reason = d.reason().orElseThrow();
@@ -147,7 +151,8 @@ class LeadRouterTest {
                 + " region excluded 1, role excluded 1");
     assertThat(d.explanation()).isEqualTo("unassigned: " + reason.message());
     assertThat(router.bookSize()).isZero();
-    RouteDecision fits = router.route(lead("c2").kind(LeadKind.EXISTING_CUSTOMER).companySize(5).build());
+    RouteDecision fits =
+        router.route(lead("c2").kind(LeadKind.EXISTING_CUSTOMER).companySize(5).build());
     assertThat(fits.rep()).contains(RepId.of("small"));
   }
 
@@ -165,7 +170,8 @@ class LeadRouterTest {
     assertThat(d.reason().orElseThrow().kind()).isEqualTo(UnassignedReason.Kind.ALL_ELIGIBLE_FULL);
     assertThat(d.reason().orElseThrow().excludedBy())
         .isEqualTo(Map.of("capacity", 1, "new-lead-cap", 1));
-    assertThat(d.explanation()).contains("all 2 eligible reps are full: capacity 1, new-lead-cap 1");
+    assertThat(d.explanation())
+        .contains("all 2 eligible reps are full: capacity 1, new-lead-cap 1");
   }
 
   @Test
@@ -242,7 +248,8 @@ class LeadRouterTest {
   void lockedLead_staysWithItsOwner_whateverTheRules() {
     LeadRouter router = router(ANA, BOB);
 
-    RouteDecision d = router.route(lead("c1").region("Mars").currentOwner("bob").locked(true).build());
+    RouteDecision d =
+        router.route(lead("c1").region("Mars").currentOwner("bob").locked(true).build());
 
     assertThat(d.status()).isEqualTo(Status.LOCKED);
     assertThat(d.rep()).contains(BOB.id());
@@ -269,12 +276,15 @@ class LeadRouterTest {
     LeadRouter router =
         LeadRouter.builder(rebalancing)
             .roster(List.of(ANA, BOB))
-            .book(List.of(lead("a0").currentOwner("ana").build(), lead("b0").currentOwner("bob").build()))
+            .book(
+                List.of(
+                    lead("a0").currentOwner("ana").build(), lead("b0").currentOwner("bob").build()))
             .build();
 
     RouteDecision first = router.route(lead("c1").currentOwner("ana").build()); // n = 1
     RouteDecision second = router.route(lead("c2").currentOwner("ana").build()); // n = 2
-    RouteDecision third = router.route(lead("c3").currentOwner("ana").build()); // n = 3: 21 000 > 19 000
+    RouteDecision third =
+        router.route(lead("c3").currentOwner("ana").build()); // n = 3: 21 000 > 19 000
 
     assertThat(first.status()).isEqualTo(Status.KEPT);
     assertThat(first.scoreDelta()).isEqualTo(9_000 - 10_000);
@@ -301,8 +311,9 @@ class LeadRouterTest {
     assertThat(bob.rep()).isEqualTo(BOB.id());
     assertThat(bob.leads()).isEqualTo(1);
     assertThat(bob.valueUnits()).isEqualTo(3000);
-    assertThat(bob.tierLeads()).containsExactly(
-        Map.entry(Tier.of("A"), 1), Map.entry(Tier.of("B"), 0), Map.entry(Tier.of("C"), 0));
+    assertThat(bob.tierLeads())
+        .containsExactly(
+            Map.entry(Tier.of("A"), 1), Map.entry(Tier.of("B"), 0), Map.entry(Tier.of("C"), 0));
     assertThat(bob.held()).isEqualTo(4);
     assertThat(bob.capacity()).isEqualTo(10);
     assertThat(bob.received()).isEqualTo(1);

@@ -62,12 +62,19 @@ class RouteChoiceOracleTest {
 
   private record NewPeriod() implements Op {}
 
-  private record Case(Policy policy, double tolerance, List<Rep> reps, List<Lead> book,
-      List<Op> ops) {
+  private record Case(
+      Policy policy, double tolerance, List<Rep> reps, List<Lead> book, List<Op> ops) {
     @Override
     public String toString() {
-      return "Case[" + reps.size() + " reps, tolerance " + tolerance + ", " + ops.size()
-          + " ops, rebalancing " + policy.allowRebalancing() + "]";
+      return "Case["
+          + reps.size()
+          + " reps, tolerance "
+          + tolerance
+          + ", "
+          + ops.size()
+          + " ops, rebalancing "
+          + policy.allowRebalancing()
+          + "]";
     }
   }
 
@@ -82,8 +89,7 @@ class RouteChoiceOracleTest {
       boolean rebalancing = chance(in, 3);
       pb.allowRebalancing(rebalancing);
       if (chance(in, 2)) {
-        pb.tierRule(
-            TierRule.byValue().threshold("A", 40_000).threshold("B", 8_000).otherwise("C"));
+        pb.tierRule(TierRule.byValue().threshold("A", 40_000).threshold("B", 8_000).otherwise("C"));
       }
       if (extreme) {
         pb.weight(Objective.VALUE, pick(in, new Double[] {1.0, 100.0, 1000.0}));
@@ -188,8 +194,8 @@ class RouteChoiceOracleTest {
   }
 
   /** The decision the contract defines: chosen rep, its delta, runner-up and its delta. */
-  private record Expected(Optional<String> rep, long delta, Optional<String> runner,
-      long runnerDelta) {}
+  private record Expected(
+      Optional<String> rep, long delta, Optional<String> runner, long runnerDelta) {}
 
   /** A candidate: roster index, score delta, standing, last lead. */
   private record Candidate(int r, long delta, double standing, long last) {
@@ -217,8 +223,7 @@ class RouteChoiceOracleTest {
     return best;
   }
 
-  private static Expected oracle(
-      LeadRouter router, double tolerance, List<Rep> roster, Lead lead) {
+  private static Expected oracle(LeadRouter router, double tolerance, List<Rep> roster, Lead lead) {
     Policy policy = router.policy();
     List<RepSnapshot> snaps = router.snapshot();
     var tier = policy.tierOf(lead);
@@ -239,7 +244,9 @@ class RouteChoiceOracleTest {
       if (r != keeper && room && Rules.firstFailure(policy, rep, lead, tier, true) == null) {
         eligible.add(
             new Candidate(
-                r, router.scoreDelta(lead, rep.id()), (s.credited() + 1) / s.weight(),
+                r,
+                router.scoreDelta(lead, rep.id()),
+                (s.credited() + 1) / s.weight(),
                 s.lastLead()));
       }
     }
@@ -270,8 +277,10 @@ class RouteChoiceOracleTest {
       if (s.held() + 1L <= s.capacity()) {
         Candidate k =
             new Candidate(
-                keeper, router.scoreDelta(lead, roster.get(keeper).id()),
-                s.credited() / s.weight(), s.lastLead());
+                keeper,
+                router.scoreDelta(lead, roster.get(keeper).id()),
+                s.credited() / s.weight(),
+                s.lastLead());
         due.add(k);
         wide.add(k);
       }

@@ -34,7 +34,8 @@ class RouterJsonTest {
               CustomRule.of(
                   "french-speakers",
                   (rep, lead) ->
-                      !"fr".equals(lead.attributes().get("lang")) || rep.id().value().endsWith("0")))
+                      !"fr".equals(lead.attributes().get("lang"))
+                          || rep.id().value().endsWith("0")))
           .build();
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -100,10 +101,12 @@ class RouterJsonTest {
         Rep rep = reps.get(random.nextInt(reps.size()));
         router.updateRep(rep.toBuilder().available(!rep.available()).build());
       } else if (op == 8) {
-        router.addRep(Rep.builder(prefix + "-new" + step).regions(REGIONS[random.nextInt(2)]).build());
+        router.addRep(
+            Rep.builder(prefix + "-new" + step).regions(REGIONS[random.nextInt(2)]).build());
       } else if (op == 9 && !routed.isEmpty()) {
         LeadId again = routed.get(random.nextInt(routed.size()));
-        said.add(router.route(Lead.builder(again.value()).region("East").industry("retail").build()));
+        said.add(
+            router.route(Lead.builder(again.value()).region("East").industry("retail").build()));
       } else {
         Lead.Builder b =
             Lead.builder(prefix + step)
@@ -146,7 +149,8 @@ class RouterJsonTest {
     List<Object> fromOriginal = play(original, 2, 1_000, "b");
     List<Object> fromRestored = play(restored, 2, 1_000, "b");
     assertThat(fromRestored).isEqualTo(fromOriginal);
-    assertThat(fromOriginal.stream().filter(RouteDecision.class::isInstance)).hasSizeGreaterThan(1_000);
+    assertThat(fromOriginal.stream().filter(RouteDecision.class::isInstance))
+        .hasSizeGreaterThan(1_000);
     assertThat(restored.toJson()).isEqualTo(original.toJson());
   }
 
@@ -162,7 +166,9 @@ class RouterJsonTest {
     assertThat(restored.meanValue()).isEqualTo(original.meanValue());
     assertThat(restored.bookSize()).isEqualTo(original.bookSize());
     assertThat(restored.toString()).isEqualTo(original.toString());
-    assertThat(original.toJson()).contains("\"ledgerTolerance\" : \"Infinity\"").contains("\"FULL\"");
+    assertThat(original.toJson())
+        .contains("\"ledgerTolerance\" : \"Infinity\"")
+        .contains("\"FULL\"");
     assertThat(play(restored, 6, 200, "b")).isEqualTo(play(original, 6, 200, "b"));
   }
 
@@ -200,7 +206,8 @@ class RouterJsonTest {
 
   @Test
   void missingField_namesItsPath() throws Exception {
-    assertRejected(edited(r -> rep(r, 1).remove("capacity")), "router state $.reps[1].capacity: missing");
+    assertRejected(
+        edited(r -> rep(r, 1).remove("capacity")), "router state $.reps[1].capacity: missing");
     assertRejected(edited(r -> r.remove("book")), "router state $.book: missing");
   }
 
@@ -210,18 +217,24 @@ class RouterJsonTest {
         edited(r -> ((ObjectNode) rep(r, 0).get("ledger")).put("received", "x")),
         "router state $.reps[0].ledger.received: must be an integer, was \"x\"");
     assertRejected(edited(r -> r.put("period", 1.5)), "$.period: must be an integer");
-    assertRejected(edited(r -> rep(r, 2).put("available", "yes")), "$.reps[2].available: must be true or false");
+    assertRejected(
+        edited(r -> rep(r, 2).put("available", "yes")),
+        "$.reps[2].available: must be true or false");
   }
 
   @Test
   void invalidValue_namesItsPathAndTheRule() throws Exception {
-    assertRejected(edited(r -> rep(r, 0).put("capacity", -1)), "$.reps[0]", "rep r0: capacity must be >= 0, was -1");
+    assertRejected(
+        edited(r -> rep(r, 0).put("capacity", -1)),
+        "$.reps[0]",
+        "rep r0: capacity must be >= 0, was -1");
     assertRejected(edited(r -> r.put("catchUp", "SOMETIMES")), "$.catchUp", "'SOMETIMES'");
     assertRejected(edited(r -> r.put("ledgerTolerance", -2)), "$.ledgerTolerance: must be >= 0");
     assertRejected(edited(r -> rep(r, 3).put("role", "BOSS")), "$.reps[3].role", "BOSS");
     assertRejected(
         edited(r -> ((ObjectNode) r.get("book").get(0).get("lead")).put("value", -5)),
-        "$.book[0].lead", "value must be finite and >= 0, was -5.0");
+        "$.book[0].lead",
+        "value must be finite and >= 0, was -5.0");
   }
 
   @Test
@@ -234,8 +247,12 @@ class RouterJsonTest {
         "router state $.reps[0].book.leads: 99, but the book holds");
     assertRejected(
         edited(r -> ((ArrayNode) r.get("book")).add(r.get("book").get(0).deepCopy())),
-        "$.book[", "duplicate id in the book");
-    assertRejected(edited(r -> ((ArrayNode) r.get("reps")).add(rep(r, 0).deepCopy())), "$.reps", "rep r0: duplicate id");
+        "$.book[",
+        "duplicate id in the book");
+    assertRejected(
+        edited(r -> ((ArrayNode) r.get("reps")).add(rep(r, 0).deepCopy())),
+        "$.reps",
+        "rep r0: duplicate id");
     assertRejected(
         edited(r -> ((ObjectNode) rep(r, 0).get("ledger")).put("lastLead", 1_000_000)),
         "$.reps[0].ledger.lastLead: must be in [-1, sequence");

@@ -27,10 +27,18 @@ class RoutingGuideTest {
             Rep.builder("cem").regions("West").capacity(120).build());
     List<Lead> owned =
         List.of(
-            Lead.builder("c1").region("East").industry("retail").value(20_000)
-                .currentOwner("ana").build(),
-            Lead.builder("c2").region("West").industry("retail").value(10_000)
-                .currentOwner("cem").build());
+            Lead.builder("c1")
+                .region("East")
+                .industry("retail")
+                .value(20_000)
+                .currentOwner("ana")
+                .build(),
+            Lead.builder("c2")
+                .region("West")
+                .industry("retail")
+                .value(10_000)
+                .currentOwner("cem")
+                .build());
 
     LeadRouter router =
         LeadRouter.builder(policy)

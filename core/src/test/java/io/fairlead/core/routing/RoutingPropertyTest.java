@@ -64,16 +64,19 @@ class RoutingPropertyTest {
                 if (d.assigned()) {
                   int r = index.repIndex(d.rep().get());
                   assertThat(index.firstFailure(i, r)).as("%s -> %s", lead.id(), d.rep()).isNull();
-                  assertThat(book.hasRoom(i, r)).as("room for %s on %s", lead.id(), d.rep()).isTrue();
+                  assertThat(book.hasRoom(i, r))
+                      .as("room for %s on %s", lead.id(), d.rep())
+                      .isTrue();
                   assertThat(d.status()).isEqualTo(Status.ASSIGNED);
                   assertThat(d.scoreDelta()).isEqualTo(book.deltaAssign(i, r)[1]);
-                  d.runnerUp().ifPresent(
-                      alt -> {
-                        int o = index.repIndex(alt.rep());
-                        assertThat(index.firstFailure(i, o)).isNull();
-                        assertThat(book.hasRoom(i, o)).isTrue();
-                        assertThat(alt.softDelta()).isEqualTo(book.deltaAssign(i, o)[1]);
-                      });
+                  d.runnerUp()
+                      .ifPresent(
+                          alt -> {
+                            int o = index.repIndex(alt.rep());
+                            assertThat(index.firstFailure(i, o)).isNull();
+                            assertThat(book.hasRoom(i, o)).isTrue();
+                            assertThat(alt.softDelta()).isEqualTo(book.deltaAssign(i, o)[1]);
+                          });
                   book.assign(i, r);
                 } else {
                   UnassignedReason reason = d.reason().orElseThrow();
@@ -83,7 +86,9 @@ class RoutingPropertyTest {
                     String f = index.firstFailure(i, r);
                     if (f == null) {
                       anyEligible = true;
-                      assertThat(book.hasRoom(i, r)).as("%s had room for %s", index.rep(r).id(), lead.id()).isFalse();
+                      assertThat(book.hasRoom(i, r))
+                          .as("%s had room for %s", index.rep(r).id(), lead.id())
+                          .isFalse();
                     } else {
                       failures.merge(f, 1, Integer::sum);
                     }

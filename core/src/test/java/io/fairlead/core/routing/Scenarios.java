@@ -100,8 +100,7 @@ final class Scenarios {
       List<Lead> book = new ArrayList<>();
       int owned = between(in, 0, 6);
       for (int i = 0; i < owned; i++) {
-        book.add(
-            lead(in, "b" + i).currentOwner("r" + between(in, 0, repCount - 1)).build());
+        book.add(lead(in, "b" + i).currentOwner("r" + between(in, 0, repCount - 1)).build());
       }
       List<Lead> incoming = new ArrayList<>();
       int count = between(in, 0, 30);

@@ -32,13 +32,13 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Options: {@code --sizes LxR,...} (default {@code 10000x200,100000x2000}); {@code --start
  * greedy|flow|greedy,flow} (the local search's starting point; default {@code greedy}); {@code
- * --budget N} (moves; default: the solver's scaled budget); {@code --time S} (the solver's time
- * cap in seconds, default 60); {@code --seed N} (problem and solver seed, default 7).
+ * --budget N} (moves; default: the solver's scaled budget); {@code --time S} (the solver's time cap
+ * in seconds, default 60); {@code --seed N} (problem and solver seed, default 7).
  *
  * <p>Targets: 10k × 200 within 5 s and 100k × 2k within 30 s (wall clock from compiling the
- * problem) to a count imbalance within 1 % of the optimum, with a final max weighted value within
- * 5 % of its lower bound and no hard violation; 1M × 5k completes within 8 GiB of heap. The time
- * to 1 % is sampled on new best solutions at most every 20 ms, so it is exact to about 20 ms.
+ * problem) to a count imbalance within 1 % of the optimum, with a final max weighted value within 5
+ * % of its lower bound and no hard violation; 1M × 5k completes within 8 GiB of heap. The time to 1
+ * % is sampled on new best solutions at most every 20 ms, so it is exact to about 20 ms.
  */
 public final class BatchBenchmark {
 

@@ -37,14 +37,14 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Latency and throughput of {@link LeadRouter#route(Lead)} at 200 and 2,000 reps, from one and
- * from two threads sharing one router.
+ * Latency and throughput of {@link LeadRouter#route(Lead)} at 200 and 2,000 reps, from one and from
+ * two threads sharing one router.
  *
  * <p>Each operation routes one incoming lead and releases the lead that thread routed 4,096
  * operations earlier, so the book stays at a steady size (about 20 leads per rep held before the
- * run, plus 4,096 per thread) instead of growing without bound; the figures are therefore those
- * of a route plus a release. Reps cover one of five regions, most of them every industry; a lead
- * is eligible for about an eighth of the roster ({@code territory=regional}, the default), or for
+ * run, plus 4,096 per thread) instead of growing without bound; the figures are therefore those of
+ * a route plus a release. Reps cover one of five regions, most of them every industry; a lead is
+ * eligible for about an eighth of the roster ({@code territory=regional}, the default), or for
  * every rep ({@code territory=global}, the worst case: pass {@code global} as an argument).
  *
  * <pre>
@@ -52,10 +52,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *   &amp;&amp; mvn -q -B -pl examples compile exec:java -Dexec.mainClass=io.fairlead.examples.bench.RouterBenchmark
  * </pre>
  *
- * <p>Prints JMH's own report, then one summary line per case: p50 and p99 latency (SampleTime)
- * and routes per second (Throughput, all threads together); {@code afterRosterChange} is a lead
- * routed right after {@code updateRep}, which makes it build its class's eligibility and candidate
- * tree afresh; {@code latency2Routers} has two threads each routing into a router of its own, which
+ * <p>Prints JMH's own report, then one summary line per case: p50 and p99 latency (SampleTime) and
+ * routes per second (Throughput, all threads together); {@code afterRosterChange} is a lead routed
+ * right after {@code updateRep}, which makes it build its class's eligibility and candidate tree
+ * afresh; {@code latency2Routers} has two threads each routing into a router of its own, which
  * shares nothing: the machine's own cost of running two threads at once, to set the two threads
  * sharing one router against. Takes about two and a half minutes.
  */
@@ -95,7 +95,8 @@ public class RouterBenchmark {
   private static Drawn draw(int reps, String territory) {
     Policy policy =
         Policy.builder()
-            .tierRule(TierRule.byValue().threshold("A", 60_000).threshold("B", 15_000).otherwise("C"))
+            .tierRule(
+                TierRule.byValue().threshold("A", 60_000).threshold("B", 15_000).otherwise("C"))
             .build();
     Random random = new Random(42);
     boolean global = territory.equals("global");
@@ -281,11 +282,14 @@ public class RouterBenchmark {
         var s = r.getStatistics();
         System.out.printf(
             "%s p50 %.2f us  p99 %.2f us  p99.9 %.2f us  max %.0f us  (%d samples)%n",
-            where, s.getPercentile(50), s.getPercentile(99), s.getPercentile(99.9), s.getMax(),
+            where,
+            s.getPercentile(50),
+            s.getPercentile(99),
+            s.getPercentile(99.9),
+            s.getMax(),
             s.getN());
       } else {
-        System.out.printf(
-            "%s %,.0f routes/s (± %,.0f)%n", where, r.getScore(), r.getScoreError());
+        System.out.printf("%s %,.0f routes/s (± %,.0f)%n", where, r.getScore(), r.getScoreError());
       }
     }
   }

@@ -14,20 +14,22 @@ import org.optaplanner.core.api.score.director.ScoreDirector;
 /**
  * A construction phase that starts from a count-optimal assignment of the whole problem ({@code
  * CountFlow}): every rep gets exactly the number of leads of each class (same eligible reps, same
- * owner) that the optimum gives it, so the start is count-optimal, keeps every hard rule and
- * places the most leads. Which lead of a class goes where is chosen greedily as in {@link
- * GreedyConstruction} (top tier first, highest value first, each on the rep whose score grows
- * least among those with quota left for its class), so that value and tier start balanced too.
- * Leads of one class are interchangeable for capacities and new-lead caps, so reshuffling them
- * keeps the optimum's feasibility. Restricted to an independent part, the optimum is count-optimal
- * for the part, since the count term is a sum over reps.
+ * owner) that the optimum gives it, so the start is count-optimal, keeps every hard rule and places
+ * the most leads. Which lead of a class goes where is chosen greedily as in {@link
+ * GreedyConstruction} (top tier first, highest value first, each on the rep whose score grows least
+ * among those with quota left for its class), so that value and tier start balanced too. Leads of
+ * one class are interchangeable for capacities and new-lead caps, so reshuffling them keeps the
+ * optimum's feasibility. Restricted to an independent part, the optimum is count-optimal for the
+ * part, since the count term is a sum over reps.
  */
 final class CountFlowStart implements Construction {
 
   private final int[] optimum;
   private long nanos;
 
-  /** @param optimum rep index per lead of the whole problem, -1 = unassigned */
+  /**
+   * @param optimum rep index per lead of the whole problem, -1 = unassigned
+   */
   CountFlowStart(int[] optimum) {
     this.optimum = optimum;
   }

@@ -8,17 +8,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Splits a problem into independent parts: unions of connected components of the graph whose
- * nodes are reps and whose edges join two reps that some free lead may both go to (a pinned lead
- * joins only its owner). No lead of a part may go to a rep of another, and every lead of a part's
- * reps is in the part, so every score term (per rep or per lead) belongs to exactly one part: the
- * parts' scores add up to the whole score, and the parts can be solved apart.
+ * Splits a problem into independent parts: unions of connected components of the graph whose nodes
+ * are reps and whose edges join two reps that some free lead may both go to (a pinned lead joins
+ * only its owner). No lead of a part may go to a rep of another, and every lead of a part's reps is
+ * in the part, so every score term (per rep or per lead) belongs to exactly one part: the parts'
+ * scores add up to the whole score, and the parts can be solved apart.
  *
- * <p>Parts are made of the components that hold a free lead with an eligible rep, in order of
- * their smallest lead index; consecutive small components are merged so that there are at most
- * about {@link #MAX_PARTS} parts (one OptaPlanner solver each). Components with nothing to
- * optimise (reps without leads, leads without eligible reps, pinned leads only) join the last
- * part, so that the parts cover the whole problem. Deterministic: a function of the index alone.
+ * <p>Parts are made of the components that hold a free lead with an eligible rep, in order of their
+ * smallest lead index; consecutive small components are merged so that there are at most about
+ * {@link #MAX_PARTS} parts (one OptaPlanner solver each). Components with nothing to optimise (reps
+ * without leads, leads without eligible reps, pinned leads only) join the last part, so that the
+ * parts cover the whole problem. Deterministic: a function of the index alone.
  *
  * <p>Linear in the problem: each distinct eligible array (shared by a class of leads) is joined
  * once.

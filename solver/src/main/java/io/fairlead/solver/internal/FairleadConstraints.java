@@ -158,8 +158,7 @@ public final class FairleadConstraints implements ConstraintProvider {
         .forEach(PlanLead.class)
         .filter(lead -> lead.preferenceMismatches() > 0)
         .penalizeLong(
-            ONE_SOFT,
-            lead -> Scoring.preferencePenalty(lead.policy(), lead.preferenceMismatches()))
+            ONE_SOFT, lead -> Scoring.preferencePenalty(lead.policy(), lead.preferenceMismatches()))
         .asConstraint(Objective.PREFERENCE.id());
   }
 

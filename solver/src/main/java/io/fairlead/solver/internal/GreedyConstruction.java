@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The construction phase: places every unassigned free lead greedily, top tier first and, within a
- * tier, highest value first (largest items first balances best), each on the eligible rep with
- * room whose score grows least ({@link Book#softDeltaAssign}). A lead whose eligible reps are all full
+ * tier, highest value first (largest items first balances best), each on the eligible rep with room
+ * whose score grows least ({@link Book#softDeltaAssign}). A lead whose eligible reps are all full
  * stays unassigned for the local search to sort out. {@code O(Σ eligible)}: far faster than
  * OptaPlanner's construction heuristics, which evaluate every placement through the score director.
  */

@@ -102,8 +102,8 @@ final class Plan {
   /**
    * Builds the plan of a part of a problem: the given leads and reps (problem indices, ascending),
    * with the leads' reps taken from {@code assignment} (rep index per lead of the whole problem).
-   * Every rep a lead of the part is eligible for, and the owner of each pinned lead, must be in
-   * the part.
+   * Every rep a lead of the part is eligible for, and the owner of each pinned lead, must be in the
+   * part.
    */
   static Plan part(ProblemIndex index, int[] assignment, int[] leadIndices, int[] repIndices) {
     if (assignment.length != index.leadCount()) {

@@ -4,9 +4,9 @@ import org.optaplanner.core.api.domain.solution.cloner.SolutionCloner;
 
 /**
  * Clones a {@link Plan} for OptaPlanner: the clone records the assignment as an int array; its
- * {@link PlanLead} objects are built only when read ({@link LazyLeads}), and everything else
- * (reps, eligible lists, the problem index) is shared. Every new best solution is cloned, so this
- * is the cost of an improvement: one read per lead instead of one new object per lead.
+ * {@link PlanLead} objects are built only when read ({@link LazyLeads}), and everything else (reps,
+ * eligible lists, the problem index) is shared. Every new best solution is cloned, so this is the
+ * cost of an improvement: one read per lead instead of one new object per lead.
  *
  * <p>Public only because OptaPlanner instantiates it reflectively.
  */

@@ -40,8 +40,8 @@ public final class PlanLead {
 
   /**
    * The assignment array of the plan that holds this lead, kept equal to the reps of its leads by
-   * {@link #setRep} (OptaPlanner sets the variable through it), so that a planning clone copies
-   * one array instead of reading every lead.
+   * {@link #setRep} (OptaPlanner sets the variable through it), so that a planning clone copies one
+   * array instead of reading every lead.
    */
   private final int[] mirror;
 

@@ -18,8 +18,8 @@ import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
-import org.optaplanner.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
+import org.optaplanner.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
 import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
 import org.optaplanner.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
 import org.optaplanner.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
@@ -37,10 +37,9 @@ import org.slf4j.LoggerFactory;
  * until the move budget is spent or a safety time cap fires. A problem that falls apart into
  * independent parts ({@link Decomposition}) is solved part by part, in parallel, and merged.
  *
- * <p>Deterministic when the move budget ends the solve: the same problem, options and seed give
- * the same assignment ({@code REPRODUCIBLE} mode, fixed seed, a move count rather than a clock).
- * When a time cap ends it, the result depends on machine speed. {@link Result#endedBy()} says
- * which.
+ * <p>Deterministic when the move budget ends the solve: the same problem, options and seed give the
+ * same assignment ({@code REPRODUCIBLE} mode, fixed seed, a move count rather than a clock). When a
+ * time cap ends it, the result depends on machine speed. {@link Result#endedBy()} says which.
  */
 public final class PlanSolver {
 
@@ -93,10 +92,9 @@ public final class PlanSolver {
   }
 
   /**
-   * Late Acceptance history length. Measured on 10k leads × 200 reps with a budget of 2M
-   * moves: 25–50 reached the best soft score; 400 (OptaPlanner's default) was 0.1 % worse, 1000
-   * 0.15 % worse. The greedy start is already close to a local optimum, so little diversification
-   * pays.
+   * Late Acceptance history length. Measured on 10k leads × 200 reps with a budget of 2M moves:
+   * 25–50 reached the best soft score; 400 (OptaPlanner's default) was 0.1 % worse, 1000 0.15 %
+   * worse. The greedy start is already close to a local optimum, so little diversification pays.
    */
   static final int LATE_ACCEPTANCE_SIZE = 50;
 
@@ -118,13 +116,13 @@ public final class PlanSolver {
 
   /**
    * The default move budget: 100 moves per free lead, at least 100,000 (small problems converge in
-   * milliseconds) and at most 5 million (so that the budget, not the 60 s time cap, ends the
-   * search of very large books, keeping them reproducible). Measured on the synthetic 10k leads ×
-   * 200 reps book (greedy start: soft 1,147.2M): 0.5M moves reach 1,145.47M, 1M 1,144.92M, 2M
-   * 1,144.76M, 4M 1,144.67M; the weighted count max/min ratio goes 1.52, 1.51, 1.50, 1.49 and the
-   * value ratio 1.57, 1.52, 1.49, 1.49 (least busy: 2.49 and 5.13). 1M moves take about 2.5 s on
-   * 2 cores. At 100k leads × 2k reps the search runs at about 160k moves/s: 5M moves take about
-   * 35 s, and 10M would hit the time cap (soft 11,524.7M after 0.6M moves, 11,517.3M after 9.9M).
+   * milliseconds) and at most 5 million (so that the budget, not the 60 s time cap, ends the search
+   * of very large books, keeping them reproducible). Measured on the synthetic 10k leads × 200 reps
+   * book (greedy start: soft 1,147.2M): 0.5M moves reach 1,145.47M, 1M 1,144.92M, 2M 1,144.76M, 4M
+   * 1,144.67M; the weighted count max/min ratio goes 1.52, 1.51, 1.50, 1.49 and the value ratio
+   * 1.57, 1.52, 1.49, 1.49 (least busy: 2.49 and 5.13). 1M moves take about 2.5 s on 2 cores. At
+   * 100k leads × 2k reps the search runs at about 160k moves/s: 5M moves take about 35 s, and 10M
+   * would hit the time cap (soft 11,524.7M after 0.6M moves, 11,517.3M after 9.9M).
    */
   public static long defaultMoveBudget(int freeLeads) {
     return Math.min(5_000_000L, Math.max(100_000L, 100L * freeLeads));
@@ -140,8 +138,8 @@ public final class PlanSolver {
      * @param nanos time since the solve began
      * @param leadIndices the problem indices of the leads of the plan (the whole problem, or a
      *     part), by position; do not modify
-     * @param assignment supplies the new best assignment of those leads (rep index per position,
-     *     -1 = unassigned); costs a pass over the leads, so call it only when needed
+     * @param assignment supplies the new best assignment of those leads (rep index per position, -1
+     *     = unassigned); costs a pass over the leads, so call it only when needed
      */
     void bestChanged(long nanos, int[] leadIndices, Supplier<int[]> assignment);
   }
@@ -154,11 +152,11 @@ public final class PlanSolver {
   /**
    * Solves the problem, telling {@code listener} (if not null) of every new best solution.
    *
-   * <p>When the problem falls apart into two or more independent parts ({@link Decomposition})
-   * and {@link SolveOptions#decompose()} is on, the parts are solved apart, at most {@code
+   * <p>When the problem falls apart into two or more independent parts ({@link Decomposition}) and
+   * {@link SolveOptions#decompose()} is on, the parts are solved apart, at most {@code
    * availableProcessors} at once, and merged. Each part gets a share of the move budget in
-   * proportion to its free leads and a seed derived from the base seed and its first free lead,
-   * so the result does not depend on thread timing.
+   * proportion to its free leads and a seed derived from the base seed and its first free lead, so
+   * the result does not depend on thread timing.
    */
   public static Result solve(ProblemIndex index, SolveOptions options, Listener listener) {
     long start = System.nanoTime();
@@ -202,8 +200,7 @@ public final class PlanSolver {
       int[] flow,
       long start,
       Listener listener) {
-    Construction construction =
-        flow == null ? new GreedyConstruction() : new CountFlowStart(flow);
+    Construction construction = flow == null ? new GreedyConstruction() : new CountFlowStart(flow);
     SolverConfig config = config(options, budget, free, construction);
     Solver<Plan> solver = SolverFactory.<Plan>create(config).buildSolver();
     if (listener != null) {
@@ -254,8 +251,7 @@ public final class PlanSolver {
       List<Future<Part>> futures = new ArrayList<>(parts.size());
       for (Decomposition.Part part : parts) {
         long partBudget = Math.max(1, (long) ((double) budget * part.free() / free));
-        SolveOptions partOptions =
-            options.withSeed(partSeed(options.seed(), part.firstFreeLead()));
+        SolveOptions partOptions = options.withSeed(partSeed(options.seed(), part.firstFreeLead()));
         futures.add(
             pool.submit(
                 () -> {
@@ -305,8 +301,8 @@ public final class PlanSolver {
   }
 
   /**
-   * The seed of a part: a mix (SplitMix64's finaliser) of the base seed and the part's first
-   * free lead, so that parts draw different streams and the same part always draws the same.
+   * The seed of a part: a mix (SplitMix64's finaliser) of the base seed and the part's first free
+   * lead, so that parts draw different streams and the same part always draws the same.
    */
   static long partSeed(long seed, int firstFreeLead) {
     long z = seed + 0x9E3779B97F4A7C15L * (firstFreeLead + 1L);
@@ -332,8 +328,7 @@ public final class PlanSolver {
       allBudget &= p.end == End.MOVE_BUDGET;
       anyTime |= p.end == End.TIME_LIMIT;
     }
-    End end =
-        allBudget ? End.MOVE_BUDGET : anyTime ? End.TIME_LIMIT : End.UNIMPROVED_TIME_LIMIT;
+    End end = allBudget ? End.MOVE_BUDGET : anyTime ? End.TIME_LIMIT : End.UNIMPROVED_TIME_LIMIT;
     return new Result(assignment, hard, medium, soft, moves, budget, elapsed(start), end);
   }
 
@@ -361,9 +356,8 @@ public final class PlanSolver {
   }
 
   /**
-   * A time cap in whole milliseconds, as OptaPlanner wants it: rounded up (so that 1 ns still
-   * means "as soon as possible", not "never"), at most a year (so that start + limit cannot
-   * overflow).
+   * A time cap in whole milliseconds, as OptaPlanner wants it: rounded up (so that 1 ns still means
+   * "as soon as possible", not "never"), at most a year (so that start + limit cannot overflow).
    */
   static long millis(Duration d) {
     Duration year = Duration.ofDays(365);

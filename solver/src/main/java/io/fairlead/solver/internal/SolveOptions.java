@@ -39,8 +39,10 @@ public record SolveOptions(
 
   /** The default safety cap on the local search of one solve. */
   public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(60);
+
   /** The default safety cap on time without improvement. */
   public static final Duration DEFAULT_UNIMPROVED_TIME_LIMIT = Duration.ofSeconds(20);
+
   /** The default seed. */
   public static final long DEFAULT_SEED = 0;
 
@@ -100,15 +102,27 @@ public record SolveOptions(
   /** A copy with another move budget. */
   public SolveOptions withMoveBudget(long budget) {
     return new SolveOptions(
-        timeLimit, unimprovedTimeLimit, budget, seed, moveThreads, environmentMode, decompose,
+        timeLimit,
+        unimprovedTimeLimit,
+        budget,
+        seed,
+        moveThreads,
+        environmentMode,
+        decompose,
         start);
   }
 
   /** A copy with another seed. */
   public SolveOptions withSeed(long newSeed) {
     return new SolveOptions(
-        timeLimit, unimprovedTimeLimit, moveBudget, newSeed, moveThreads, environmentMode,
-        decompose, start);
+        timeLimit,
+        unimprovedTimeLimit,
+        moveBudget,
+        newSeed,
+        moveThreads,
+        environmentMode,
+        decompose,
+        start);
   }
 
   /** A copy with another environment mode (tests use {@code FULL_ASSERT}). */
@@ -120,7 +134,13 @@ public record SolveOptions(
   /** A copy with another time limit. */
   public SolveOptions withTimeLimit(Duration limit) {
     return new SolveOptions(
-        limit, unimprovedTimeLimit, moveBudget, seed, moveThreads, environmentMode, decompose,
+        limit,
+        unimprovedTimeLimit,
+        moveBudget,
+        seed,
+        moveThreads,
+        environmentMode,
+        decompose,
         start);
   }
 
@@ -133,7 +153,13 @@ public record SolveOptions(
   /** A copy with another starting point. */
   public SolveOptions withStart(Start newStart) {
     return new SolveOptions(
-        timeLimit, unimprovedTimeLimit, moveBudget, seed, moveThreads, environmentMode, decompose,
+        timeLimit,
+        unimprovedTimeLimit,
+        moveBudget,
+        seed,
+        moveThreads,
+        environmentMode,
+        decompose,
         newStart);
   }
 }

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The free leads of a plan that have an eligible rep, and the same leads grouped by territory
- * class (identical eligible list): what {@link PairMoveFactory} draws from. Built once per
- * working solution, in lead order, so that draws are reproducible.
+ * The free leads of a plan that have an eligible rep, and the same leads grouped by territory class
+ * (identical eligible list): what {@link PairMoveFactory} draws from. Built once per working
+ * solution, in lead order, so that draws are reproducible.
  */
 final class TerritoryGroups {
 

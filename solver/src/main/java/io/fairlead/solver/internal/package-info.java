@@ -10,14 +10,14 @@
  * ({@link io.fairlead.solver.internal.GreedyConstruction}) followed by a local search over change
  * moves and {@link io.fairlead.solver.internal.PairMove pair moves}: Late Acceptance, or Tabu
  * Search on small problems. A problem whose reps fall into groups that share no lead is split by
- * {@link io.fairlead.solver.internal.Decomposition} and its parts are solved in parallel (a
- * {@code Plan} can hold a part of a problem; the parts' scores add up to the whole score).
+ * {@link io.fairlead.solver.internal.Decomposition} and its parts are solved in parallel (a {@code
+ * Plan} can hold a part of a problem; the parts' scores add up to the whole score).
  *
  * <p>The few public types here are public only because OptaPlanner instantiates them reflectively
  * ({@code FairleadConstraints}, {@code PlanCloner}, {@code PairMoveFactory}), because it reaches
- * the planning variable through a getter and setter ({@code PlanLead}, {@code PlanRep}), or
- * because the facade in the parent package and the benchmarks call them ({@code PlanSolver},
- * {@code SolveOptions}).
+ * the planning variable through a getter and setter ({@code PlanLead}, {@code PlanRep}), or because
+ * the facade in the parent package and the benchmarks call them ({@code PlanSolver}, {@code
+ * SolveOptions}).
  *
  * @since 0.1.0
  */

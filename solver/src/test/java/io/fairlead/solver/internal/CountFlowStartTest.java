@@ -58,8 +58,7 @@ class CountFlowStartTest {
               ProblemIndex index = new ProblemIndex(problem);
               PlanSolver.Result r = PlanSolver.solve(index, OPTIONS);
               assertThat(r.agreesWith(Book.of(index, r.assignment()).score())).isTrue();
-              assertThat(r.hard())
-                  .isEqualTo(Book.of(index, Plan.pinnedOnly(index)).score().hard());
+              assertThat(r.hard()).isEqualTo(Book.of(index, Plan.pinnedOnly(index)).score().hard());
               assertThat(r.medium())
                   .isLessThanOrEqualTo(index.leadCount() - CountFlow.solve(index).maxPlaceable());
             });

@@ -26,7 +26,12 @@ class DecomposedSolveTest {
 
     System.out.printf(
         "DecomposedSolveTest: %d regions: whole %d/%d/%d, decomposed %d/%d/%d%n",
-        regions, whole.hard(), whole.medium(), whole.soft(), parts.hard(), parts.medium(),
+        regions,
+        whole.hard(),
+        whole.medium(),
+        whole.soft(),
+        parts.hard(),
+        parts.medium(),
         parts.soft());
     ScoreBreakdown book = Book.of(index, parts.assignment()).score();
     assertThat(parts.agreesWith(book)).as("decomposed %s vs book %s", parts, book).isTrue();

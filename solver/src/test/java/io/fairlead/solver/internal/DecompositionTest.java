@@ -45,11 +45,13 @@ class DecompositionTest {
               for (int i = 0; i < index.leadCount(); i++) {
                 if (index.pin(i) == ProblemIndex.Pin.FREE) {
                   for (int r : index.eligible(i)) {
-                    assertThat(partOfRep[r]).as("lead %s, eligible rep %s", i, r)
+                    assertThat(partOfRep[r])
+                        .as("lead %s, eligible rep %s", i, r)
                         .isEqualTo(partOfLead[i]);
                   }
                 } else {
-                  assertThat(partOfRep[index.owner(i)]).as("pinned lead %s", i)
+                  assertThat(partOfRep[index.owner(i)])
+                      .as("pinned lead %s", i)
                       .isEqualTo(partOfLead[i]);
                 }
               }

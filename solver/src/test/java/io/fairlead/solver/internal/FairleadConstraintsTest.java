@@ -134,7 +134,10 @@ class FairleadConstraintsTest {
     // r1 (weight 0.5) holds c: 1 mean -> 1000 * 1² / 0.5 = 2000. Total 6000.
     List<Rep> reps = List.of(Rep.builder("r0").build(), Rep.builder("r1").weight(0.5).build());
     List<Lead> leads =
-        List.of(lead("a").value(100).build(), lead("b").value(300).build(), lead("c").value(200).build());
+        List.of(
+            lead("a").value(100).build(),
+            lead("b").value(300).build(),
+            lead("c").value(200).build());
     Plan plan = plan(Policy.defaults(), reps, leads, 0, 0, 1);
     verifier.verifyThat(FairleadConstraints::valueBalance).given(facts(plan)).penalizesBy(6000);
   }

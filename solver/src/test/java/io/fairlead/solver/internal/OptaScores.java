@@ -13,7 +13,8 @@ final class OptaScores {
 
   private static final SolutionManager<Plan, HardMediumSoftLongScore> MANAGER =
       SolutionManager.create(
-          SolverFactory.create(PlanSolver.config(SolveOptions.DEFAULTS, 1, 1, new GreedyConstruction())));
+          SolverFactory.create(
+              PlanSolver.config(SolveOptions.DEFAULTS, 1, 1, new GreedyConstruction())));
 
   private OptaScores() {}
 
@@ -24,7 +25,8 @@ final class OptaScores {
   /** The penalty of each constraint name (positive), summed over constraint packages. */
   static Map<String, Long> penaltiesByName(ScoreExplanation<Plan, HardMediumSoftLongScore> e) {
     Map<String, Long> out = new TreeMap<>();
-    for (ConstraintMatchTotal<HardMediumSoftLongScore> t : e.getConstraintMatchTotalMap().values()) {
+    for (ConstraintMatchTotal<HardMediumSoftLongScore> t :
+        e.getConstraintMatchTotalMap().values()) {
       HardMediumSoftLongScore s = t.getScore();
       out.merge(
           t.getConstraintName(), -(s.hardScore() + s.mediumScore() + s.softScore()), Long::sum);

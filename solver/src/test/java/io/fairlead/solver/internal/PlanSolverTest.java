@@ -22,6 +22,7 @@ import org.optaplanner.core.config.solver.EnvironmentMode;
 class PlanSolverTest {
 
   private static final long SEED = 0x5EED_0002L;
+
   /** Enough for the small problems here to converge, small enough to keep the suite fast. */
   private static final SolveOptions OPTIONS = SolveOptions.DEFAULTS.withMoveBudget(20_000);
 
@@ -70,7 +71,9 @@ class PlanSolverTest {
               assertThat(a).hasSize(index.leadCount());
               for (int i = 0; i < a.length; i++) {
                 if (index.pin(i) != ProblemIndex.Pin.FREE) {
-                  assertThat(a[i]).as("pinned lead %s", index.lead(i).id()).isEqualTo(index.owner(i));
+                  assertThat(a[i])
+                      .as("pinned lead %s", index.lead(i).id())
+                      .isEqualTo(index.owner(i));
                 } else if (a[i] >= 0) {
                   assertThat(index.eligible(i)).as("lead %s", index.lead(i).id()).contains(a[i]);
                 }
@@ -87,14 +90,18 @@ class PlanSolverTest {
             problem -> {
               PlanSolver.Result first = solve(problem, OPTIONS.withSeed(7));
               PlanSolver.Result second = solve(problem, OPTIONS.withSeed(7));
-              assertThat(first.endedBy()).isIn(PlanSolver.End.MOVE_BUDGET, PlanSolver.End.NOTHING_TO_DO);
+              assertThat(first.endedBy())
+                  .isIn(PlanSolver.End.MOVE_BUDGET, PlanSolver.End.NOTHING_TO_DO);
               assertThat(second.assignment()).isEqualTo(first.assignment());
               assertThat(second.moves()).isEqualTo(first.moves());
             });
   }
 
   @ParameterizedTest(name = "{0} leads")
-  @ValueSource(ints = {300, 700}) // Tabu Search below PlanSolver.SMALL_PROBLEM free leads, Late Acceptance above
+  @ValueSource(
+      ints = {
+        300, 700
+      }) // Tabu Search below PlanSolver.SMALL_PROBLEM free leads, Late Acceptance above
   void solve_sameSeedTwiceOnADenseProblem_givesTheSameAssignment(int leads) {
     // Many free leads per territory class: change, swap and shift moves all run.
     Problem problem = denseProblem(leads, 8, 3);
@@ -117,7 +124,10 @@ class PlanSolverTest {
   }
 
   @ParameterizedTest(name = "{0} leads")
-  @ValueSource(ints = {40, 600}) // Tabu Search below PlanSolver.SMALL_PROBLEM free leads, Late Acceptance above
+  @ValueSource(
+      ints = {
+        40, 600
+      }) // Tabu Search below PlanSolver.SMALL_PROBLEM free leads, Late Acceptance above
   void solve_fullAssert_findsNoScoreCorruption(int leads) {
     // FULL_ASSERT recomputes the score from scratch after every move and undo and compares it with
     // the incremental one: it throws on any corruption (greedy phase, change and pair moves,
@@ -125,15 +135,14 @@ class PlanSolverTest {
     ProblemIndex index = new ProblemIndex(denseProblem(leads, 5, 11));
     PlanSolver.Result r =
         PlanSolver.solve(
-            index,
-            OPTIONS.withMoveBudget(1_500).withEnvironmentMode(EnvironmentMode.FULL_ASSERT));
+            index, OPTIONS.withMoveBudget(1_500).withEnvironmentMode(EnvironmentMode.FULL_ASSERT));
     assertThat(r.endedBy()).isEqualTo(PlanSolver.End.MOVE_BUDGET);
     assertThat(r.agreesWith(Book.of(index, r.assignment()).score())).isTrue();
   }
 
   /**
-   * Leads of two regions and tiers A–C, a third of them owned, rebalancing on, two reps with
-   * tight capacities and one with a new-lead cap: every constraint is active.
+   * Leads of two regions and tiers A–C, a third of them owned, rebalancing on, two reps with tight
+   * capacities and one with a new-lead cap: every constraint is active.
    */
   static Problem denseProblem(int leadCount, int repCount, long seed) {
     java.util.SplittableRandom random = new java.util.SplittableRandom(seed);

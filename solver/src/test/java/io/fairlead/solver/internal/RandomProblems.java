@@ -21,8 +21,8 @@ import org.quicktheories.impl.Constraint;
  * QuickTheories generators of whole problems: a random policy (objective weights including 0,
  * rebalancing, soft role rule, value basis, tier rule, weight bounds), a roster with random
  * territories, tiers, roles, size bands, capacities, held-outside counts, new-lead caps,
- * availability, weights and preferences, and leads with random attributes, owners and locks.
- * Public so that the facade's tests can use it too.
+ * availability, weights and preferences, and leads with random attributes, owners and locks. Public
+ * so that the facade's tests can use it too.
  */
 public final class RandomProblems {
 

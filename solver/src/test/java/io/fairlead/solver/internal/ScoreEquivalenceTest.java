@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
 /**
- * The proof that the solver optimises what the metrics report: for any problem and any
- * assignment, OptaPlanner's score of the plan equals {@code Book.score()} of the same assignment,
- * level by level and constraint by constraint.
+ * The proof that the solver optimises what the metrics report: for any problem and any assignment,
+ * OptaPlanner's score of the plan equals {@code Book.score()} of the same assignment, level by
+ * level and constraint by constraint.
  */
 class ScoreEquivalenceTest {
 
@@ -56,8 +56,8 @@ class ScoreEquivalenceTest {
 
   /**
    * Mode 0: every lead on any rep of the roster or none, ignoring eligibility and pins (the score
-   * must agree even on assignments the solver would never make). Mode 1: pins respected, free
-   * leads on an eligible rep or none. Mode 2: everything assigned where possible.
+   * must agree even on assignments the solver would never make). Mode 1: pins respected, free leads
+   * on an eligible rep or none. Mode 2: everything assigned where possible.
    */
   static int[] assignment(ProblemIndex index, long seed, int mode) {
     SplittableRandom random = new SplittableRandom(seed);
