@@ -3,9 +3,9 @@ package io.fairlead.examples;
 import io.fairlead.core.allocation.Allocation;
 import io.fairlead.core.allocation.Allocator;
 import io.fairlead.core.allocation.Baselines;
-import io.fairlead.core.allocation.Problem;
 import io.fairlead.core.fairness.FairnessMetrics;
 import io.fairlead.core.fairness.Spread;
+import io.fairlead.core.problem.Problem;
 import io.fairlead.solver.LeadAllocator;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -136,7 +136,7 @@ public final class Benchmark {
       t.row(
           r.method(),
           TextTable.count(r.wallClock().toMillis()),
-          r.method().equals("optaplanner")
+          r.method().equals("fairlead")
               ? (r.allocation().elapsed().compareTo(timeLimit) >= 0 ? "time limit" : "budget")
               : "-",
           m.violations().size(),

@@ -1,8 +1,8 @@
 package io.fairlead.examples;
 
 import io.fairlead.core.allocation.Allocation;
-import io.fairlead.core.allocation.Problem;
 import io.fairlead.core.json.FairleadJson;
+import io.fairlead.core.problem.Problem;
 import io.fairlead.solver.LeadAllocator;
 import java.io.IOException;
 import java.io.PrintStream;

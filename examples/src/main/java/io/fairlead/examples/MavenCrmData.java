@@ -2,7 +2,6 @@ package io.fairlead.examples;
 
 import static java.util.Objects.requireNonNull;
 
-import io.fairlead.core.allocation.Problem;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.LeadKind;
@@ -10,6 +9,7 @@ import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.RepId;
 import io.fairlead.core.policy.Policy;
 import io.fairlead.core.policy.TierRule;
+import io.fairlead.core.problem.Problem;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,8 +61,9 @@ import java.util.TreeMap;
  *       the account's closed (Won/Lost) deals (ties, none in this data, go to the alphabetically
  *       first office). A deal without an account (1425 of them) takes its agent's office.
  *   <li><b>Industry</b>: the account's sector, with the source's typo {@code technolgy} read as
- *       {@code technology}; {@code unknown} without an account. <b>Company size</b>: the account's
- *       employees; 0 without an account.
+ *       {@code technology}; none without an account (only reps that take any industry may take such
+ *       a deal; every rep of the sample does). <b>Company size</b>: the account's employees; 0
+ *       without an account.
  *   <li><b>Tier</b>: derived by the policy's {@code TierRule.byAttribute("revenue")} from the
  *       account's revenue (millions of USD): A from 1,000, B from 100, else C. A deal without an
  *       account has no revenue and gets tier C explicitly.
@@ -223,11 +224,7 @@ public final class MavenCrmData {
           Lead.builder(id).value(value).attribute("product", product).attribute("stage", stage);
       String accountName = d.get("account");
       if (accountName.isEmpty()) {
-        b.region(agentOffice)
-            .industry("unknown")
-            .companySize(0)
-            .tier("C")
-            .kind(LeadKind.NEW_BUSINESS);
+        b.region(agentOffice).companySize(0).tier("C").kind(LeadKind.NEW_BUSINESS);
       } else {
         Map<String, String> account = requireKnown(accountByName, accountName, "account", d);
         String home = homeOffice.get(accountName);

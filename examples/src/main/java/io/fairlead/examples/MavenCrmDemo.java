@@ -3,13 +3,13 @@ package io.fairlead.examples;
 import io.fairlead.core.allocation.Allocation;
 import io.fairlead.core.allocation.Baselines;
 import io.fairlead.core.allocation.LeadOutcome;
-import io.fairlead.core.allocation.Problem;
 import io.fairlead.core.allocation.Status;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.Tier;
 import io.fairlead.core.policy.Policy;
+import io.fairlead.core.problem.Problem;
 import io.fairlead.solver.LeadAllocator;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -22,8 +22,8 @@ import java.util.function.Predicate;
 
 /**
  * The Maven CRM sample solved by fairlead and by the allocators CRMs use today, compared side by
- * side: the optimiser ({@code optaplanner}), round robin, least busy, and the sample's own
- * historical assignment. All four are measured by the same {@code FairnessMetrics} in the same run.
+ * side: the optimiser ({@code fairlead}), round robin, least busy, and the sample's own historical
+ * assignment. All four are measured by the same {@code FairnessMetrics} in the same run.
  *
  * <pre>
  * mvn -q install -DskipTests
@@ -60,7 +60,7 @@ public final class MavenCrmDemo {
   /**
    * Solves the sample with every method and prints the report.
    *
-   * @return the allocations in report order: optaplanner, round robin, least busy, historical
+   * @return the allocations in report order: fairlead, round robin, least busy, historical
    */
   static List<Allocation> run(Duration timeLimit, PrintStream out) {
     MavenCrmData crm = MavenCrmData.load();
@@ -116,7 +116,7 @@ public final class MavenCrmDemo {
                     + ", tier "
                     + problem.policy().tierOf(lead)
                     + ", "
-                    + lead.region()
+                    + lead.region().orElse("no region")
                     + ", "
                     + lead.attributes().getOrDefault("account", "no account")
                     + ", "
@@ -149,7 +149,8 @@ public final class MavenCrmDemo {
     long outside =
         problem.leads().stream()
             .filter(l -> l.currentOwner().isPresent())
-            .filter(l -> !officeOf.get(l.currentOwner().get().value()).equals(l.region()))
+            .filter(
+                l -> !l.region().equals(Optional.of(officeOf.get(l.currentOwner().get().value()))))
             .count();
     Policy p = problem.policy();
     StringBuilder weights = new StringBuilder();

@@ -1,11 +1,11 @@
 package io.fairlead.examples;
 
 import io.fairlead.core.allocation.Allocation;
-import io.fairlead.core.allocation.Problem;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.policy.Objective;
 import io.fairlead.core.policy.Policy;
+import io.fairlead.core.problem.Problem;
 import io.fairlead.solver.LeadAllocator;
 import java.io.PrintStream;
 import java.time.Duration;

@@ -1,11 +1,11 @@
 package io.fairlead.examples;
 
-import io.fairlead.core.allocation.Problem;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadKind;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.Role;
 import io.fairlead.core.policy.Policy;
+import io.fairlead.core.problem.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

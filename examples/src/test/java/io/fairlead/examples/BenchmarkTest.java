@@ -28,7 +28,7 @@ class BenchmarkTest {
     assertThat(runs).hasSize(1);
     assertThat(runs.get(0))
         .extracting(Benchmark.Run::method)
-        .containsExactly("optaplanner", "round-robin", "least-busy");
+        .containsExactly("fairlead", "round-robin", "least-busy");
     for (Benchmark.Run r : runs.get(0)) {
       Allocation a = r.allocation();
       assertThat(a.outcomes()).hasSize(300);

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fairlead.core.allocation.Allocation;
 import io.fairlead.core.allocation.LeadOutcome;
-import io.fairlead.core.allocation.Problem;
 import io.fairlead.core.allocation.Status;
 import io.fairlead.core.allocation.UnassignedReason;
 import io.fairlead.core.json.FairleadJson;
 import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.RepId;
+import io.fairlead.core.problem.Problem;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -100,7 +100,7 @@ class JsonCliTest {
     Files.writeString(bad, json);
 
     assertThat(run(bad.toString(), dir.resolve("r.json").toString())).isEqualTo(JsonCli.BAD_INPUT);
-    assertThat(stderr()).contains("lead c01: value must be finite and >= 0, was -5.0");
+    assertThat(stderr()).contains("lead c01: value must be in [0, 1e15], was -5.0");
   }
 
   @Test

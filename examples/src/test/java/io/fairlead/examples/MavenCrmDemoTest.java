@@ -35,9 +35,9 @@ class MavenCrmDemoTest {
   void output_namesAllFourMethods() {
     assertThat(results)
         .extracting(Allocation::method)
-        .containsExactly("optaplanner", "round-robin", "least-busy", "historical");
+        .containsExactly("fairlead", "round-robin", "least-busy", "historical");
     String header = output.lines().filter(l -> l.startsWith("metric")).findFirst().orElseThrow();
-    assertThat(header).contains("optaplanner", "round-robin", "least-busy", "historical");
+    assertThat(header).contains("fairlead", "round-robin", "least-busy", "historical");
   }
 
   @Test

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fairlead.core.allocation.Allocation;
 import io.fairlead.core.allocation.Baselines;
-import io.fairlead.core.allocation.Problem;
 import io.fairlead.core.allocation.UnassignedReason;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.Rep;
+import io.fairlead.core.problem.Problem;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;

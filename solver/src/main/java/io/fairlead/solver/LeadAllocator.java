@@ -4,17 +4,23 @@ import static java.util.Objects.requireNonNull;
 
 import io.fairlead.core.allocation.Allocation;
 import io.fairlead.core.allocation.Allocator;
-import io.fairlead.core.allocation.Problem;
-import io.fairlead.core.internal.Assembler;
+import io.fairlead.core.allocation.ProgressListener;
+import io.fairlead.core.allocation.SolveProgress;
 import io.fairlead.core.internal.ProblemIndex;
 import io.fairlead.core.model.Lead;
+import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.Rep;
+import io.fairlead.core.model.RepId;
 import io.fairlead.core.policy.Policy;
+import io.fairlead.core.problem.Problem;
 import io.fairlead.solver.internal.PlanSolver;
+import io.fairlead.solver.internal.Progress;
 import io.fairlead.solver.internal.SolveOptions;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,19 +77,24 @@ import org.slf4j.LoggerFactory;
 public final class LeadAllocator implements Allocator {
 
   private static final Logger LOG = LoggerFactory.getLogger(LeadAllocator.class);
-  private static final String NAME = "optaplanner";
+  private static final String NAME = "fairlead";
 
   private final Policy policy;
   private final SolveOptions options;
+  private final ProgressListener progress;
+  private final Duration progressInterval;
 
-  private LeadAllocator(Policy policy, SolveOptions options) {
+  private LeadAllocator(
+      Policy policy, SolveOptions options, ProgressListener progress, Duration progressInterval) {
     this.policy = policy;
     this.options = options;
+    this.progress = progress;
+    this.progressInterval = progressInterval;
   }
 
   /** Returns an allocator with the given policy and default options. */
   public static LeadAllocator create(Policy policy) {
-    return new LeadAllocator(requireNonNull(policy, "policy"), SolveOptions.DEFAULTS);
+    return new LeadAllocator(requireNonNull(policy, "policy"), SolveOptions.DEFAULTS, null, null);
   }
 
   /** Returns a builder with the default policy and options. */
@@ -99,23 +110,45 @@ public final class LeadAllocator implements Allocator {
   }
 
   /**
-   * Distributes the problem's leads with the problem's own policy (not this allocator's).
+   * Distributes the problem's leads. The problem must carry this allocator's policy: an allocator
+   * is built for one policy, and a problem made under another is refused rather than solved under
+   * either one silently.
    *
    * @return every lead of the problem exactly once, in input order
+   * @throws IllegalArgumentException if the problem's policy is not this allocator's
    */
   @Override
   public Allocation allocate(Problem problem) {
     requireNonNull(problem, "problem");
-    long start = System.nanoTime();
-    ProblemIndex index = new ProblemIndex(problem);
-    if (index.leadCount() == 0) {
-      return Assembler.assemble(
-          index, new int[0], NAME, Duration.ofNanos(System.nanoTime() - start));
+    if (!problem.policy().equals(policy)) {
+      throw new IllegalArgumentException(
+          "problem: its policy is not this allocator's; build the allocator for it with"
+              + " LeadAllocator.create(problem.policy()) or builder().policy(problem.policy())");
     }
-    PlanSolver.Result result = PlanSolver.solve(index, options);
+    long start = System.nanoTime();
+    ProblemIndex index = ProblemIndex.of(problem.policy(), problem.reps(), problem.leads());
+    int[] assignment = index.leadCount() == 0 ? new int[0] : null;
+    PlanSolver.Result result = null;
+    Progress tracker =
+        progress == null ? null : new Progress(index, progress, progressInterval, start);
+    if (assignment == null) {
+      result = PlanSolver.solve(index, options, tracker);
+      assignment = result.assignment();
+    }
+    if (tracker != null) {
+      tracker.done(assignment);
+    }
+    Map<LeadId, RepId> owners = new LinkedHashMap<>();
+    for (int i = 0; i < assignment.length; i++) {
+      if (assignment[i] >= 0) {
+        owners.put(index.lead(i).id(), index.rep(assignment[i]).id());
+      }
+    }
     Allocation allocation =
-        Assembler.assemble(
-            index, result.assignment(), NAME, Duration.ofNanos(System.nanoTime() - start));
+        Allocation.of(problem, owners, NAME, Duration.ofNanos(System.nanoTime() - start));
+    if (result == null) {
+      return allocation;
+    }
     if (!result.agreesWith(allocation.score())) {
       LOG.warn(
           "solver score {}hard/{}medium/{}soft differs from the allocation's score {}; "
@@ -146,7 +179,7 @@ public final class LeadAllocator implements Allocator {
     return allocation;
   }
 
-  /** {@code "optaplanner"}. */
+  /** {@code "fairlead"}. */
   @Override
   public String name() {
     return NAME;
@@ -177,6 +210,8 @@ public final class LeadAllocator implements Allocator {
     private long moveBudget;
     private long seed = SolveOptions.DEFAULT_SEED;
     private int moveThreads;
+    private ProgressListener progress;
+    private Duration progressInterval;
 
     private Builder() {}
 
@@ -259,10 +294,27 @@ public final class LeadAllocator implements Allocator {
       return this;
     }
 
+    /**
+     * Reports how each solve is going: when a first complete allocation exists, then as the search
+     * finds better ones, at most once per {@code interval}, and once at the end ({@link
+     * SolveProgress}). Called on the solving threads; none by default (the library is quiet).
+     */
+    public Builder progress(Duration interval, ProgressListener listener) {
+      positive("progress interval", interval);
+      requireNonNull(listener, "progress listener");
+      once("progress");
+      this.progress = listener;
+      this.progressInterval = interval;
+      return this;
+    }
+
     /** Returns an allocator with the options set so far; the builder stays usable. */
     public LeadAllocator build() {
       return new LeadAllocator(
-          policy, SolveOptions.of(timeLimit, unimprovedTimeLimit, moveBudget, seed, moveThreads));
+          policy,
+          SolveOptions.of(timeLimit, unimprovedTimeLimit, moveBudget, seed, moveThreads),
+          progress,
+          progressInterval);
     }
   }
 }

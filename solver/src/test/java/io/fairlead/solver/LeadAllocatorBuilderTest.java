@@ -105,10 +105,10 @@ class LeadAllocatorBuilderTest {
   }
 
   @Test
-  void defaults_useTheDefaultPolicyAndTheOptaplannerName() {
+  void defaults_useTheDefaultPolicyAndTheFairleadName() {
     LeadAllocator allocator = LeadAllocator.builder().build();
     assertThat(allocator.policy()).isEqualTo(Policy.defaults());
-    assertThat(allocator.name()).isEqualTo("optaplanner");
-    assertThat(LeadAllocator.create(Policy.defaults()).name()).isEqualTo("optaplanner");
+    assertThat(allocator.name()).isEqualTo("fairlead");
+    assertThat(LeadAllocator.create(Policy.defaults()).name()).isEqualTo("fairlead");
   }
 }

@@ -1,23 +1,24 @@
 package io.fairlead.solver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 
 import io.fairlead.core.allocation.Allocation;
 import io.fairlead.core.allocation.Baselines;
 import io.fairlead.core.allocation.LeadOutcome;
-import io.fairlead.core.allocation.Problem;
 import io.fairlead.core.allocation.ScoreBreakdown;
 import io.fairlead.core.allocation.Status;
 import io.fairlead.core.allocation.UnassignedReason;
 import io.fairlead.core.fairness.FairnessMetrics;
-import io.fairlead.core.internal.Book;
+import io.fairlead.core.internal.Assignment;
 import io.fairlead.core.internal.ProblemIndex;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.RepId;
 import io.fairlead.core.policy.Policy;
+import io.fairlead.core.problem.Problem;
 import io.fairlead.solver.internal.RandomProblems;
 import java.time.Duration;
 import java.util.List;
@@ -28,8 +29,16 @@ import org.junit.jupiter.api.Test;
 class LeadAllocatorTest {
 
   private static final long SEED = 0x5EED_0003L;
-  private static final LeadAllocator ALLOCATOR =
-      LeadAllocator.builder().moveBudget(20_000).seed(5).build();
+
+  /** A quick solve of a problem under its own policy. */
+  private static Allocation allocate(Problem problem) {
+    return LeadAllocator.builder()
+        .policy(problem.policy())
+        .moveBudget(20_000)
+        .seed(5)
+        .build()
+        .allocate(problem);
+  }
 
   @Test
   void allocate_randomProblems_returnsEveryLeadExactlyOnceInInputOrder() {
@@ -38,10 +47,10 @@ class LeadAllocatorTest {
         .forAll(RandomProblems.problems(1, 6, 0, 25))
         .checkAssert(
             problem -> {
-              Allocation a = ALLOCATOR.allocate(problem);
+              Allocation a = allocate(problem);
               assertThat(a.outcomes().stream().map(LeadOutcome::lead))
                   .containsExactlyElementsOf(problem.leads().stream().map(Lead::id).toList());
-              assertThat(a.method()).isEqualTo("optaplanner");
+              assertThat(a.method()).isEqualTo("fairlead");
               assertThat(a.problem()).isSameAs(problem);
             });
   }
@@ -53,7 +62,7 @@ class LeadAllocatorTest {
         .forAll(RandomProblems.problems(1, 6, 0, 25))
         .checkAssert(
             problem -> {
-              Allocation a = ALLOCATOR.allocate(problem);
+              Allocation a = allocate(problem);
               assertThat(a.metrics()).isEqualTo(FairnessMetrics.of(problem, a.assignment()));
               assertThat(a.metrics().assigned()).isEqualTo(a.assignment().size());
               assertThat(a.metrics().unassigned()).isEqualTo(a.unassigned().size());
@@ -67,15 +76,16 @@ class LeadAllocatorTest {
         .forAll(RandomProblems.problems(1, 6, 0, 25))
         .checkAssert(
             problem -> {
-              ProblemIndex index = new ProblemIndex(problem);
+              ProblemIndex index =
+                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
               int[] pinnedOnly = new int[index.leadCount()];
               for (int i = 0; i < pinnedOnly.length; i++) {
                 pinnedOnly[i] = index.pin(i) == ProblemIndex.Pin.FREE ? -1 : index.owner(i);
               }
               // Unassigning is always allowed, so a feasible assignment exists iff the pinned
               // leads alone overflow no cap.
-              if (Book.of(index, pinnedOnly).score().hard() == 0) {
-                Allocation a = ALLOCATOR.allocate(problem);
+              if (Assignment.of(index, pinnedOnly).score().hard() == 0) {
+                Allocation a = allocate(problem);
                 assertThat(a.score().hard()).isZero();
                 assertThat(a.metrics().violations()).isEmpty();
               }
@@ -89,8 +99,9 @@ class LeadAllocatorTest {
         .forAll(RandomProblems.problems(1, 6, 0, 25, false))
         .checkAssert(
             problem -> {
-              ProblemIndex index = new ProblemIndex(problem);
-              Allocation a = ALLOCATOR.allocate(problem);
+              ProblemIndex index =
+                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
+              Allocation a = allocate(problem);
               assertThat(a.score().hard()).isZero();
               assertThat(a.metrics().violations()).isEmpty();
               for (LeadOutcome o : a.unassigned()) {
@@ -108,7 +119,7 @@ class LeadAllocatorTest {
         .forAll(RandomProblems.problems(1, 6, 1, 25))
         .checkAssert(
             problem -> {
-              Allocation a = ALLOCATOR.allocate(problem);
+              Allocation a = allocate(problem);
               for (Lead lead : problem.leads()) {
                 if (lead.locked()) {
                   LeadOutcome o = a.outcome(lead.id());
@@ -126,16 +137,29 @@ class LeadAllocatorTest {
         .forAll(RandomProblems.problems(1, 6, 1, 25))
         .checkAssert(
             problem -> {
-              ProblemIndex index = new ProblemIndex(problem);
-              Allocation a = ALLOCATOR.allocate(problem);
+              ProblemIndex index =
+                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
+              Allocation a = allocate(problem);
               for (int i = 0; i < index.leadCount(); i++) {
                 Lead lead = index.lead(i);
                 boolean ownerMayHold =
                     lead.currentOwner().isPresent()
-                        && index.firstFailure(i, index.owner(i)) == null;
+                        && index.firstExclusion(i, index.owner(i)) == null;
                 if (!problem.policy().allowRebalancing() && ownerMayHold) {
-                  assertThat(a.outcome(lead.id()).rep()).isEqualTo(lead.currentOwner());
-                  assertThat(a.outcome(lead.id()).status()).isIn(Status.KEPT, Status.LOCKED);
+                  if (index.pin(i) != ProblemIndex.Pin.FREE) {
+                    assertThat(a.outcome(lead.id()).rep()).isEqualTo(lead.currentOwner());
+                    assertThat(a.outcome(lead.id()).status()).isIn(Status.KEPT, Status.LOCKED);
+                  } else {
+                    // Freed only because its owner keeps more than its capacity allows.
+                    assertThat(index.excess(i)).isTrue();
+                    int o = index.owner(i);
+                    long kept = 0;
+                    for (int k = 0; k < index.leadCount(); k++) {
+                      kept += index.owner(k) == o && index.pin(k) != ProblemIndex.Pin.FREE ? 1 : 0;
+                    }
+                    assertThat(kept + index.rep(o).heldOutside())
+                        .isGreaterThanOrEqualTo(index.capacity(o));
+                  }
                 }
               }
             });
@@ -148,8 +172,18 @@ class LeadAllocatorTest {
         .forAll(RandomProblems.problems(2, 6, 10, 25))
         .checkAssert(
             problem -> {
-              LeadAllocator a = LeadAllocator.builder().seed(42).moveBudget(20_000).build();
-              LeadAllocator b = LeadAllocator.builder().seed(42).moveBudget(20_000).build();
+              LeadAllocator a =
+                  LeadAllocator.builder()
+                      .policy(problem.policy())
+                      .seed(42)
+                      .moveBudget(20_000)
+                      .build();
+              LeadAllocator b =
+                  LeadAllocator.builder()
+                      .policy(problem.policy())
+                      .seed(42)
+                      .moveBudget(20_000)
+                      .build();
               assertThat(b.allocate(problem).assignment())
                   .isEqualTo(a.allocate(problem).assignment());
             });
@@ -173,7 +207,7 @@ class LeadAllocatorTest {
         List.of(
             Lead.builder("c1").region("east").industry("tech").build(),
             Lead.builder("c2").region("east").industry("tech").build());
-    Allocation a = ALLOCATOR.allocate(Problem.of(Policy.defaults(), reps, leads));
+    Allocation a = allocate(Problem.of(Policy.defaults(), reps, leads));
     assertThat(a.unassigned()).hasSize(2);
     assertThat(a.score().hard()).isZero();
     assertThat(a.score().medium()).isEqualTo(2);
@@ -201,8 +235,13 @@ class LeadAllocatorTest {
     // not worth it. So exactly one lead moves.
     assertThat(withOwn.assignment().values()).containsOnlyOnce(RepId.of("bo"));
 
-    Allocation withProblems = allocator.allocate(Problem.of(Policy.defaults(), reps, leads));
-    assertThat(withProblems.problem().policy()).isEqualTo(Policy.defaults());
+    // A problem made under another policy is refused, not solved under either one silently.
+    assertThatThrownBy(() -> allocator.allocate(Problem.of(Policy.defaults(), reps, leads)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("problem: its policy is not this allocator's");
+    Allocation withProblems =
+        LeadAllocator.create(Policy.defaults())
+            .allocate(Problem.of(Policy.defaults(), reps, leads));
     assertThat(withProblems.assignment().values()).containsOnly(RepId.of("ana"));
   }
 
@@ -247,7 +286,12 @@ class LeadAllocatorTest {
     Problem problem =
         SyntheticBook.generate(300, 8, Policy.builder().allowRebalancing(true).build(), 3);
     Allocation a =
-        LeadAllocator.builder().moveThreads(2).moveBudget(20_000).build().allocate(problem);
+        LeadAllocator.builder()
+            .policy(problem.policy())
+            .moveThreads(2)
+            .moveBudget(20_000)
+            .build()
+            .allocate(problem);
     assertThat(a.outcomes()).hasSize(300);
     assertThat(a.score().hard()).isZero();
     assertThat(a.metrics().violations()).isEmpty();
@@ -257,7 +301,7 @@ class LeadAllocatorTest {
   void allocate_explanations_areAvailableForEveryLead() {
     Problem problem =
         SyntheticBook.generate(60, 6, Policy.builder().allowRebalancing(true).build(), 4);
-    Allocation a = ALLOCATOR.allocate(problem);
+    Allocation a = allocate(problem);
     for (Lead lead : problem.leads()) {
       assertThat(a.explain(lead.id()).rep()).isEqualTo(a.outcome(lead.id()).rep());
     }

@@ -3,11 +3,11 @@ package io.fairlead.solver;
 import io.fairlead.core.allocation.Allocation;
 import io.fairlead.core.allocation.Allocator;
 import io.fairlead.core.allocation.Baselines;
-import io.fairlead.core.allocation.Problem;
 import io.fairlead.core.fairness.FairnessMetrics;
 import io.fairlead.core.fairness.Spread;
 import io.fairlead.core.internal.ProblemIndex;
 import io.fairlead.core.policy.Policy;
+import io.fairlead.core.problem.Problem;
 import io.fairlead.solver.internal.PlanSolver;
 import io.fairlead.solver.internal.SolveOptions;
 import java.util.List;
@@ -54,7 +54,7 @@ final class SolverScaleCheck {
     // the same moves) only to report moves/s.
     PlanSolver.Result r =
         PlanSolver.solve(
-            new ProblemIndex(problem),
+            new ProblemIndex(problem.policy(), problem.reps(), problem.leads()),
             budget > 0 ? SolveOptions.DEFAULTS.withMoveBudget(budget) : SolveOptions.DEFAULTS);
     print(
         a,

@@ -1,15 +1,19 @@
 package io.fairlead.core.allocation;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import io.fairlead.core.bound.BoundGaps;
 import io.fairlead.core.bound.FairnessBounds;
 import io.fairlead.core.fairness.FairnessMetrics;
 import io.fairlead.core.fairness.RepStats;
-import io.fairlead.core.internal.Explainer;
+import io.fairlead.core.internal.Assignment;
+import io.fairlead.core.internal.ProblemIndex;
 import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.RepId;
+import io.fairlead.core.problem.Problem;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +30,16 @@ import java.util.Map;
  * System.out.println(a.explain(LeadId.of("c42")).summary());
  * }</pre>
  *
+ * <p><b>Derived, never stated.</b> An allocation is made from a problem and an assignment (who
+ * holds which lead) only: its outcomes, unassigned reasons, score, metrics, gaps and explanations
+ * are all worked out here, by the same code for every allocator, so they cannot disagree with the
+ * assignment. {@link #of} is the one way to make one (the allocators, {@link Baselines#measure} and
+ * the JSON reader use it); the caller states only who made it and how long that took.
+ *
+ * <p><b>Feasible</b> means one thing everywhere: no hard rule broken. {@link #feasible()}, {@code
+ * score().isFeasible()}, an empty {@code metrics().violations()} and {@code gaps().feasible()}
+ * always agree.
+ *
  * <p>Immutable and thread-safe; explanations are computed on demand (each {@code explain} call is
  * {@code O(reps)}).
  *
@@ -34,6 +48,8 @@ import java.util.Map;
 public final class Allocation {
 
   private final Problem problem;
+  private final ProblemIndex index;
+  private final int[] reps;
   private final String method;
   private final List<LeadOutcome> outcomes;
   private final FairnessMetrics metrics;
@@ -43,48 +59,61 @@ public final class Allocation {
   private Explainer explainer;
   private BoundGaps gaps;
 
-  /**
-   * Creates an allocation; normally done by an {@link Allocator}.
-   *
-   * @throws IllegalArgumentException if the outcomes do not hold every lead of the problem exactly
-   *     once, in input order
-   */
-  public Allocation(
+  /** Built by {@link Assembler}: every figure from the assignment. */
+  Allocation(
       Problem problem,
+      ProblemIndex index,
+      int[] reps,
       String method,
+      Duration elapsed,
       List<LeadOutcome> outcomes,
       FairnessMetrics metrics,
-      ScoreBreakdown score,
-      Duration elapsed) {
-    this.problem = requireNonNull(problem, "problem");
-    this.method = requireNonNull(method, "method");
+      ScoreBreakdown score) {
+    this.problem = problem;
+    this.index = index;
+    this.reps = reps;
+    this.method = method;
+    this.elapsed = elapsed;
     this.outcomes = List.copyOf(outcomes);
-    this.metrics = requireNonNull(metrics, "metrics");
-    this.score = requireNonNull(score, "score");
-    this.elapsed = requireNonNull(elapsed, "elapsed");
-    if (this.outcomes.size() != problem.leads().size()) {
-      throw new IllegalArgumentException(
-          "outcomes: "
-              + this.outcomes.size()
-              + " outcomes for "
-              + problem.leads().size()
-              + " leads");
-    }
+    this.metrics = metrics;
+    this.score = score;
     Map<LeadId, LeadOutcome> m = new LinkedHashMap<>();
-    for (int i = 0; i < this.outcomes.size(); i++) {
-      LeadOutcome o = this.outcomes.get(i);
-      if (!o.lead().equals(problem.leads().get(i).id())) {
-        throw new IllegalArgumentException(
-            "outcomes: position "
-                + i
-                + " holds lead "
-                + o.lead()
-                + ", expected "
-                + problem.leads().get(i).id());
-      }
+    for (LeadOutcome o : this.outcomes) {
       m.put(o.lead(), o);
     }
     this.byLead = Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * Makes the allocation of a problem in which the given reps hold the given leads: the outcomes,
+   * reasons, score and metrics are derived from it. Leads missing from the map are unassigned.
+   *
+   * @param method who made it, for reports, e.g. {@code "crm"} or {@code "round-robin"}
+   * @param elapsed how long making it took
+   * @throws IllegalArgumentException if the map names a lead or rep that is not in the problem
+   */
+  public static Allocation of(
+      Problem problem, Map<LeadId, RepId> assignment, String method, Duration elapsed) {
+    requireNonNull(problem, "problem");
+    requireNonNull(assignment, "assignment");
+    requireNonNull(method, "method");
+    requireNonNull(elapsed, "elapsed");
+    checkArgument(!elapsed.isNegative(), "elapsed must be >= 0, was %s", elapsed);
+    ProblemIndex index = ProblemIndex.of(problem.policy(), problem.reps(), problem.leads());
+    int[] reps = new int[index.leadCount()];
+    Arrays.fill(reps, -1);
+    assignment.forEach(
+        (lead, rep) -> {
+          requireNonNull(lead, "assignment: a lead id is null");
+          requireNonNull(rep, () -> "assignment: lead " + lead + " goes to a null rep");
+          int i = index.leadIndex(lead);
+          int r = index.repIndex(rep);
+          checkArgument(i >= 0, "assignment: lead %s is not in the problem", lead);
+          checkArgument(
+              r >= 0, "assignment: lead %s goes to rep %s, who is not on the roster", lead, rep);
+          reps[i] = r;
+        });
+    return Assembler.assemble(problem, index, reps, method, elapsed);
   }
 
   /** The problem this allocation answers. */
@@ -92,7 +121,7 @@ public final class Allocation {
     return problem;
   }
 
-  /** Who made it, e.g. {@code "optaplanner"}, {@code "round-robin"}, {@code "given"}. */
+  /** Who made it, e.g. {@code "fairlead"}, {@code "round-robin"}, {@code "crm"}. */
   public String method() {
     return method;
   }
@@ -138,16 +167,29 @@ public final class Allocation {
     return score;
   }
 
-  /** How long the allocation took. */
+  /** Returns whether no hard rule is broken (the score's hard level is 0). */
+  public boolean feasible() {
+    return score.isFeasible();
+  }
+
+  /** How long making the allocation took. */
   public Duration elapsed() {
     return elapsed;
+  }
+
+  /**
+   * The money worth of 1000 value units: the problem's mean lead value, on the policy's value
+   * basis. The score's value term and the gaps' value figures count in units of it.
+   */
+  public double meanValue() {
+    return index.meanValue();
   }
 
   /** Explains one lead's outcome: the rules its owner meets, its cost, and every other rep. */
   public synchronized Explanation explain(LeadId lead) {
     outcome(lead);
     if (explainer == null) {
-      explainer = new Explainer(problem, assignment());
+      explainer = new Explainer(index, Assignment.of(index, reps), metrics);
     }
     return explainer.explain(lead, outcome(lead));
   }
@@ -160,7 +202,7 @@ public final class Allocation {
    */
   public synchronized BoundGaps gaps() {
     if (gaps == null) {
-      gaps = FairnessBounds.of(problem).gaps(this);
+      gaps = FairnessBounds.of(problem).gaps(assignment());
     }
     return gaps;
   }

@@ -1,5 +1,7 @@
 package io.fairlead.core.allocation;
 
+import io.fairlead.core.problem.Problem;
+
 /**
  * Anything that distributes a problem's leads: the optimising {@code LeadAllocator} of the solver
  * module, or the {@link Baselines} that CRMs use today. Feeding the same problem to several

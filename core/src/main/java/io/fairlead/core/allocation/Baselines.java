@@ -1,12 +1,11 @@
 package io.fairlead.core.allocation;
 
-import static java.util.Objects.requireNonNull;
-
-import io.fairlead.core.internal.Assembler;
-import io.fairlead.core.internal.Book;
+import com.google.common.primitives.ImmutableIntArray;
+import io.fairlead.core.internal.Assignment;
 import io.fairlead.core.internal.ProblemIndex;
 import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.RepId;
+import io.fairlead.core.problem.Problem;
 import java.time.Duration;
 import java.util.Map;
 
@@ -44,31 +43,13 @@ public final class Baselines {
 
   /**
    * Measures an assignment made elsewhere (the CRM's current book, a manual plan): outcomes,
-   * metrics, score and explanations exactly as for an optimised allocation. Leads missing from the
-   * map are unassigned.
+   * metrics, score and explanations exactly as for an optimised allocation ({@link Allocation#of}).
+   * Leads missing from the map are unassigned.
    *
    * @throws IllegalArgumentException if the map names a lead or rep that is not in the problem
    */
   public static Allocation measure(Problem problem, Map<LeadId, RepId> assignment, String name) {
-    requireNonNull(name, "name");
-    ProblemIndex index = new ProblemIndex(problem);
-    int[] a = new int[index.leadCount()];
-    java.util.Arrays.fill(a, -1);
-    assignment.forEach(
-        (lead, rep) -> {
-          int i = index.leadIndex(lead);
-          int r = index.repIndex(rep);
-          if (i < 0) {
-            throw new IllegalArgumentException(
-                "assignment: lead " + lead + " is not in the problem");
-          }
-          if (r < 0) {
-            throw new IllegalArgumentException(
-                "assignment: lead " + lead + " goes to rep " + rep + ", who is not on the roster");
-          }
-          a[i] = r;
-        });
-    return Assembler.assemble(index, a, name, Duration.ZERO);
+    return Allocation.of(problem, assignment, name, Duration.ZERO);
   }
 
   private record Greedy(String name, boolean rotate) implements Allocator {
@@ -76,15 +57,15 @@ public final class Baselines {
     @Override
     public Allocation allocate(Problem problem) {
       long start = System.nanoTime();
-      ProblemIndex index = new ProblemIndex(problem);
-      Book book = new Book(index);
+      ProblemIndex index = ProblemIndex.of(problem.policy(), problem.reps(), problem.leads());
+      Assignment book = new Assignment(index);
       for (int i = 0; i < index.leadCount(); i++) {
         if (index.pin(i) != ProblemIndex.Pin.FREE) {
           book.assign(i, index.owner(i));
         }
       }
       // One pointer per queue (distinct eligible set): a territory team rotates on its own.
-      Map<java.util.List<Integer>, Integer> nextByQueue = new java.util.HashMap<>();
+      Map<ImmutableIntArray, Integer> nextByQueue = new java.util.HashMap<>();
       for (int i = 0; i < index.leadCount(); i++) {
         if (index.pin(i) != ProblemIndex.Pin.FREE) {
           continue;
@@ -93,7 +74,7 @@ public final class Baselines {
         int chosen = -1;
         if (rotate) {
           // The first eligible rep with room at or after the queue's pointer, wrapping around.
-          java.util.List<Integer> queue = java.util.Arrays.stream(eligible).boxed().toList();
+          ImmutableIntArray queue = ImmutableIntArray.copyOf(eligible);
           int next = nextByQueue.getOrDefault(queue, 0);
           int best = Integer.MAX_VALUE;
           for (int r : eligible) {
@@ -111,7 +92,7 @@ public final class Baselines {
         } else {
           long fewest = Long.MAX_VALUE;
           for (int r : eligible) {
-            long held = (long) index.rep(r).heldOutside() + book.leads(r);
+            long held = (long) index.rep(r).heldOutside() + book.loads().held(r);
             if (held < fewest && book.hasRoom(i, r)) {
               fewest = held;
               chosen = r;
@@ -123,7 +104,7 @@ public final class Baselines {
         }
       }
       return Assembler.assemble(
-          index, book.assignment(), name, Duration.ofNanos(System.nanoTime() - start));
+          problem, index, book.reps(), name, Duration.ofNanos(System.nanoTime() - start));
     }
   }
 }

@@ -12,7 +12,8 @@ import java.util.Map;
  * the breakdowns of the solver and of a baseline compare directly.
  *
  * <ul>
- *   <li>hard: {@code capacity}, {@code new-lead-cap} (leads over a cap)
+ *   <li>hard: {@code eligibility} (leads held where a pairwise rule, a lock or a kept owner does
+ *       not allow it), {@code capacity}, {@code new-lead-cap} (leads over a cap)
  *   <li>medium: {@code unassigned} (leads left without owner)
  *   <li>soft: {@code count-balance}, {@code value-balance}, {@code tier-balance}, {@code
  *       continuity}, {@code preference}, {@code unassigned-tier}

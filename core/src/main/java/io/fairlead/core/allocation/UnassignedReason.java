@@ -39,4 +39,58 @@ public record UnassignedReason(Kind kind, Map<String, Integer> excludedBy, Strin
     excludedBy = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(excludedBy));
     requireNonNull(message, "message");
   }
+
+  /**
+   * Every rep fails a pairwise rule, the batch's and the router's wording alike.
+   *
+   * @param reps the roster size
+   * @param excludedBy how many reps each rule excluded (the first rule each fails)
+   */
+  public static UnassignedReason noEligibleRep(int reps, Map<String, Integer> excludedBy) {
+    return new UnassignedReason(
+        Kind.NO_ELIGIBLE_REP,
+        excludedBy,
+        "no eligible rep among " + reps + ":" + list(excludedBy, " excluded "));
+  }
+
+  /**
+   * Every eligible rep is at a cap.
+   *
+   * @param eligible the number of eligible reps
+   * @param full how many of them each cap ({@code capacity}, {@code new-lead-cap}) stops
+   */
+  public static UnassignedReason allEligibleFull(int eligible, Map<String, Integer> full) {
+    return new UnassignedReason(
+        Kind.ALL_ELIGIBLE_FULL,
+        full,
+        "all " + eligible + " eligible reps are full:" + list(full, " "));
+  }
+
+  /**
+   * Some eligible rep had room, but the allocator did not place the lead.
+   *
+   * @param withRoom how many eligible reps had room
+   * @param example one of them
+   * @param full how many others each cap stops
+   */
+  static UnassignedReason notPlaced(int withRoom, String example, Map<String, Integer> full) {
+    return new UnassignedReason(
+        Kind.NOT_PLACED,
+        full,
+        "not placed although "
+            + withRoom
+            + " eligible rep(s) had room (e.g. "
+            + example
+            + "); the allocator stopped before placing it");
+  }
+
+  private static String list(Map<String, Integer> counts, String between) {
+    StringBuilder sb = new StringBuilder();
+    String sep = " ";
+    for (var e : new java.util.TreeMap<>(counts).entrySet()) {
+      sb.append(sep).append(e.getKey()).append(between).append(e.getValue());
+      sep = ", ";
+    }
+    return sb.toString();
+  }
 }

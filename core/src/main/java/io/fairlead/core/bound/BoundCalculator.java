@@ -3,6 +3,7 @@ package io.fairlead.core.bound;
 import io.fairlead.core.internal.CountFlow;
 import io.fairlead.core.internal.LoadFlow;
 import io.fairlead.core.internal.ProblemIndex;
+import io.fairlead.core.internal.Scoring;
 import io.fairlead.core.model.RepId;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -70,7 +71,7 @@ final class BoundCalculator {
       }
     }
     flow.solve();
-    double unit = ProblemIndex.VALUE_UNIT;
+    double unit = Scoring.VALUE_UNIT;
     double correction = 0;
     double pinnedOnly = 0;
     int top = 0;
@@ -90,7 +91,7 @@ final class BoundCalculator {
   }
 
   /** All bounds of a compiled problem. */
-  static FairnessBounds of(ProblemIndex index) {
+  static FairnessBounds of(ProblemIndex index, io.fairlead.core.problem.Problem problem) {
     CountFlow count = count(index, true);
     ValueBounds value = value(index, count, true);
     CountFlow top = topTier(index, count, true);
@@ -100,7 +101,7 @@ final class BoundCalculator {
       counts.put(index.rep(r).id(), loads[r]);
     }
     return new FairnessBounds(
-        index.problem(),
+        problem,
         count.maxPlaceable(),
         counts,
         count.optimum(),
@@ -121,7 +122,7 @@ final class BoundCalculator {
       if (r >= 0) {
         placed++;
         n[r]++;
-        v[r] += index.valueUnits(i) / (double) ProblemIndex.VALUE_UNIT;
+        v[r] += index.valueUnits(i) / (double) Scoring.VALUE_UNIT;
         if (index.tierRank(i) == 0) {
           a[r]++;
         }
@@ -138,8 +139,13 @@ final class BoundCalculator {
       valueTerm += v[r] * v[r] / w;
       topTier += a[r] * a[r] / w;
     }
+    // Feasible as everywhere else: no hard rule broken (the allocation's score has hard level 0).
     boolean feasible = CountFlow.firstViolation(index, assignment) == null;
-    boolean improvable = feasible && CountFlow.hasImprovingPath(index, assignment);
+    // The certificate speaks about the rules an allocation can keep: a breach no allocation avoids
+    // (outside holdings or locked leads beyond a capacity) does not stop it.
+    boolean improvable =
+        CountFlow.firstAvoidableViolation(index, assignment) == null
+            && CountFlow.hasImprovingPath(index, assignment);
     return new BoundGaps(
         feasible,
         placed,

@@ -3,14 +3,12 @@ package io.fairlead.core.bound;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
-import io.fairlead.core.allocation.Allocation;
-import io.fairlead.core.allocation.LeadOutcome;
-import io.fairlead.core.allocation.Problem;
 import io.fairlead.core.internal.ProblemIndex;
+import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.RepId;
+import io.fairlead.core.problem.Problem;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -88,38 +86,39 @@ public record FairnessBounds(
 
   /** Computes the bounds of a problem. */
   public static FairnessBounds of(Problem problem) {
-    return BoundCalculator.of(new ProblemIndex(requireNonNull(problem, "problem")));
+    requireNonNull(problem, "problem");
+    return BoundCalculator.of(index(problem), problem);
+  }
+
+  private static ProblemIndex index(Problem problem) {
+    return ProblemIndex.of(problem.policy(), problem.reps(), problem.leads());
   }
 
   /**
-   * Holds an allocation of the same problem against the bounds.
+   * Holds an assignment of the same problem (who holds which lead; leads missing from the map are
+   * unassigned) against the bounds: an allocation's {@link
+   * io.fairlead.core.allocation.Allocation#gaps() gaps()}, or any plan made elsewhere.
    *
-   * @throws IllegalArgumentException if the allocation answers another problem, or gives a lead to
-   *     a rep that is not on the roster
+   * @throws IllegalArgumentException if the map names a lead or rep that is not in the problem
    */
-  public BoundGaps gaps(Allocation allocation) {
-    requireNonNull(allocation, "allocation");
-    checkArgument(
-        allocation.problem() == problem || allocation.problem().equals(problem),
-        "allocation: it answers another problem than these bounds");
-    ProblemIndex index = new ProblemIndex(problem);
-    List<LeadOutcome> outcomes = allocation.outcomes();
-    int[] assignment = new int[outcomes.size()];
-    for (int i = 0; i < assignment.length; i++) {
-      LeadOutcome o = outcomes.get(i);
-      if (o.rep().isPresent()) {
-        int r = index.repIndex(o.rep().get());
-        checkArgument(
-            r >= 0,
-            "allocation: lead %s is given to rep %s, which is not on the roster",
-            o.lead(),
-            o.rep().get());
-        assignment[i] = r;
-      } else {
-        assignment[i] = -1;
-      }
-    }
-    return BoundCalculator.gaps(this, index, assignment);
+  public BoundGaps gaps(Map<LeadId, RepId> assignment) {
+    requireNonNull(assignment, "assignment");
+    ProblemIndex index = index(problem);
+    int[] reps = new int[index.leadCount()];
+    java.util.Arrays.fill(reps, -1);
+    assignment.forEach(
+        (lead, rep) -> {
+          int i = index.leadIndex(requireNonNull(lead, "assignment: a lead id is null"));
+          checkArgument(i >= 0, "assignment: lead %s is not in the problem", lead);
+          int r = index.repIndex(requireNonNull(rep, "assignment: a rep id is null"));
+          checkArgument(
+              r >= 0,
+              "assignment: lead %s is given to rep %s, which is not on the roster",
+              lead,
+              rep);
+          reps[i] = r;
+        });
+    return BoundCalculator.gaps(this, index, reps);
   }
 
   /** A one-line summary; the problem is left out. */

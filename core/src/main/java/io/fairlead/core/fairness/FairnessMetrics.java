@@ -2,10 +2,10 @@ package io.fairlead.core.fairness;
 
 import static java.util.Objects.requireNonNull;
 
-import io.fairlead.core.allocation.Problem;
 import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.RepId;
 import io.fairlead.core.model.Tier;
+import io.fairlead.core.problem.Problem;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,14 +2,16 @@ package io.fairlead.core.fairness;
 
 import static java.util.Objects.requireNonNull;
 
-import io.fairlead.core.allocation.Problem;
 import io.fairlead.core.internal.ProblemIndex;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.RepId;
 import io.fairlead.core.model.Tier;
+import io.fairlead.core.policy.Exclusion;
+import io.fairlead.core.policy.RepLoad;
 import io.fairlead.core.policy.Rule;
+import io.fairlead.core.problem.Problem;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -29,15 +31,12 @@ import java.util.Optional;
  */
 final class MetricsCalculator {
 
-  /** Rule id of a broken lock: a locked lead held by someone other than its current owner. */
-  static final String LOCKED = "locked";
-
   private MetricsCalculator() {}
 
   static FairnessMetrics compute(Problem problem, Map<LeadId, RepId> assignment) {
     requireNonNull(problem, "problem");
     requireNonNull(assignment, "assignment");
-    ProblemIndex index = new ProblemIndex(problem);
+    ProblemIndex index = ProblemIndex.of(problem.policy(), problem.reps(), problem.leads());
     int[] holder = holders(index, assignment);
     int reps = index.repCount();
     int tiers = index.tierCount();
@@ -149,85 +148,51 @@ final class MetricsCalculator {
   }
 
   /**
-   * Pairwise breaches in lead order (a lead held by its owner under a lock never counts; a lock
-   * broken is reported as such), then capacity and new-lead-cap breaches in roster order.
+   * The hard rules broken, from the rulebook: leads held where a lock, a kept owner or a pairwise
+   * rule does not allow it, in lead order; then the caps each rep breaks, in roster order.
    */
   private static List<Violation> violations(
       ProblemIndex index, int[] holder, int[] leads, int[] newLeads) {
     List<Violation> out = new ArrayList<>();
     for (int i = 0; i < holder.length; i++) {
       int r = holder[i];
-      if (r < 0) {
+      if (r < 0 || index.allows(i, r)) {
         continue;
       }
       Lead lead = index.lead(i);
       RepId rep = index.rep(r).id();
-      if (lead.locked()) {
-        if (index.owner(i) != r) {
-          out.add(
-              new Violation(
-                  Optional.of(lead.id()),
-                  rep,
-                  LOCKED,
-                  "lead "
-                      + lead.id()
-                      + " is locked to "
-                      + index.rep(index.owner(i)).id()
-                      + ", but is held by "
-                      + rep));
-        }
-        continue;
+      String rule;
+      String message;
+      if (index.pin(i) == ProblemIndex.Pin.LOCKED) {
+        rule = Exclusion.LOCKED;
+        message =
+            "lead "
+                + lead.id()
+                + " is locked to "
+                + index.rep(index.owner(i)).id()
+                + ", but is held by "
+                + rep;
+      } else if (index.pin(i) == ProblemIndex.Pin.KEPT) {
+        rule = Exclusion.KEPT;
+        message =
+            "lead "
+                + lead.id()
+                + " stays with its owner "
+                + index.rep(index.owner(i)).id()
+                + " under the policy (owners are kept), but is held by "
+                + rep;
+      } else {
+        Exclusion first =
+            index.rules().check(index.rep(r), lead, RepLoad.NONE).first().orElseThrow();
+        rule = first.rule();
+        message = "lead " + lead.id() + " is held by " + rep + ", but " + first.reason();
       }
-      String rule = index.firstFailure(i, r);
-      if (rule != null) {
-        out.add(
-            new Violation(
-                Optional.of(lead.id()),
-                rep,
-                rule,
-                "lead "
-                    + lead.id()
-                    + " is held by "
-                    + rep
-                    + ", but rule '"
-                    + rule
-                    + "' forbids it"));
-      }
+      out.add(new Violation(Optional.of(lead.id()), rep, rule, message));
     }
-    boolean capacity = index.policy().enforces(Rule.CAPACITY);
-    boolean newLeadCap = index.policy().enforces(Rule.NEW_LEAD_CAP);
     for (int r = 0; r < index.repCount(); r++) {
       Rep rep = index.rep(r);
-      long held = (long) rep.heldOutside() + leads[r];
-      if (capacity && held > rep.capacity()) {
-        out.add(
-            new Violation(
-                Optional.empty(),
-                rep.id(),
-                Rule.CAPACITY.id(),
-                "rep "
-                    + rep.id()
-                    + " holds "
-                    + held
-                    + " customers ("
-                    + leads[r]
-                    + " leads of this problem + "
-                    + rep.heldOutside()
-                    + " held outside), over its capacity of "
-                    + rep.capacity()));
-      }
-      if (newLeadCap && newLeads[r] > rep.newLeadCap()) {
-        out.add(
-            new Violation(
-                Optional.empty(),
-                rep.id(),
-                Rule.NEW_LEAD_CAP.id(),
-                "rep "
-                    + rep.id()
-                    + " receives "
-                    + newLeads[r]
-                    + " new leads, over its new-lead cap of "
-                    + rep.newLeadCap()));
+      for (Exclusion e : index.rules().breaches(rep, new RepLoad(leads[r], newLeads[r]))) {
+        out.add(new Violation(Optional.empty(), rep.id(), e.rule(), e.reason()));
       }
     }
     return out;

@@ -2,7 +2,6 @@ package io.fairlead.core.internal;
 
 import com.google.common.primitives.ImmutableIntArray;
 import io.fairlead.core.model.Rep;
-import io.fairlead.core.policy.Rule;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -142,8 +141,8 @@ public final class CountFlow {
     for (int r = 0; r < reps; r++) {
       Rep rep = index.rep(r);
       weight[r] = index.weight(r);
-      cap[r] = freeCapacity(index, rep, pinnedAll[r]);
-      newCap[r] = newLeadCap(index, rep);
+      cap[r] = freeCapacity(index, r, pinnedAll[r]);
+      newCap[r] = newLeadCap(index, r);
     }
     LoadFlow flow = new LoadFlow(weight, base, cap, newCap);
     int[] leadClass = new int[n];
@@ -169,24 +168,21 @@ public final class CountFlow {
   private record Network(LoadFlow flow, int[] leadClass) {}
 
   /**
-   * The room a rep has for free leads: capacity minus outside holdings minus pinned leads, or no
-   * cap when the policy does not enforce {@link Rule#CAPACITY}.
+   * The room a rep has for free leads: its capacity under the policy minus outside holdings minus
+   * pinned leads, or no cap.
    */
-  private static long freeCapacity(ProblemIndex index, Rep rep, long pinned) {
-    if (rep.capacity() == Rep.UNLIMITED || !index.policy().enforces(Rule.CAPACITY)) {
+  private static long freeCapacity(ProblemIndex index, int r, long pinned) {
+    int cap = index.capacity(r);
+    if (cap == Rep.UNLIMITED) {
       return LoadFlow.NO_CAP;
     }
-    return Math.max(0, (long) rep.capacity() - rep.heldOutside() - pinned);
+    return Math.max(0, (long) cap - index.rep(r).heldOutside() - pinned);
   }
 
-  /**
-   * The rep's new-lead cap, or no cap when the policy does not enforce {@link Rule#NEW_LEAD_CAP}.
-   */
-  private static long newLeadCap(ProblemIndex index, Rep rep) {
-    if (rep.newLeadCap() == Rep.UNLIMITED || !index.policy().enforces(Rule.NEW_LEAD_CAP)) {
-      return LoadFlow.NO_CAP;
-    }
-    return rep.newLeadCap();
+  /** The rep's new-lead cap under the policy, or no cap. */
+  private static long newLeadCap(ProblemIndex index, int r) {
+    int cap = index.newLeadCap(r);
+    return cap == Rep.UNLIMITED ? LoadFlow.NO_CAP : cap;
   }
 
   /**
@@ -197,11 +193,11 @@ public final class CountFlow {
    * {@code Σ n² / w} among such assignments. {@code O(leads + network)}.
    *
    * @param assignment rep index per lead, -1 = unassigned
-   * @throws IllegalArgumentException if the assignment breaks a hard rule (see {@link
-   *     #firstViolation})
+   * @throws IllegalArgumentException if the assignment breaks a rule an allocation could keep (see
+   *     {@link #firstAvoidableViolation})
    */
   public static boolean hasImprovingPath(ProblemIndex index, int[] assignment) {
-    String violation = firstViolation(index, assignment);
+    String violation = firstAvoidableViolation(index, assignment);
     if (violation != null) {
       throw new IllegalArgumentException(violation);
     }
@@ -216,13 +212,27 @@ public final class CountFlow {
 
   /**
    * The first hard rule the assignment breaks, as a message naming the lead or rep, or {@code null}
-   * if it keeps pinned leads with their owners, gives free leads only to eligible reps, and
-   * respects capacities (after outside holdings and pinned leads: pinned leads alone never count as
-   * a breach) and new-lead caps, where the policy enforces them.
+   * if it breaks none: the same rules as the hard level of the score (a lead held where the
+   * rulebook, a lock or a kept owner does not allow it; a rep over its capacity, counting outside
+   * holdings and pinned leads; a rep over its new-lead cap).
    *
    * @throws IllegalArgumentException if the array does not have one entry per lead
    */
   public static String firstViolation(ProblemIndex index, int[] assignment) {
+    return violation(index, assignment, false);
+  }
+
+  /**
+   * Like {@link #firstViolation}, but a rep whose customers held outside and locked leads already
+   * exceed its capacity (a breach no allocation can avoid) may keep its pinned leads; it may take
+   * no free lead. Null means the assignment breaks no rule an allocation could keep: the set of
+   * assignments the count optimum and its certificate are about.
+   */
+  public static String firstAvoidableViolation(ProblemIndex index, int[] assignment) {
+    return violation(index, assignment, true);
+  }
+
+  private static String violation(ProblemIndex index, int[] assignment, boolean avoidableOnly) {
     int n = index.leadCount();
     int reps = index.repCount();
     if (assignment.length != n) {
@@ -238,33 +248,36 @@ public final class CountFlow {
       if (r < -1 || r >= reps) {
         return lead + ": rep index " + r + " is out of range";
       }
-      if (index.pin(i) != ProblemIndex.Pin.FREE) {
-        if (r != index.owner(i)) {
-          return lead
-              + ": is "
-              + index.pin(i)
-              + " with rep "
-              + index.rep(index.owner(i)).id()
-              + " but is "
-              + (r < 0 ? "unassigned" : "given to rep " + index.rep(r).id());
-        }
-        pinned[r]++;
-        continue;
-      }
       if (r < 0) {
         continue;
       }
-      if (Arrays.binarySearch(index.eligible(i), r) < 0) {
-        return lead + ": rep " + index.rep(r).id() + " is not eligible for it";
+      if (!index.allows(i, r)) {
+        return index.pin(i) != ProblemIndex.Pin.FREE
+            ? lead
+                + ": is "
+                + index.pin(i)
+                + " with rep "
+                + index.rep(index.owner(i)).id()
+                + " but is given to rep "
+                + index.rep(r).id()
+            : lead + ": rep " + index.rep(r).id() + " is not eligible for it";
       }
-      free[r]++;
+      if (index.pin(i) != ProblemIndex.Pin.FREE) {
+        pinned[r]++;
+      } else {
+        free[r]++;
+      }
       if (index.isNew(i, r)) {
         fresh[r]++;
       }
     }
     for (int r = 0; r < reps; r++) {
       Rep rep = index.rep(r);
-      if (free[r] > freeCapacity(index, rep, pinned[r])) {
+      long over =
+          avoidableOnly
+              ? free[r] - freeCapacity(index, r, pinned[r])
+              : rep.heldOutside() + pinned[r] + free[r] - (long) index.capacity(r);
+      if (over > 0) {
         return "rep "
             + rep.id()
             + ": holds "
@@ -274,7 +287,7 @@ public final class CountFlow {
             + " outside, over its capacity "
             + rep.capacity();
       }
-      if (fresh[r] > newLeadCap(index, rep)) {
+      if (fresh[r] > index.newLeadCap(r)) {
         return "rep "
             + rep.id()
             + ": receives "

@@ -1,28 +1,38 @@
 package io.fairlead.core.internal;
 
-import io.fairlead.core.allocation.Problem;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadId;
+import io.fairlead.core.model.LeadKind;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.RepId;
 import io.fairlead.core.model.Tier;
 import io.fairlead.core.policy.Policy;
-import io.fairlead.core.policy.Rule;
+import io.fairlead.core.policy.Rulebook;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A problem compiled to arrays: reps and leads by index, each lead's tier rank, value units and
- * eligible reps. Eligibility is computed once per class of interchangeable leads (same region,
- * industry, size band, tier and kind), so it costs {@code O(classes × reps)}, not {@code O(leads ×
- * reps)}, unless the policy has custom rules.
+ * eligible reps, and how firmly it is tied to its owner. Eligibility comes from the policy's {@link
+ * Rulebook}, once per class of interchangeable leads (same region, industry, size band, tier and
+ * kind), so it costs {@code O(classes × reps)}, not {@code O(leads × reps)}, unless the policy has
+ * custom rules.
  *
- * <p>Not part of the API: shared by the solver, the baselines, the metrics and the explanations so
- * that all of them apply the very same rules. Immutable after construction.
+ * <p><b>Kept leads and capacity.</b> A lead the policy keeps with its owner ({@link
+ * Rulebook#keepsWithOwner}) is pinned there, but an owner keeps no more than its capacity allows:
+ * when an owner's kept leads (with its locked leads and customers held outside) exceed its
+ * capacity, it keeps the most valuable ones and the rest are free to move, least valuable first.
+ * Locked leads always stay, even over capacity (a host's decision, reported as a breach).
+ *
+ * <p>Shared by the solver, the baselines, the metrics, the bounds and the explanations, so that all
+ * of them apply the very same rules; {@link #of} compiles a problem once and hands the same index
+ * to everyone who asks while it is in use. Immutable after construction.
  */
 public final class ProblemIndex {
 
@@ -30,17 +40,16 @@ public final class ProblemIndex {
   public enum Pin {
     /** Free to go to any eligible rep. */
     FREE,
-    /** Stays with its owner because the policy does not allow rebalancing. */
+    /** Stays with its owner because the policy keeps owners. */
     KEPT,
     /** Locked by the host. */
     LOCKED
   }
 
-  /** Value units of a lead of average value. */
-  public static final long VALUE_UNIT = 1000;
-
-  private final Problem problem;
   private final Policy policy;
+  private final Rulebook rules;
+  private final List<Rep> repList;
+  private final List<Lead> leadList;
   private final Rep[] reps;
   private final Lead[] leads;
   private final Map<RepId, Integer> repIndex = new HashMap<>();
@@ -51,15 +60,49 @@ public final class ProblemIndex {
   private final double[] weight;
   private final int[] owner;
   private final Pin[] pin;
+  private final boolean[] excess;
   private final int[][] eligible;
-  private final int[] sizeBand;
-  private final int[] sizeCuts;
 
-  public ProblemIndex(Problem problem) {
-    this.problem = problem;
-    this.policy = problem.policy();
-    this.reps = problem.reps().toArray(Rep[]::new);
-    this.leads = problem.leads().toArray(Lead[]::new);
+  /** The last few indexes built by {@link #of}, weakly held. */
+  private static final List<WeakReference<ProblemIndex>> RECENT = new ArrayList<>();
+
+  private static final int RECENT_SIZE = 4;
+
+  /**
+   * The index of a problem's parts: one built earlier for the very same objects (identity) if it is
+   * still in use, else a new one.
+   */
+  public static ProblemIndex of(Policy policy, List<Rep> reps, List<Lead> leads) {
+    synchronized (RECENT) {
+      for (WeakReference<ProblemIndex> ref : RECENT) {
+        ProblemIndex i = ref.get();
+        if (i != null && i.policy == policy && i.repList == reps && i.leadList == leads) {
+          return i;
+        }
+      }
+    }
+    ProblemIndex built = new ProblemIndex(policy, reps, leads);
+    synchronized (RECENT) {
+      RECENT.removeIf(r -> r.get() == null);
+      if (RECENT.size() >= RECENT_SIZE) {
+        RECENT.remove(0);
+      }
+      RECENT.add(new WeakReference<>(built));
+    }
+    return built;
+  }
+
+  /**
+   * Compiles a problem. The lists must have passed the problem's validation (unique ids, owners on
+   * the roster, tiers the policy knows).
+   */
+  public ProblemIndex(Policy policy, List<Rep> repList, List<Lead> leadList) {
+    this.policy = policy;
+    this.rules = policy.rulebook();
+    this.repList = repList;
+    this.leadList = leadList;
+    this.reps = repList.toArray(Rep[]::new);
+    this.leads = leadList.toArray(Lead[]::new);
     for (int r = 0; r < reps.length; r++) {
       repIndex.put(reps[r].id(), r);
     }
@@ -82,16 +125,14 @@ public final class ProblemIndex {
     valueUnits = new long[leads.length];
     for (int i = 0; i < leads.length; i++) {
       valueUnits[i] =
-          meanValue == 0 ? 0 : Math.round(VALUE_UNIT * policy.valueOf(leads[i]) / meanValue);
+          meanValue == 0
+              ? 0
+              : Math.round(Scoring.VALUE_UNIT * policy.valueOf(leads[i]) / meanValue);
     }
-    // Size bands: leads in one band pass the same reps' size rule.
-    sizeCuts = Rules.sizeCuts(problem.reps());
-    sizeBand = new int[leads.length];
-    for (int i = 0; i < leads.length; i++) {
-      sizeBand[i] = Rules.sizeBand(sizeCuts, leads[i].companySize());
-    }
+    int[] sizeCuts = SizeBands.cuts(repList);
     eligible = new int[leads.length][];
     pin = new Pin[leads.length];
+    excess = new boolean[leads.length];
     Map<ClassKey, int[]> byClass = new HashMap<>();
     boolean custom = !policy.customRules().isEmpty();
     for (int i = 0; i < leads.length; i++) {
@@ -100,12 +141,18 @@ public final class ProblemIndex {
         e = computeEligible(i);
       } else {
         Lead l = leads[i];
-        ClassKey key = new ClassKey(l.region(), l.industry(), sizeBand[i], tierRank[i], l.kind());
+        ClassKey key =
+            new ClassKey(
+                l.region(),
+                l.industry(),
+                SizeBands.band(sizeCuts, l.companySize()),
+                tierRank[i],
+                l.kind());
         final int lead = i;
         e = byClass.computeIfAbsent(key, k -> computeEligible(lead));
       }
       int o = owner[i];
-      boolean ownerMayHold = o >= 0 && firstFailure(i, o) == null;
+      boolean ownerMayHold = o >= 0 && firstExclusion(i, o) == null;
       if (ownerMayHold && Arrays.binarySearch(e, o) < 0) {
         // Availability only stops new leads: an owner on leave may keep its own.
         e = insertSorted(e, o);
@@ -113,27 +160,76 @@ public final class ProblemIndex {
       eligible[i] = e;
       if (leads[i].locked()) {
         pin[i] = Pin.LOCKED;
-      } else if (ownerMayHold && !policy.allowRebalancing()) {
+      } else if (o >= 0 && rules.keepsWithOwner(reps[o], leads[i], tier(i))) {
         pin[i] = Pin.KEPT;
       } else {
         pin[i] = Pin.FREE;
+      }
+    }
+    keepWithinCapacity();
+  }
+
+  /**
+   * Frees the kept leads an owner cannot hold: past its capacity (after customers held outside and
+   * locked leads), its least valuable kept leads (the latest in input order on a tie).
+   */
+  private void keepWithinCapacity() {
+    long[] pinned = new long[reps.length];
+    int[] kept = new int[reps.length];
+    for (int i = 0; i < leads.length; i++) {
+      if (pin[i] == Pin.LOCKED) {
+        pinned[owner[i]]++;
+      } else if (pin[i] == Pin.KEPT) {
+        kept[owner[i]]++;
+      }
+    }
+    long[] room = new long[reps.length];
+    boolean anyOver = false;
+    for (int r = 0; r < reps.length; r++) {
+      room[r] = Math.max(0, (long) rules.holdingCap(reps[r]) - reps[r].heldOutside() - pinned[r]);
+      anyOver |= kept[r] > room[r];
+    }
+    if (!anyOver) {
+      return;
+    }
+    Map<Integer, List<Integer>> byOwner = new HashMap<>();
+    for (int i = 0; i < leads.length; i++) {
+      if (pin[i] == Pin.KEPT && kept[owner[i]] > room[owner[i]]) {
+        byOwner.computeIfAbsent(owner[i], k -> new ArrayList<>()).add(i);
+      }
+    }
+    for (Map.Entry<Integer, List<Integer>> e : byOwner.entrySet()) {
+      List<Integer> own = e.getValue();
+      own.sort(
+          (a, b) -> {
+            int c = Double.compare(policy.valueOf(leads[b]), policy.valueOf(leads[a]));
+            return c != 0 ? c : Integer.compare(a, b);
+          });
+      long keep = room[e.getKey()];
+      for (int k = 0; k < own.size(); k++) {
+        if (k >= keep) {
+          int i = own.get(k);
+          pin[i] = Pin.FREE;
+          excess[i] = true;
+        }
       }
     }
   }
 
   /** Leads with equal keys pass exactly the same reps (when there are no custom rules). */
   private record ClassKey(
-      String region,
-      String industry,
+      Optional<String> region,
+      Optional<String> industry,
       int sizeBand,
       int tierRank,
-      io.fairlead.core.model.LeadKind kind) {}
+      LeadKind kind) {}
 
   private int[] computeEligible(int lead) {
     int[] out = new int[reps.length];
     int n = 0;
+    Tier t = tier(lead);
     for (int r = 0; r < reps.length; r++) {
-      if (failure(lead, r, true) == null) {
+      if (rules.firstExclusion(reps[r], leads[lead], t, true) == null) {
         out[n++] = r;
       }
     }
@@ -150,42 +246,40 @@ public final class ProblemIndex {
   }
 
   /**
-   * The id of the first pairwise hard rule that forbids giving the lead to the rep, or {@code null}
-   * if none does. Custom rules answer {@code "custom:<name>"}. Availability applies only to leads
-   * the rep does not already own.
+   * The id of the first pairwise rule that stops the rep from holding the lead ({@link
+   * Rulebook#firstExclusion}), or {@code null}; availability applies only if the rep is not the
+   * lead's owner.
    */
-  public String firstFailure(int lead, int rep) {
-    return failure(lead, rep, owner[lead] != rep);
+  public String firstExclusion(int lead, int rep) {
+    return rules.firstExclusion(reps[rep], leads[lead], tier(lead), owner[lead] != rep);
   }
 
-  private String failure(int lead, int rep, boolean asNew) {
-    return Rules.firstFailure(policy, reps[rep], leads[lead], tier(lead), asNew);
-  }
-
-  /** The ids of the pairwise rules enabled by the policy, in check order. */
-  public List<String> enabledPairwiseRules() {
-    List<String> out = new ArrayList<>();
-    for (Rule r : Rule.values()) {
-      if (r.isPairwise()
-          && policy.enforces(r)
-          && (r != Rule.CUSTOM || !policy.customRules().isEmpty())) {
-        out.add(r.id());
-      }
-    }
-    return out;
-  }
-
-  /** Soft mismatches of a pair: industry outside the rep's preferences, role misfit when soft. */
-  public int preferenceMismatches(int lead, int rep) {
-    return Rules.preferenceMismatches(policy, reps[rep], leads[lead]);
-  }
-
-  public Problem problem() {
-    return problem;
+  /**
+   * Whether the lead may be held by the rep without breaking a pairwise rule, a lock or a kept
+   * owner: a pinned lead only by its owner, a free one by its eligible reps.
+   */
+  public boolean allows(int lead, int rep) {
+    return pin[lead] != Pin.FREE
+        ? rep == owner[lead]
+        : Arrays.binarySearch(eligible[lead], rep) >= 0;
   }
 
   public Policy policy() {
     return policy;
+  }
+
+  public Rulebook rules() {
+    return rules;
+  }
+
+  /** The roster, as given. */
+  public List<Rep> repList() {
+    return repList;
+  }
+
+  /** The leads, as given. */
+  public List<Lead> leadList() {
+    return leadList;
   }
 
   public int leadCount() {
@@ -226,12 +320,12 @@ public final class ProblemIndex {
     return policy.tiers().size();
   }
 
-  /** The lead's value in units where a lead of mean value is {@link #VALUE_UNIT}. */
+  /** The lead's value in units where a lead of mean value is {@link Scoring#VALUE_UNIT}. */
   public long valueUnits(int lead) {
     return valueUnits[lead];
   }
 
-  /** The mean lead value (policy basis) of the problem. */
+  /** The mean lead value (policy basis) of the problem: the money worth of 1000 value units. */
   public double meanValue() {
     return meanValue;
   }
@@ -241,14 +335,19 @@ public final class ProblemIndex {
     return weight[rep];
   }
 
-  /** The rep's capacity, or {@link Rep#UNLIMITED} when the policy does not enforce capacity. */
-  public int capacity(int rep) {
-    return policy.enforces(Rule.CAPACITY) ? reps[rep].capacity() : Rep.UNLIMITED;
+  /** The effective weights, by rep (a fresh copy). */
+  public double[] weights() {
+    return weight.clone();
   }
 
-  /** The rep's new-lead cap, or {@link Rep#UNLIMITED} when the policy does not enforce caps. */
+  /** The most customers the rep may hold under the policy ({@link Rulebook#holdingCap}). */
+  public int capacity(int rep) {
+    return rules.holdingCap(reps[rep]);
+  }
+
+  /** The most new leads the rep may receive under the policy ({@link Rulebook#periodCap}). */
   public int newLeadCap(int rep) {
-    return policy.enforces(Rule.NEW_LEAD_CAP) ? reps[rep].newLeadCap() : Rep.UNLIMITED;
+    return rules.periodCap(reps[rep]);
   }
 
   /** The current owner's index, or -1. */
@@ -258,6 +357,11 @@ public final class ProblemIndex {
 
   public Pin pin(int lead) {
     return pin[lead];
+  }
+
+  /** Whether the lead would be kept, but its owner holds more than its capacity allows. */
+  public boolean excess(int lead) {
+    return excess[lead];
   }
 
   /**
@@ -271,5 +375,15 @@ public final class ProblemIndex {
   /** Returns whether giving the lead to the rep counts as a new lead for that rep. */
   public boolean isNew(int lead, int rep) {
     return owner[lead] != rep;
+  }
+
+  /** The preference cost of the pair, in score units. */
+  public int preferenceMismatches(int lead, int rep) {
+    return rules.preferenceMismatches(reps[rep], leads[lead]);
+  }
+
+  /** A fresh kernel over this problem's reps, holding nothing. */
+  public Loads newLoads() {
+    return new Loads(policy, reps.clone(), weight.clone());
   }
 }

@@ -2,21 +2,29 @@ package io.fairlead.core.internal;
 
 import io.fairlead.core.policy.Objective;
 import io.fairlead.core.policy.Policy;
+import java.util.List;
 
 /**
- * The penalty formulas, one static function per constraint, shared by the OptaPlanner constraint
- * provider and by {@link Book} so that the solver's score and the score any other allocation gets
- * are the same numbers. All terms are computed in {@code double} and rounded once per rep (or per
- * lead), so a sum of terms is identical however it is accumulated.
+ * The penalty formulas, one static function per term, shared by the per-rep kernel ({@link Loads})
+ * and by the OptaPlanner constraint provider, so that the solver's score and the score any other
+ * allocation gets are the same numbers. All terms are computed in {@code double} and rounded once
+ * per rep (or per lead), so a sum of terms is identical however it is accumulated.
  *
  * <p>Soft terms are scaled by {@link #SCALE}; a rep's count term is {@code SCALE · k · n² / w}.
- * Values enter as units where a lead of mean value is {@link ProblemIndex#VALUE_UNIT}, so money
- * amounts of any size (up to 10^9 per lead and beyond) cannot overflow a {@code long}.
+ * Values enter as units where a lead of mean value is {@link #VALUE_UNIT}.
+ *
+ * <p><b>Range.</b> Every term grows with the square of a rep's load, so the score of an allocation
+ * is at most {@link #worstSoft} of the number of leads, the value units and the policy's weights.
+ * {@link #rangeProblem} refuses inputs for which that could pass {@link #LIMIT}, a quarter of the
+ * {@code long} range (so sums and differences of scores cannot overflow either).
  */
 public final class Scoring {
 
   /** Fixed-point scale of soft penalties. */
   public static final double SCALE = 1000;
+
+  /** Value units of a lead of mean value. */
+  public static final long VALUE_UNIT = 1000;
 
   /** Cost of moving one lead away from its owner, in count-term units (at weight 1). */
   public static final double CONTINUITY_COST = 10;
@@ -27,16 +35,44 @@ public final class Scoring {
   /** Soft cost of leaving a lead of tier weight 1 unassigned, in count-term units. */
   public static final double UNASSIGNED_TIER_COST = 10;
 
-  /** Constraint ids, as in {@code ScoreBreakdown}. */
+  /** The largest score (of any level) an input may be able to reach: {@code 2^61}. */
+  public static final double LIMIT = 0x1p61;
+
+  /** Hard: leads held against a pairwise rule, a lock, or a policy that keeps owners. */
+  public static final String ELIGIBILITY = "eligibility";
+
+  /** Hard: leads held over capacity, per rep. */
   public static final String CAPACITY = "capacity";
 
+  /** Hard: new leads over the new-lead cap, per rep. */
   public static final String NEW_LEAD_CAP = "new-lead-cap";
+
+  /** Medium: leads left without an owner. */
   public static final String UNASSIGNED = "unassigned";
+
+  /** Soft: a cost per unassigned lead by tier. */
   public static final String UNASSIGNED_TIER = "unassigned-tier";
+
+  /** Every term of the score, in report order (hard, medium, soft). */
+  public static final List<String> TERMS =
+      List.of(
+          ELIGIBILITY,
+          CAPACITY,
+          NEW_LEAD_CAP,
+          UNASSIGNED,
+          Objective.COUNT.id(),
+          Objective.VALUE.id(),
+          Objective.TIER.id(),
+          Objective.CONTINUITY.id(),
+          Objective.PREFERENCE.id(),
+          UNASSIGNED_TIER);
+
+  /** The number of hard terms at the start of {@link #TERMS}. */
+  public static final int HARD_TERMS = 3;
 
   private Scoring() {}
 
-  /** Hard: leads held over capacity. */
+  /** Hard: leads held over capacity (counting customers held outside). */
   public static long capacityOverflow(int heldOutside, int leads, int capacity) {
     long over = (long) heldOutside + leads - capacity;
     return Math.max(0, over);
@@ -54,13 +90,16 @@ public final class Scoring {
 
   /** Soft: value balance of one rep, from its sum of value units. */
   public static long valuePenalty(Policy policy, long valueUnits, double weight) {
-    return valuePenalty(policy.weight(Objective.VALUE), valueUnits, weight);
+    return valuePenalty(SCALE * policy.weight(Objective.VALUE), valueUnits, weight);
   }
 
-  /** Soft: value balance of one rep with the value objective's weight {@code k} read already. */
-  public static long valuePenalty(double k, long valueUnits, double weight) {
-    double v = (double) valueUnits / ProblemIndex.VALUE_UNIT;
-    return Math.round(SCALE * k * v * v / weight);
+  /**
+   * Soft: value balance of one rep with the value coefficient {@code SCALE · k} read already; the
+   * policy-taking function delegates here, so both give the very same number.
+   */
+  public static long valuePenalty(double coefficient, long valueUnits, double weight) {
+    double v = (double) valueUnits / VALUE_UNIT;
+    return Math.round(coefficient * v * v / weight);
   }
 
   /** Soft: balance of one tier on one rep. */
@@ -96,5 +135,53 @@ public final class Scoring {
   public static long unassignedTierPenalty(Policy policy, int tierRank) {
     double k = policy.tierWeights().get(policy.tiers().tiers().get(tierRank));
     return Math.round(SCALE * k * UNASSIGNED_TIER_COST);
+  }
+
+  /**
+   * The largest soft score any assignment of {@code leads} leads worth {@code valueUnits} units in
+   * all can reach under the policy: everything on one rep of the least weight, every lead moved,
+   * mismatched twice, or unassigned at the top tier weight.
+   */
+  public static double worstSoft(Policy policy, double leads, double valueUnits) {
+    double maxTier = 0;
+    double maxTierWeight = 0;
+    for (int t = 0; t < policy.tiers().size(); t++) {
+      maxTier = Math.max(maxTier, tierFactor(policy, t));
+      maxTierWeight =
+          Math.max(maxTierWeight, policy.tierWeights().get(policy.tiers().tiers().get(t)));
+    }
+    double v = valueUnits / VALUE_UNIT;
+    double balance =
+        SCALE
+            * ((policy.weight(Objective.COUNT) + maxTier) * leads * leads
+                + policy.weight(Objective.VALUE) * v * v)
+            / policy.minWeight();
+    double perLead =
+        SCALE
+            * (policy.weight(Objective.CONTINUITY) * CONTINUITY_COST
+                + 2 * policy.weight(Objective.PREFERENCE) * PREFERENCE_COST
+                + maxTierWeight * UNASSIGNED_TIER_COST);
+    return balance + leads * perLead;
+  }
+
+  /**
+   * Why {@code leads} leads worth {@code valueUnits} units in all could push the score past {@link
+   * #LIMIT} under the policy, or {@code null} if they cannot.
+   */
+  public static String rangeProblem(Policy policy, long leads, double valueUnits) {
+    double worst = worstSoft(policy, leads, valueUnits);
+    if (worst <= LIMIT) {
+      return null;
+    }
+    return String.format(
+        java.util.Locale.ROOT,
+        "%,d leads are too many for this policy's weights: an allocation could score up to %.3g,"
+            + " past the score's range of %.3g (the balance terms grow with the square of a rep's"
+            + " leads, times the objective and tier weights, over the least rep weight %s); lower"
+            + " the objective or tier weights, raise minWeight, or split the book",
+        leads,
+        worst,
+        LIMIT,
+        policy.minWeight());
   }
 }

@@ -4,7 +4,6 @@ import io.fairlead.core.allocation.Allocation;
 import io.fairlead.core.allocation.Alternative;
 import io.fairlead.core.allocation.Explanation;
 import io.fairlead.core.allocation.LeadOutcome;
-import io.fairlead.core.allocation.Problem;
 import io.fairlead.core.allocation.ScoreBreakdown;
 import io.fairlead.core.allocation.Status;
 import io.fairlead.core.allocation.UnassignedReason;
@@ -13,10 +12,12 @@ import io.fairlead.core.fairness.FairnessMetrics;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.RepId;
+import io.fairlead.core.problem.Problem;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -235,6 +236,12 @@ record AllocationJson(
             : null);
   }
 
+  /**
+   * Rebuilds the allocation from the document's outcomes (who holds which lead) and checks that
+   * every other figure in the document is what that assignment gives: statuses, reasons, score,
+   * metrics, gaps and explanations. A document edited by hand is refused at the first field that
+   * differs.
+   */
   Allocation toAllocation(JsonPath at, Problem problem) {
     at.requireAll(this, "gaps", "explanations");
     Duration elapsed = duration(at.field("elapsedMillis"), elapsedMillis);
@@ -246,23 +253,35 @@ record AllocationJson(
           .error(os.size() + " outcomes for the problem's " + leads.size() + " leads");
     }
     List<LeadOutcome> list = new ArrayList<>(os.size());
-    Map<LeadId, LeadOutcome> byLead = new HashMap<>();
+    Map<LeadId, RepId> assignment = new LinkedHashMap<>();
     for (int i = 0; i < os.size(); i++) {
       JsonPath here = at.field("outcomes").index(i).labelled("lead " + leads.get(i).id());
       LeadOutcome o = os.get(i).toOutcome(here, problem, leads.get(i));
       list.add(o);
-      byLead.put(o.lead(), o);
+      o.rep().ifPresent(r -> assignment.put(o.lead(), r));
     }
     FairnessMetrics m = metrics.toMetrics(at.field("metrics"), problem);
-    Allocation a = at.check(() -> new Allocation(problem, method, list, m, s, elapsed));
+    Allocation a = at.check(() -> Allocation.of(problem, assignment, method, elapsed));
+    String derived = "the outcomes' assignment";
+    for (int i = 0; i < list.size(); i++) {
+      JsonPath here = at.field("outcomes").index(i).labelled("lead " + leads.get(i).id());
+      LeadOutcome read = list.get(i);
+      LeadOutcome made = a.outcomes().get(i);
+      if (read.status() != made.status()) {
+        throw here.field("status")
+            .error("was " + read.status() + ", but " + derived + " gives " + made.status());
+      }
+      Derived.check(here.field("reason"), read.reason(), made.reason(), derived);
+    }
+    Derived.check(at.field("score"), s, a.score(), derived);
+    Derived.check(at.field("metrics"), m, a.metrics(), derived);
     if (gaps != null) {
       BoundGaps read = gaps.toGaps(at.field("gaps"));
-      if (!read.equals(a.gaps())) {
-        throw at.field("gaps")
-            .error("the gaps do not match the outcomes: recomputed " + a.gaps() + ", read " + read);
-      }
+      Derived.check(at.field("gaps"), read, a.gaps(), derived);
     }
     if (explanations != null) {
+      Map<LeadId, LeadOutcome> byLead = new HashMap<>();
+      a.outcomes().forEach(o -> byLead.put(o.lead(), o));
       java.util.Set<String> seen = new java.util.HashSet<>();
       for (int i = 0; i < explanations.size(); i++) {
         JsonPath here = at.field("explanations").index(i);

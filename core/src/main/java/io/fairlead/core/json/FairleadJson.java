@@ -3,10 +3,13 @@ package io.fairlead.core.json;
 import static java.util.Objects.requireNonNull;
 
 import io.fairlead.core.allocation.Allocation;
-import io.fairlead.core.allocation.Problem;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.policy.Policy;
+import io.fairlead.core.problem.Problem;
+import io.fairlead.core.routing.LeadRouter;
+import io.fairlead.core.routing.RepSnapshot;
+import io.fairlead.core.routing.RouterState;
 import java.io.Reader;
 import java.util.Arrays;
 import java.util.Collection;
@@ -130,12 +133,42 @@ public final class FairleadJson {
   }
 
   /**
-   * Reads an allocation back against the problem it answers. The result equals the one written:
-   * same method, elapsed time, outcomes, metrics and score. Explanations in the JSON are checked
-   * against the outcomes; {@link Allocation#explain} recomputes them.
+   * Writes a router's state: its settings, roster with ledgers, and book (format {@code
+   * fairlead-router}, see {@code docs/json-format.md}). The state is taken in one short step
+   * ({@link LeadRouter#state()}) and written outside the router's lock, so routing goes on while a
+   * large book is written.
+   */
+  public static String writeRouter(LeadRouter router) {
+    requireNonNull(router, "router");
+    RouterState state = router.state();
+    List<RepSnapshot> holdings = LeadRouter.restore(state, router.policy()).snapshot();
+    return JsonCodec.write(RouterStateJson.from(state, holdings));
+  }
+
+  /**
+   * Reads a router's state written by {@link #writeRouter} and restores the router under the policy
+   * it was written with: it makes exactly the decisions the original would have made. Reading is as
+   * strict as for problems (unknown fields, repeated keys and wrong types are errors), and the
+   * holdings written with each rep must match the book.
    *
-   * @throws IllegalArgumentException if the JSON is malformed, invalid, or names leads, reps or
-   *     tiers the problem does not have
+   * @throws IllegalArgumentException if the JSON is malformed or does not describe a valid state
+   *     under this policy, naming the path, e.g. {@code router JSON at $.reps[2].rep.capacity}
+   */
+  public static LeadRouter readRouter(String json, Policy policy) {
+    requireNonNull(policy, "policy");
+    return JsonCodec.read("router", json, RouterStateJson.class)
+        .toRouter(JsonPath.root("router"), policy);
+  }
+
+  /**
+   * Reads an allocation back against the problem it answers. The allocation is rebuilt from the
+   * outcomes (who holds which lead), with the method and elapsed time written; every other figure
+   * of the document (statuses, reasons, score, metrics, gaps, explanations) must be the one that
+   * assignment gives, so the result equals the one written, and a document whose figures were
+   * edited by hand is refused at the first field that differs.
+   *
+   * @throws IllegalArgumentException if the JSON is malformed, invalid, names leads, reps or tiers
+   *     the problem does not have, or holds a figure its outcomes do not give
    */
   public static Allocation readAllocation(String json, Problem problem) {
     requireNonNull(problem, "problem");

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 
 /**
  * The JSON form of a {@link Lead}. A null field is an absent one: it takes the default of {@link
- * Lead#builder(String)}.
+ * Lead#builder(String)} (no region, no industry: only reps without that restriction may take it).
  */
 record LeadJson(
     String id,
@@ -46,8 +46,8 @@ record LeadJson(
   static LeadJson from(Lead lead) {
     return new LeadJson(
         lead.id().value(),
-        lead.region(),
-        lead.industry(),
+        lead.region().orElse(null),
+        lead.industry().orElse(null),
         lead.companySize(),
         lead.value(),
         lead.winProbability().isPresent() ? lead.winProbability().getAsDouble() : null,
@@ -89,10 +89,13 @@ record LeadJson(
     String idText = at.required(id, "id");
     at.field("id").check(() -> LeadId.of(idText));
     JsonPath here = at.labelled("lead " + idText);
-    Lead.Builder b =
-        Lead.builder(idText)
-            .region(here.required(region, "region"))
-            .industry(here.required(industry, "industry"));
+    Lead.Builder b = Lead.builder(idText);
+    if (region != null) {
+      here.field("region").check(() -> b.region(region));
+    }
+    if (industry != null) {
+      here.field("industry").check(() -> b.industry(industry));
+    }
     if (companySize != null) {
       b.companySize(companySize);
     }

@@ -1,6 +1,5 @@
 package io.fairlead.core.json;
 
-import io.fairlead.core.allocation.Problem;
 import io.fairlead.core.fairness.FairnessMetrics;
 import io.fairlead.core.fairness.RepStats;
 import io.fairlead.core.fairness.Spread;
@@ -8,6 +7,7 @@ import io.fairlead.core.fairness.Violation;
 import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.Tier;
+import io.fairlead.core.problem.Problem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

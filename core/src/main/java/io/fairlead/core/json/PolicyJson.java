@@ -193,7 +193,8 @@ record PolicyJson(
   }
 
   private static void knownTier(JsonPath at, TierScheme scheme, String field, String name) {
-    if (!scheme.contains(Tier.of(name))) {
+    Tier tier = at.check(() -> Tier.of(name));
+    if (!scheme.contains(tier)) {
       throw at.error(
           "policy: "
               + field

@@ -20,10 +20,12 @@ import java.util.TreeMap;
  * that names the lead and the field.
  *
  * @param id unique id within one problem
- * @param region the lead's territory or region, matched against {@link Rep#regions()}
- * @param industry the lead's industry, matched against {@link Rep#industries()}
+ * @param region the lead's territory or region, matched against {@link Rep#regions()}; empty when
+ *     unknown, and then only reps that cover every region may take it
+ * @param industry the lead's industry, matched against {@link Rep#industries()}; empty when
+ *     unknown, and then only reps that take any industry may take it
  * @param companySize number of employees, {@code >= 0}, matched against {@link Rep#companySizes()}
- * @param value potential or expected value, finite and {@code >= 0}
+ * @param value potential or expected value, in {@code [0, MAX_VALUE]}
  * @param winProbability optional probability of winning in {@code [0, 1]}; the policy may use it to
  *     turn {@code value} into an expected value
  * @param tier the lead's tier; when empty the policy derives it with its {@code TierRule}
@@ -36,8 +38,8 @@ import java.util.TreeMap;
  */
 public record Lead(
     LeadId id,
-    String region,
-    String industry,
+    Optional<String> region,
+    Optional<String> industry,
     int companySize,
     double value,
     OptionalDouble winProbability,
@@ -47,17 +49,21 @@ public record Lead(
     boolean locked,
     Map<String, String> attributes) {
 
+  /**
+   * The largest lead value: {@code 10^15}, a quadrillion in any currency. With it, sums over the
+   * largest books stay exact to far below one unit, and no value figure can overflow.
+   */
+  public static final double MAX_VALUE = 1e15;
+
   public Lead {
     requireNonNull(id, "lead id");
-    checkArgument(region != null && !region.isBlank(), "lead %s: region must not be blank", id);
-    checkArgument(
-        industry != null && !industry.isBlank(), "lead %s: industry must not be blank", id);
+    requireNonNull(region, () -> "lead " + id + ": region");
+    region.ifPresent(r -> Text.name(r, "lead " + id + ": region"));
+    requireNonNull(industry, () -> "lead " + id + ": industry");
+    industry.ifPresent(i -> Text.name(i, "lead " + id + ": industry"));
     checkArgument(companySize >= 0, "lead %s: companySize must be >= 0, was %s", id, companySize);
     checkArgument(
-        Double.isFinite(value) && value >= 0,
-        "lead %s: value must be finite and >= 0, was %s",
-        id,
-        value);
+        value >= 0 && value <= MAX_VALUE, "lead %s: value must be in [0, 1e15], was %s", id, value);
     requireNonNull(winProbability, () -> "lead " + id + ": winProbability");
     winProbability.ifPresent(
         p ->
@@ -71,11 +77,12 @@ public record Lead(
         !locked || currentOwner.isPresent(), "lead %s: locked requires a currentOwner", id);
     requireNonNull(attributes, () -> "lead " + id + ": attributes");
     attributes.forEach(
-        (k, v) ->
-            checkArgument(
-                k != null && v != null,
-                "lead %s: attributes must not hold null keys or values",
-                id));
+        (k, v) -> {
+          checkArgument(
+              k != null && v != null, "lead %s: attributes must not hold null keys or values", id);
+          Text.name(k, "lead " + id + ": attribute name");
+          Text.wellFormed(v, "lead " + id + ": attribute '" + k + "'");
+        });
     attributes = Map.copyOf(attributes);
   }
 
@@ -106,15 +113,16 @@ public record Lead(
   }
 
   /**
-   * Builds a {@link Lead}. Region, industry and kind are required; value, company size default to
-   * 0, the rest to empty. {@link #build()} validates and leaves the builder reusable.
+   * Builds a {@link Lead}. Value and company size default to 0, the kind to new business, the rest
+   * to empty (no region, industry, tier or owner). {@link #build()} validates and leaves the
+   * builder reusable.
    *
    * @since 0.1.0
    */
   public static final class Builder {
     private final LeadId id;
-    private String region;
-    private String industry;
+    private Optional<String> region = Optional.empty();
+    private Optional<String> industry = Optional.empty();
     private int companySize;
     private double value;
     private OptionalDouble winProbability = OptionalDouble.empty();
@@ -128,13 +136,27 @@ public record Lead(
       this.id = id;
     }
 
+    /** Sets the region (not blank). */
     public Builder region(String region) {
-      this.region = region;
+      this.region = Optional.of(Text.name(region, "lead " + id + ": region"));
       return this;
     }
 
+    /** Forgets the region: only reps that cover every region may take the lead. */
+    public Builder clearRegion() {
+      this.region = Optional.empty();
+      return this;
+    }
+
+    /** Sets the industry (not blank). */
     public Builder industry(String industry) {
-      this.industry = industry;
+      this.industry = Optional.of(Text.name(industry, "lead " + id + ": industry"));
+      return this;
+    }
+
+    /** Forgets the industry: only reps that take any industry may take the lead. */
+    public Builder clearIndustry() {
+      this.industry = Optional.empty();
       return this;
     }
 
@@ -159,6 +181,12 @@ public record Lead(
       return this;
     }
 
+    /** Forgets the tier: the policy derives it. */
+    public Builder clearTier() {
+      this.tier = Optional.empty();
+      return this;
+    }
+
     public Builder kind(LeadKind kind) {
       this.kind = kind;
       return this;
@@ -168,6 +196,12 @@ public record Lead(
       checkArgument(
           repId != null && !repId.isBlank(), "lead %s: currentOwner must not be blank", id);
       this.currentOwner = Optional.of(RepId.of(repId));
+      return this;
+    }
+
+    /** Forgets the current owner (a lead that is locked must then be unlocked too). */
+    public Builder clearCurrentOwner() {
+      this.currentOwner = Optional.empty();
       return this;
     }
 

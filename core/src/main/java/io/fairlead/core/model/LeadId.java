@@ -1,21 +1,17 @@
 package io.fairlead.core.model;
 
-import static com.google.common.base.Preconditions.checkArgument;
-import static java.util.Objects.requireNonNull;
-
 /**
  * The id of a {@link Lead}: a customer or prospect, as the host CRM names it.
  *
  * <p>Typed so that a lead id can never be passed where a rep id is expected. Ordered by its text.
  *
- * @param value the non-blank id text
+ * @param value the id text: not blank, well-formed (no lone surrogate)
  * @since 0.1.0
  */
 public record LeadId(String value) implements Comparable<LeadId> {
 
   public LeadId {
-    requireNonNull(value, "lead id");
-    checkArgument(!value.isBlank(), "lead id must not be blank");
+    Text.name(value, "lead id");
   }
 
   /** Returns the id with the given text. */

@@ -77,6 +77,7 @@ public record Rep(
     requireNonNull(values, () -> "rep " + id + ": " + field);
     for (String v : values) {
       checkArgument(v != null && !v.isBlank(), "rep %s: %s must not hold blank values", id, field);
+      Text.wellFormed(v, "rep " + id + ": " + field);
     }
     return Set.copyOf(values);
   }

@@ -1,8 +1,5 @@
 package io.fairlead.core.model;
 
-import static com.google.common.base.Preconditions.checkArgument;
-import static java.util.Objects.requireNonNull;
-
 /**
  * A named customer tier such as {@code A}, {@code B} or {@code C}. Tiers are ordered by the
  * policy's {@code TierScheme} (first = top tier); a tier on its own is only a name.
@@ -13,8 +10,7 @@ import static java.util.Objects.requireNonNull;
 public record Tier(String name) {
 
   public Tier {
-    requireNonNull(name, "tier name");
-    checkArgument(!name.isBlank(), "tier name must not be blank");
+    Text.name(name, "tier name");
   }
 
   /** Returns the tier with the given name. */

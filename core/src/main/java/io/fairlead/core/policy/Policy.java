@@ -46,8 +46,10 @@ import java.util.Set;
  * @param allowRebalancing {@code false} (default): a lead with a current owner who may still hold
  *     it stays there; {@code true}: owned leads may move, at the {@link Objective#CONTINUITY} cost
  * @param valueBasis which value is balanced
- * @param minWeight the smallest effective rep weight (a floor so nobody is starved)
- * @param maxWeight the largest effective rep weight (a ceiling on favouritism)
+ * @param minWeight the smallest effective rep weight (a floor so nobody is starved), in {@code
+ *     [0.01, 100]}
+ * @param maxWeight the largest effective rep weight (a ceiling on favouritism), in {@code
+ *     [minWeight, 100]}
  * @param customRules host-defined hard rules (code only)
  * @since 0.1.0
  */
@@ -62,6 +64,15 @@ public record Policy(
     double minWeight,
     double maxWeight,
     List<CustomRule> customRules) {
+
+  /** The smallest {@code minWeight} a policy may set: effective weights never go below it. */
+  public static final double LOWEST_WEIGHT = 0.01;
+
+  /** The largest {@code maxWeight} a policy may set: effective weights never go above it. */
+  public static final double HIGHEST_WEIGHT = 100;
+
+  /** The largest weight of an objective or a tier. */
+  public static final double MAX_OBJECTIVE_WEIGHT = 1000;
 
   private static final Policy DEFAULTS = builder().build();
 
@@ -99,14 +110,25 @@ public record Policy(
     tierWeights = Collections.unmodifiableMap(tw);
     requireNonNull(valueBasis, "policy valueBasis");
     checkArgument(
-        Double.isFinite(minWeight) && minWeight > 0,
-        "policy: minWeight must be finite and > 0, was %s",
+        minWeight >= LOWEST_WEIGHT && minWeight <= HIGHEST_WEIGHT,
+        "policy: minWeight must be in [0.01, 100], was %s",
         minWeight);
     checkArgument(
-        Double.isFinite(maxWeight) && maxWeight >= minWeight,
-        "policy: maxWeight must be finite and >= minWeight (%s), was %s",
+        maxWeight >= minWeight && maxWeight <= HIGHEST_WEIGHT,
+        "policy: maxWeight must be in [minWeight (%s), 100], was %s",
         minWeight,
         maxWeight);
+    boolean balances =
+        weights.get(Objective.COUNT) > 0
+            || weights.get(Objective.VALUE) > 0
+            || (weights.get(Objective.TIER) > 0
+                && tierWeights.values().stream().anyMatch(x -> x > 0));
+    checkArgument(
+        balances,
+        "policy: weights must give count-balance, value-balance or tier-balance (with a tier"
+            + " weight) a weight > 0, else nothing is balanced and any allocation scores the same;"
+            + " was %s",
+        weights.entrySet().stream().map(e -> e.getKey().id() + " " + e.getValue()).toList());
     requireNonNull(customRules, "policy customRules");
     customRules = List.copyOf(customRules);
     Set<String> names = new HashSet<>();
@@ -126,7 +148,7 @@ public record Policy(
 
   private static void checkWeight(String what, double x) {
     checkArgument(
-        Double.isFinite(x) && x >= 0 && x <= 1000,
+        x >= 0 && x <= MAX_OBJECTIVE_WEIGHT,
         "policy: %s must be finite and in [0, 1000], was %s",
         what,
         x);
@@ -140,6 +162,11 @@ public record Policy(
   /** Returns a builder that starts from the defaults. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** The rulebook of this policy: who may take which lead, and which rule says no. */
+  public Rulebook rulebook() {
+    return new Rulebook(this);
   }
 
   /** Returns whether a hard rule is enabled. */

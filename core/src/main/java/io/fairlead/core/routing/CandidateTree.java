@@ -1,5 +1,6 @@
 package io.fairlead.core.routing;
 
+import io.fairlead.core.internal.Scoring;
 import java.util.Arrays;
 
 /**
@@ -75,7 +76,7 @@ final class CandidateTree {
   CandidateTree(RouterCore core, int[] reps) {
     this.core = core;
     this.reps = reps;
-    this.tiers = core.tierCount;
+    this.tiers = core.loads.tiers;
     int m = reps.length;
     this.order = new int[m];
     this.slotOf = new int[m];
@@ -107,7 +108,7 @@ final class CandidateTree {
     long[] keys = new long[m];
     for (int i = 0; i < m; i++) {
       int r = reps[i];
-      long held = Math.min(core.value[r], cap);
+      long held = Math.min(core.loads.units(r), cap);
       keys[i] = ((((long) rank[r] << valueBits) | held) << positionBits) | i;
     }
     Arrays.sort(keys);
@@ -129,7 +130,7 @@ final class CandidateTree {
     // over every member; the log holds changes of the whole roster, of which about |set| / n are
     // members'. So rebuild once more than one member change in 16 is expected: pending·|set|/n·16
     // > |set|, whatever the size of the set.
-    if (synced < 0 || pending > RouterCore.CHANGE_LOG || pending * 16 > core.n) {
+    if (synced < 0 || pending > RouterCore.CHANGE_LOG || pending * 16 > core.n()) {
       if (synced < 0 || searches >= reps.length) {
         arrange(); // at most once per |set| searches: the sort costs a few rebuilds
         searches = 0;
@@ -194,7 +195,7 @@ final class CandidateTree {
     int from = (node - leaves) * BLOCK;
     int to = Math.min(reps.length, from + BLOCK);
     double[] fNew = core.fNew;
-    long[] stock = core.stockDelta;
+    long[] stock = core.loads.stock;
     for (int s = from; s < to; s++) {
       int r = reps[order[s]];
       double f = fNew[r];
@@ -208,8 +209,8 @@ final class CandidateTree {
       } else if (f < f2) {
         f2 = f;
       }
-      vw = Math.min(vw, core.valuePerWeight[r]);
-      iw = Math.min(iw, core.inverseWeight[r]);
+      vw = Math.min(vw, core.loads.valuePerWeight[r]);
+      iw = Math.min(iw, core.loads.inverseWeight[r]);
       for (int t = 0; t < tiers; t++) {
         minStock[base + t] = Math.min(minStock[base + t], stock[r * tiers + t]);
       }
@@ -333,22 +334,34 @@ final class CandidateTree {
 
   /**
    * Offers to {@code out} every rep with room whose standing is at most {@code bound} and which
-   * could enter the top two: the score delta is {@code base + stockDelta + preference + value
-   * delta}, as {@link RouterCore#route} defines it.
+   * could enter the top two, with its score delta from the kernel ({@link
+   * io.fairlead.core.internal.Loads#softDelta}). Nodes and reps are passed over by a lower bound of
+   * that delta: the lead's own costs ({@code base}) plus the least count-and-tier delta plus the
+   * least value delta below the node.
    *
+   * @param moved whether the lead has an owner (who is never in the search: every rep here would
+   *     take it away)
    * @param preference the class's preference cost per position in {@link #reps}, or null if all are
    *     0
    * @param members the class's reps, a bit per position in {@link #reps}, or null if they are the
    *     whole set
    */
   void best(
-      double bound, long base, int tier, long units, long[] preference, long[] members, Top2 out) {
-    double valueScale = core.valueCoef / ((double) RouterCore.VALUE_UNIT * RouterCore.VALUE_UNIT);
+      double bound,
+      boolean moved,
+      int tier,
+      long units,
+      long[] preference,
+      long[] members,
+      Top2 out) {
+    long base = (moved ? core.loads.continuity() : 0) - core.loads.unassignedTier(tier);
+    double valueScale = core.loads.valueCoef / ((double) Scoring.VALUE_UNIT * Scoring.VALUE_UNIT);
     // A rep's computed value delta is two rounded penalties: at most 1 below the exact difference
     // for the rounding, plus the floating-point error of the penalties, a few ulps of the largest.
-    double largest = valueScale * Math.pow((double) core.maxValue() + units, 2) / core.minWeight();
+    double largest =
+        valueScale * Math.pow((double) core.loads.maxUnits() + units, 2) / core.minWeight();
     double slack = 2 + 1e-13 * largest;
-    search(1, bound, base, base - slack, tier, units, valueScale, preference, members, out);
+    search(1, bound, base, base - slack, moved, tier, units, valueScale, preference, members, out);
   }
 
   private double lowerBound(int node, double floor, int tier, long units, double valueScale) {
@@ -363,6 +376,7 @@ final class CandidateTree {
       double bound,
       long base,
       double floor,
+      boolean moved,
       int tier,
       long units,
       double valueScale,
@@ -370,7 +384,18 @@ final class CandidateTree {
       long[] members,
       Top2 out) {
     if (node >= leaves) {
-      scan(node - leaves, bound, base, floor, tier, units, valueScale, preference, members, out);
+      scan(
+          node - leaves,
+          bound,
+          base,
+          floor,
+          moved,
+          tier,
+          units,
+          valueScale,
+          preference,
+          members,
+          out);
       return;
     }
     int a = 2 * node;
@@ -382,10 +407,10 @@ final class CandidateTree {
     double firstBound = Math.min(la, lb);
     double secondBound = Math.max(la, lb);
     if (firstBound != INF && firstBound <= out.bar()) {
-      search(first, bound, base, floor, tier, units, valueScale, preference, members, out);
+      search(first, bound, base, floor, moved, tier, units, valueScale, preference, members, out);
     }
     if (secondBound != INF && secondBound <= out.bar()) {
-      search(second, bound, base, floor, tier, units, valueScale, preference, members, out);
+      search(second, bound, base, floor, moved, tier, units, valueScale, preference, members, out);
     }
   }
 
@@ -400,6 +425,7 @@ final class CandidateTree {
       double bound,
       long base,
       double floor,
+      boolean moved,
       int tier,
       long units,
       double valueScale,
@@ -409,7 +435,7 @@ final class CandidateTree {
     int from = block * BLOCK;
     int to = Math.min(reps.length, from + BLOCK);
     double[] fNew = core.fNew;
-    long[] stock = core.stockDelta;
+    long[] stock = core.loads.stock;
     double u = units;
     for (int s = from; s < to; s++) {
       int i = order[s];
@@ -421,21 +447,21 @@ final class CandidateTree {
           || (members != null && (members[i >>> 6] & (1L << i)) == 0)) {
         continue;
       }
-      long partial = base + stock[r * tiers + tier];
-      if (preference != null) {
-        partial += preference[i];
-      }
+      long pref = preference == null ? 0 : preference[i];
+      long partial = base + stock[r * tiers + tier] + pref;
       // The same bound as a node's, for one rep: most reps are ruled out without the exact value
       // delta (a division and two roundings).
       double lower =
           floor
               - base
               + partial
-              + valueScale * u * (2 * core.valuePerWeight[r] + u * core.inverseWeight[r]);
+              + valueScale
+                  * u
+                  * (2 * core.loads.valuePerWeight[r] + u * core.loads.inverseWeight[r]);
       if (lower > out.bar()) {
         continue;
       }
-      out.offer(r, partial + core.valueDelta(r, units), f, core.lastSeq[r]);
+      out.offer(r, core.loads.softDelta(r, tier, units, pref, moved), f, core.lastSeq[r]);
     }
   }
 

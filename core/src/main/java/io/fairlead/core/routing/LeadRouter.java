@@ -6,18 +6,19 @@ import static java.util.Objects.requireNonNull;
 
 import io.fairlead.core.allocation.Allocation;
 import io.fairlead.core.allocation.LeadOutcome;
-import io.fairlead.core.allocation.Problem;
 import io.fairlead.core.allocation.Status;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.RepId;
 import io.fairlead.core.policy.Policy;
+import io.fairlead.core.problem.Problem;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -54,9 +55,12 @@ import java.util.Set;
  * CatchUp} policy.
  *
  * <p><b>Value scale.</b> Values enter the score as units where a lead of the mean value is 1000.
- * The mean is fixed when the router is built: {@link Builder#meanValue(double)}, or else the mean
- * of the initial book. It is kept for the router's life (and in its JSON), so every aggregate stays
- * exact when leads come and go; the batch recomputes its own mean when it rebalances.
+ * The mean is fixed once: {@link Builder#meanValue(double)}, or else the mean of the initial book,
+ * or else (an empty book) the value of the first lead with a positive value. It is kept for the
+ * router's life (and in its state), so every aggregate stays exact when leads come and go; the
+ * batch recomputes its own mean when it rebalances. A lead worth more than a million times the mean
+ * is refused with an {@link IllegalArgumentException}: at that scale its value units could push the
+ * score out of its range.
  *
  * <p><b>Thread safety.</b> All methods may be called from any thread. Each call runs under one
  * lock, so decisions are serialised: a lead id is never placed twice, and a capacity is never
@@ -65,8 +69,9 @@ import java.util.Set;
  * nothing (webhooks are often delivered more than once). Custom rules are evaluated under the lock
  * and must not call the router.
  *
- * <p><b>Persistence.</b> {@link #toJson()} and {@link #fromJson(String, Policy)} save and restore
- * everything a decision depends on: a restored router makes exactly the same next decisions.
+ * <p><b>Persistence.</b> {@link #state()} and {@link #restore(RouterState, Policy)} save and
+ * restore everything a decision depends on: a restored router makes exactly the same next
+ * decisions. {@code FairleadJson.writeRouter} and {@code readRouter} store a state as JSON.
  *
  * <p><b>Re-optimisation.</b> {@link #toProblem()} hands the current book to the batch allocator;
  * {@link #rebase(Allocation)} adopts its result and keeps the ledger.
@@ -97,10 +102,9 @@ public final class LeadRouter {
   public RouteDecision route(Lead lead) {
     requireNonNull(lead, "lead");
     int tier = core.tierRank(lead);
-    long units = core.units(lead);
     RouterCore.Pending pending;
     synchronized (lock) {
-      pending = core.route(lead, tier, units);
+      pending = core.route(lead, tier);
     }
     return pending.decision(); // the explanation is worded outside the lock
   }
@@ -179,9 +183,17 @@ public final class LeadRouter {
     }
   }
 
-  /** The mean lead value that value units are scaled by (a lead of this value is 1000 units). */
-  public double meanValue() {
-    return core.meanValue;
+  /**
+   * The mean lead value that value units are scaled by (a lead of this value is 1000 units), or
+   * empty while the router has not seen a positive value (see the builder's {@link
+   * Builder#meanValue}).
+   */
+  public OptionalDouble meanValue() {
+    synchronized (lock) {
+      return Double.isNaN(core.meanValue)
+          ? OptionalDouble.empty()
+          : OptionalDouble.of(core.meanValue);
+    }
   }
 
   /** The policy. */
@@ -226,27 +238,28 @@ public final class LeadRouter {
   }
 
   /**
-   * The router's whole state as JSON: the settings, the roster, the ledger and period, and the book
-   * (from which the aggregates are rebuilt and checked). The policy is not included: give it to
-   * {@link #fromJson(String, Policy)}.
+   * The router's whole state, consistent as of one moment: the settings, the roster with each rep's
+   * ledger, and the book. The policy is not included: give it to {@link #restore}. To store it as
+   * JSON, use {@code FairleadJson.writeRouter(router)}.
    */
-  public String toJson() {
+  public RouterState state() {
     synchronized (lock) {
-      return RouterJson.write(core);
+      return core.state();
     }
   }
 
   /**
-   * Restores a router saved by {@link #toJson()}. Under the policy it was saved with, the restored
-   * router makes exactly the decisions the original would have made.
+   * Builds a router from a state taken by {@link #state()}. Under the policy it was taken with, the
+   * restored router makes exactly the decisions the original would have made.
    *
-   * @throws IllegalArgumentException if the JSON is malformed or inconsistent; the message names
-   *     the path of the offending value, e.g. {@code $.reps[2].capacity}
+   * @throws IllegalArgumentException if the state does not fit the policy or is inconsistent (a
+   *     book entry held by a rep not on the roster, a lead id twice, a tier the policy does not
+   *     know, a last lead past the sequence), naming the rep or lead
    */
-  public static LeadRouter fromJson(String json, Policy policy) {
-    requireNonNull(json, "json");
+  public static LeadRouter restore(RouterState state, Policy policy) {
+    requireNonNull(state, "state");
     requireNonNull(policy, "policy");
-    return new LeadRouter(RouterJson.read(json, policy));
+    return new LeadRouter(RouterCore.restore(state, policy));
   }
 
   /** The score delta of giving the lead to the rep, as {@code Book.deltaAssign} (for tests). */
@@ -262,7 +275,7 @@ public final class LeadRouter {
   public String toString() {
     synchronized (lock) {
       return "LeadRouter["
-          + core.n
+          + core.n()
           + " reps, "
           + core.book.size()
           + " leads in the book, period "
@@ -347,13 +360,17 @@ public final class LeadRouter {
 
     /**
      * The mean lead value (policy value basis) that scales values to units: a lead of this value is
-     * 1000 units. Default: the mean of the initial book; required when the book is empty.
+     * 1000 units, and the value balance weighs against the count balance at that scale. Default:
+     * the mean of the initial book; if the book is empty (or worth nothing), the value of the first
+     * lead with a positive value the router sees. That choice never changes a decision already
+     * made: until then every lead in the book is worth 0 at any scale. A representative mean given
+     * here is better than one lead's value.
      */
     public Builder meanValue(double meanValue) {
       once("meanValue");
       checkArgument(
-          Double.isFinite(meanValue) && meanValue > 0,
-          "meanValue must be finite and > 0, was %s",
+          meanValue > 0 && meanValue <= Lead.MAX_VALUE,
+          "meanValue must be in (0, 1e15], was %s",
           meanValue);
       this.meanValue = meanValue;
       return this;
@@ -385,8 +402,7 @@ public final class LeadRouter {
     /**
      * Builds the router.
      *
-     * @throws IllegalStateException if the roster is not set, or the book is empty and no {@link
-     *     #meanValue(double)} is given
+     * @throws IllegalStateException if the roster is not set
      * @throws IllegalArgumentException if the roster or book is malformed (duplicate ids, an owner
      *     not on the roster, a tier the policy does not know), naming the record and field
      */
@@ -395,15 +411,11 @@ public final class LeadRouter {
       Problem.of(policy, roster, book); // validates ids, owners and tiers across records
       double mean = meanValue;
       if (Double.isNaN(mean)) {
-        checkState(
-            !book.isEmpty(),
-            "meanValue: the book is empty, so there is no mean lead value to scale values by;"
-                + " set meanValue(...)");
         double total = 0;
         for (Lead l : book) {
           total += policy.valueOf(l);
         }
-        mean = total / book.size();
+        mean = total > 0 ? total / book.size() : Double.NaN;
       }
       RouterCore core = new RouterCore(policy, mean, catchUp, ledgerTolerance, roster);
       for (Lead l : book) {

@@ -6,22 +6,21 @@ import com.google.common.primitives.ImmutableIntArray;
 import io.fairlead.core.allocation.Allocation;
 import io.fairlead.core.allocation.Alternative;
 import io.fairlead.core.allocation.LeadOutcome;
-import io.fairlead.core.allocation.Problem;
 import io.fairlead.core.allocation.Status;
 import io.fairlead.core.allocation.UnassignedReason;
-import io.fairlead.core.internal.ProblemIndex;
-import io.fairlead.core.internal.Reasons;
-import io.fairlead.core.internal.Rules;
+import io.fairlead.core.internal.Loads;
 import io.fairlead.core.internal.Scoring;
+import io.fairlead.core.internal.SizeBands;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.LeadKind;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.RepId;
 import io.fairlead.core.model.Tier;
-import io.fairlead.core.policy.Objective;
 import io.fairlead.core.policy.Policy;
 import io.fairlead.core.policy.Rule;
+import io.fairlead.core.policy.Rulebook;
+import io.fairlead.core.problem.Problem;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -35,13 +34,14 @@ import java.util.stream.IntStream;
 /**
  * The router's state and decision procedure, without locking ({@link LeadRouter} holds the lock).
  *
- * <p>Everything a decision reads is in arrays indexed by rep (roster order), and the terms of the
- * score delta that do not depend on the incoming lead's value are cached per rep and refreshed when
- * that rep's aggregates change. Eligibility (and the preference cost) is cached per class of
- * interchangeable leads: same region, industry, size band, tier and kind. The eligible reps of a
- * class sit in a {@link CandidateTree} (usually their territory's, shared by every class of leads
- * there), which finds the due band and the two best due reps while visiting few of them; every
- * refresh of a rep is logged so that the trees catch up lazily.
+ * <p>What the book holds per rep, and the score delta of giving a rep a lead, are the batch's: the
+ * kernel {@link Loads}, with its one {@link Loads#softDelta}; who may take a lead, and who has
+ * room, is the policy's {@link Rulebook}. On top of that the router keeps its ledger (what each rep
+ * received this period, as a standing per unit of weight). Eligibility (and the preference cost) is
+ * cached per class of interchangeable leads: same region, industry, size band, tier and kind. The
+ * eligible reps of a class sit in a {@link CandidateTree} (usually their territory's, shared by
+ * every class of leads there), which finds the due band and the two best due reps while visiting
+ * few of them; every change of a rep's numbers is logged so that the trees catch up lazily.
  */
 final class RouterCore {
 
@@ -50,60 +50,59 @@ final class RouterCore {
   /** Capacity of the log of changed reps that the candidate trees replay (a power of two). */
   static final int CHANGE_LOG = 1 << 14;
 
-  static final long VALUE_UNIT = ProblemIndex.VALUE_UNIT;
-
   /** Bound on cached lead classes (a host sending free-text regions must not grow it forever). */
   private static final int MAX_CLASSES = 50_000;
 
+  /** The most a lead may be worth, in multiples of the router's mean value. */
+  static final double MAX_VALUE_RATIO = 1e6;
+
+  /** The most sequence numbers (leads received) a router hands out in its life: {@code 2^53}. */
+  static final long MAX_SEQUENCE = 1L << 53;
+
   final Policy policy;
-  final double meanValue;
+  final Rulebook rules;
+
+  /** The money worth of 1000 value units; NaN until the first positive value is seen. */
+  double meanValue;
+
   final CatchUp catchUp;
   final double tolerance;
   final int tierCount;
   private final Tier[] tierOf;
-  final double valueCoef;
-  private final long continuity;
-  private final long[] unassignedTier;
   private final boolean customRules;
 
-  // Roster.
-  int n;
-  Rep[] reps;
-  double[] weight;
+  /** The most leads the book may hold so that no score can leave its range. */
+  final long leadLimit;
+
+  /** The most value units the book may hold so that no score can leave its range. */
+  final double unitLimit;
+
+  /** The book's per-rep numbers and the one soft delta, shared with the batch. */
+  final Loads loads;
+
   final Map<RepId, Integer> repIndex = new HashMap<>();
 
-  // Book aggregates.
-  int[] leads;
-  long[] value;
-  int[] tierLeads; // [rep * tierCount + tier]
-
-  // Ledger of the current period.
-  int[] received;
+  // The ledger of the current period, by rep.
   long[] receivedValue;
   double[] credit;
   long[] lastSeq;
   int period = 1;
   long seq;
 
-  // Per-rep terms cached for the hot path (see refresh).
-  long[] stockDelta; // [rep * tierCount + tier]: count + tier balance delta of one more lead
-  private long[] valueTerm;
-  double[] fNew; // standing after one more new lead, or +inf if no room for one
-  double[] valuePerWeight; // value units / weight
-  double[] inverseWeight; // 1 / weight
+  /** Standing after one more new lead, or +inf if the rep has no room for one (by rep). */
+  double[] fNew;
 
   // Every rep whose numbers changed, in order (a ring), for the candidate trees to catch up.
   private final int[] changeLog = new int[CHANGE_LOG];
   private long changes;
-  // Bounds for the rounding slack of the trees' value bound: no rep's value sum has exceeded
-  // maxValue, and no rep on the roster weighs less than minWeight.
-  private long maxValue;
+  // The least weight on the roster (for the rounding slack of the trees' value bound).
   private double minWeight;
   // Each rep's weight as a rank among the roster's distinct weights (the trees' order).
   int[] weightRank;
   int weightRanks;
 
   final LinkedHashMap<LeadId, Held> book = new LinkedHashMap<>();
+  private double bookUnits;
 
   private int[] sizeCuts;
   private final HashMap<ClassKey, Eligibility> classes = new HashMap<>();
@@ -116,7 +115,8 @@ final class RouterCore {
   /** A lead in the book: who holds it, and the numbers it added to that rep's aggregates. */
   record Held(Lead lead, int rep, int tier, long units, Status status) {}
 
-  private record ClassKey(String region, String industry, int band, int tier, LeadKind kind) {}
+  private record ClassKey(
+      Optional<String> region, Optional<String> industry, int band, int tier, LeadKind kind) {}
 
   /**
    * The reps a class of leads may go to (ascending), the candidate tree that holds them (their own,
@@ -160,76 +160,114 @@ final class RouterCore {
     }
   }
 
+  /**
+   * @param meanValue the money worth of 1000 value units, or NaN to learn it from the first lead
+   *     with a positive value
+   */
   RouterCore(Policy policy, double meanValue, CatchUp catchUp, double tolerance, List<Rep> roster) {
     this.policy = policy;
+    this.rules = policy.rulebook();
     this.meanValue = meanValue;
     this.catchUp = catchUp;
     this.tolerance = tolerance;
     this.tierCount = policy.tiers().size();
     this.tierOf = policy.tiers().tiers().toArray(Tier[]::new);
-    this.valueCoef = Scoring.SCALE * policy.weight(Objective.VALUE);
-    this.continuity = Scoring.continuityPenalty(policy);
-    this.unassignedTier = new long[tierCount];
-    for (int t = 0; t < tierCount; t++) {
-      unassignedTier[t] = Scoring.unassignedTierPenalty(policy, t);
-    }
     this.customRules = policy.enforces(Rule.CUSTOM) && !policy.customRules().isEmpty();
-    n = 0;
-    allocate(roster.size());
-    for (Rep r : roster) {
-      append(r);
+    this.leadLimit = leadLimit(policy);
+    this.unitLimit = unitLimit(policy, leadLimit);
+    int size = roster.size();
+    receivedValue = new long[size];
+    credit = new double[size];
+    lastSeq = new long[size];
+    fNew = new double[size];
+    Arrays.fill(lastSeq, -1);
+    Rep[] reps = new Rep[size];
+    double[] weight = new double[size];
+    for (int r = 0; r < size; r++) {
+      Rep rep = roster.get(r);
+      checkArgument(repIndex.put(rep.id(), r) == null, "rep %s: duplicate id", rep.id());
+      checkTiers(rep, "roster");
+      reps[r] = rep;
+      weight[r] = policy.effectiveWeight(rep.weight());
+    }
+    this.loads = new Loads(policy, reps, weight);
+    loads.onChange(this::changed);
+    for (int r = 0; r < size; r++) {
+      changed(r);
     }
     rosterChanged();
   }
 
-  // ---------------------------------------------------------------- per-lead numbers (pure)
+  /** The most leads for which the policy's worst score stays within half the score's range. */
+  private static long leadLimit(Policy policy) {
+    long lo = 0;
+    long hi = Problem.MAX_LEADS;
+    while (lo < hi) {
+      long mid = (lo + hi + 1) >>> 1;
+      if (Scoring.worstSoft(policy, mid, 0) <= Scoring.LIMIT / 2) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+
+  /** The most value units that, with {@code leads} leads, keep the worst score within range. */
+  private static double unitLimit(Policy policy, long leads) {
+    double lo = 0;
+    double hi = 1e30;
+    for (int k = 0; k < 200; k++) {
+      double mid = (lo + hi) / 2;
+      if (Scoring.worstSoft(policy, leads, mid) <= Scoring.LIMIT) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  // ---------------------------------------------------------------- per-lead numbers
 
   int tierRank(Lead lead) {
     return policy.tiers().rank(policy.tierOf(lead));
   }
 
-  /** The lead's value in units where a lead of the router's mean value is 1000. */
+  /**
+   * The lead's value in units where a lead of the router's mean value is 1000; the first positive
+   * value fixes the mean if none is known yet (leads before it are worth 0 at any scale).
+   *
+   * @throws IllegalArgumentException if the lead is worth more than {@link #MAX_VALUE_RATIO} times
+   *     the mean
+   */
   long units(Lead lead) {
-    return meanValue == 0
-        ? 0
-        : Math.round(ProblemIndex.VALUE_UNIT * policy.valueOf(lead) / meanValue);
+    double v = policy.valueOf(lead);
+    if (v == 0) {
+      return 0;
+    }
+    if (Double.isNaN(meanValue)) {
+      return Scoring.VALUE_UNIT; // it will set the mean if it enters the book
+    }
+    checkArgument(
+        v <= MAX_VALUE_RATIO * meanValue,
+        "lead %s: value %s is more than %s times the router's mean value %s, the scale its value"
+            + " units are measured in; build the router with a larger meanValue",
+        lead.id(),
+        v,
+        MAX_VALUE_RATIO,
+        meanValue);
+    return Math.round(Scoring.VALUE_UNIT * v / meanValue);
   }
 
   // ---------------------------------------------------------------- roster
 
-  private void allocate(int size) {
-    reps = new Rep[size];
-    weight = new double[size];
-    leads = new int[size];
-    value = new long[size];
-    tierLeads = new int[size * tierCount];
-    received = new int[size];
-    receivedValue = new long[size];
-    credit = new double[size];
-    lastSeq = new long[size];
-    stockDelta = new long[size * tierCount];
-    valueTerm = new long[size];
-    fNew = new double[size];
-    valuePerWeight = new double[size];
-    inverseWeight = new double[size];
+  int n() {
+    return loads.size();
   }
 
-  private void grow() {
-    int size = n + 1;
-    reps = Arrays.copyOf(reps, size);
-    weight = Arrays.copyOf(weight, size);
-    leads = Arrays.copyOf(leads, size);
-    value = Arrays.copyOf(value, size);
-    tierLeads = Arrays.copyOf(tierLeads, size * tierCount);
-    received = Arrays.copyOf(received, size);
-    receivedValue = Arrays.copyOf(receivedValue, size);
-    credit = Arrays.copyOf(credit, size);
-    lastSeq = Arrays.copyOf(lastSeq, size);
-    stockDelta = Arrays.copyOf(stockDelta, size * tierCount);
-    valueTerm = Arrays.copyOf(valueTerm, size);
-    fNew = Arrays.copyOf(fNew, size);
-    valuePerWeight = Arrays.copyOf(valuePerWeight, size);
-    inverseWeight = Arrays.copyOf(inverseWeight, size);
+  Rep rep(int r) {
+    return loads.rep(r);
   }
 
   private void checkTiers(Rep rep, String what) {
@@ -244,23 +282,17 @@ final class RouterCore {
     }
   }
 
-  private int append(Rep rep) {
-    checkArgument(!repIndex.containsKey(rep.id()), "rep %s: duplicate id", rep.id());
-    checkTiers(rep, "roster");
-    int r = n++;
-    reps[r] = rep;
-    weight[r] = policy.effectiveWeight(rep.weight());
-    lastSeq[r] = -1;
-    repIndex.put(rep.id(), r);
-    refresh(r);
-    return r;
-  }
-
   private void rosterChanged() {
-    sizeCuts = Rules.sizeCuts(Arrays.asList(reps).subList(0, n));
+    int n = n();
+    List<Rep> roster = new ArrayList<>(n);
+    double[] distinct = new double[n];
+    for (int r = 0; r < n; r++) {
+      roster.add(loads.rep(r));
+      distinct[r] = loads.weight(r);
+    }
+    sizeCuts = SizeBands.cuts(roster);
     classes.clear();
     trees.clear();
-    double[] distinct = Arrays.copyOf(weight, n);
     Arrays.sort(distinct);
     int k = 0;
     for (int r = 0; r < n; r++) {
@@ -273,7 +305,7 @@ final class RouterCore {
     weightRanks = distinct.length;
     weightRank = new int[n];
     for (int r = 0; r < n; r++) {
-      weightRank[r] = Arrays.binarySearch(distinct, weight[r]);
+      weightRank[r] = Arrays.binarySearch(distinct, loads.weight(r));
     }
   }
 
@@ -288,8 +320,14 @@ final class RouterCore {
         "addRep: rep %s is already on the roster (use updateRep to change it)",
         rep.id());
     checkTiers(rep, "addRep");
-    grow();
-    int r = append(rep);
+    int size = n() + 1;
+    receivedValue = Arrays.copyOf(receivedValue, size);
+    credit = Arrays.copyOf(credit, size);
+    lastSeq = Arrays.copyOf(lastSeq, size);
+    fNew = Arrays.copyOf(fNew, size);
+    lastSeq[size - 1] = -1;
+    int r = loads.grow(rep, policy.effectiveWeight(rep.weight()));
+    repIndex.put(rep.id(), r);
     if (active(rep)) {
       calibrate(r);
     }
@@ -301,13 +339,11 @@ final class RouterCore {
     checkArgument(idx != null, "updateRep: rep %s is not on the roster (use addRep)", rep.id());
     checkTiers(rep, "updateRep");
     int r = idx;
-    boolean wasActive = active(reps[r]);
-    reps[r] = rep;
-    weight[r] = policy.effectiveWeight(rep.weight());
+    boolean wasActive = active(loads.rep(r));
+    loads.setRep(r, rep, policy.effectiveWeight(rep.weight()));
     if (!wasActive && active(rep)) {
       calibrate(r);
     }
-    refresh(r);
     rosterChanged();
   }
 
@@ -322,52 +358,34 @@ final class RouterCore {
     }
     double sumCredit = 0;
     double sumWeight = 0;
-    for (int s = 0; s < n; s++) {
-      if (s != r && active(reps[s])) {
+    for (int s = 0; s < n(); s++) {
+      if (s != r && active(loads.rep(s))) {
         sumCredit += credit[s];
-        sumWeight += weight[s];
+        sumWeight += loads.weight(s);
       }
     }
     if (sumWeight == 0) {
       return;
     }
-    double level = weight[r] * (sumCredit / sumWeight);
+    double level = loads.weight(r) * (sumCredit / sumWeight);
     credit[r] = Math.max(credit[r], level - catchUp.maxLeads());
-    refresh(r);
+    changed(r);
   }
 
   void startPeriod() {
+    checkArgument(period < Integer.MAX_VALUE, "period: the last period number is reached");
     period++;
-    Arrays.fill(received, 0, n, 0);
-    Arrays.fill(receivedValue, 0, n, 0);
-    Arrays.fill(credit, 0, n, 0);
-    for (int r = 0; r < n; r++) {
-      refresh(r);
-    }
+    Arrays.fill(receivedValue, 0, n(), 0);
+    Arrays.fill(credit, 0, n(), 0);
+    loads.newPeriod(); // refreshes every rep
   }
 
-  /** Recomputes the cached score terms and ledger standing of one rep from its aggregates. */
-  void refresh(int r) {
-    double w = weight[r];
-    int count = leads[r];
-    long countDelta =
-        Scoring.countPenalty(policy, count + 1L, w) - Scoring.countPenalty(policy, count, w);
-    valueTerm[r] = Scoring.valuePenalty(policy, value[r], w);
-    int base = r * tierCount;
-    for (int t = 0; t < tierCount; t++) {
-      int k = tierLeads[base + t];
-      stockDelta[base + t] =
-          countDelta
-              + Scoring.tierPenalty(policy, t, k + 1L, w)
-              - Scoring.tierPenalty(policy, t, k, w);
-    }
-    Rep rep = reps[r];
-    boolean room =
-        (long) rep.heldOutside() + leads[r] + 1 <= rep.capacity()
-            && (long) received[r] + 1 <= rep.newLeadCap();
-    fNew[r] = room ? (credit[r] + 1) / w : INF;
-    valuePerWeight[r] = value[r] / w;
-    inverseWeight[r] = 1 / w;
+  /**
+   * Recomputes a rep's ledger standing from its numbers and logs the change for the trees; the
+   * kernel calls it after every change of the rep's aggregates.
+   */
+  void changed(int r) {
+    fNew[r] = loads.hasRoom(r, true) ? (credit[r] + 1) / loads.weight(r) : INF;
     changeLog[(int) (changes++ & (CHANGE_LOG - 1))] = r;
   }
 
@@ -381,11 +399,6 @@ final class RouterCore {
     return changeLog[(int) (i & (CHANGE_LOG - 1))];
   }
 
-  /** An upper bound of every rep's value units so far. */
-  long maxValue() {
-    return maxValue;
-  }
-
   /** The least weight on the roster. */
   double minWeight() {
     return minWeight;
@@ -397,25 +410,42 @@ final class RouterCore {
   void hold(Lead lead, int rep, Status status) {
     checkArgument(!book.containsKey(lead.id()), "lead %s: duplicate id in the book", lead.id());
     int t = tierRank(lead);
-    add(new Held(lead, rep, t, units(lead), status));
+    add(new Held(lead, rep, t, admit(lead), status), false);
   }
 
-  private void add(Held h) {
-    int r = h.rep();
-    leads[r]++;
-    value[r] += h.units();
-    maxValue = Math.max(maxValue, value[r]);
-    tierLeads[r * tierCount + h.tier()]++;
+  /**
+   * The value units of a lead about to enter the book, after checking that the book stays within
+   * the numeric domain; fixes the mean value if it is still unknown.
+   */
+  private long admit(Lead lead) {
+    double v = policy.valueOf(lead);
+    if (Double.isNaN(meanValue) && v > 0) {
+      meanValue = v;
+    }
+    long u = units(lead);
+    checkArgument(
+        book.size() < leadLimit,
+        "lead %s: the book holds %s leads, as many as this policy's weights let the score hold",
+        lead.id(),
+        book.size());
+    checkArgument(
+        bookUnits + u <= unitLimit,
+        "lead %s: the book's value would reach %s units (a lead of the mean value is 1000), more"
+            + " than this policy's weights let the score hold",
+        lead.id(),
+        bookUnits + u);
+    return u;
+  }
+
+  private void add(Held h, boolean asNew) {
+    bookUnits += h.units();
     book.put(h.lead().id(), h);
-    refresh(r);
+    loads.add(h.rep(), h.tier(), h.units(), asNew);
   }
 
   private void subtract(Held h) {
-    int r = h.rep();
-    leads[r]--;
-    value[r] -= h.units();
-    tierLeads[r * tierCount + h.tier()]--;
-    refresh(r);
+    bookUnits -= h.units();
+    loads.remove(h.rep(), h.tier(), h.units(), false); // the ledger keeps what a rep received
   }
 
   Optional<RepId> release(LeadId id) {
@@ -424,25 +454,29 @@ final class RouterCore {
       return Optional.empty();
     }
     subtract(h);
-    return Optional.of(reps[h.rep()].id());
+    return Optional.of(rep(h.rep()).id());
   }
 
   Optional<RepId> ownerOf(LeadId id) {
     Held h = book.get(id);
-    return h == null ? Optional.empty() : Optional.of(reps[h.rep()].id());
+    return h == null ? Optional.empty() : Optional.of(rep(h.rep()).id());
   }
 
   Problem toProblem() {
     List<Lead> out = new ArrayList<>(book.size());
     for (Held h : book.values()) {
-      RepId holder = reps[h.rep()].id();
+      RepId holder = rep(h.rep()).id();
       Lead l = h.lead();
       out.add(
           l.currentOwner().equals(Optional.of(holder))
               ? l
               : l.toBuilder().currentOwner(holder.value()).build());
     }
-    return new Problem(policy, Arrays.asList(reps).subList(0, n), out);
+    List<Rep> roster = new ArrayList<>(n());
+    for (int r = 0; r < n(); r++) {
+      roster.add(rep(r));
+    }
+    return new Problem(policy, roster, out);
   }
 
   int rebase(Allocation allocation) {
@@ -467,7 +501,7 @@ final class RouterCore {
       int to = repIndex.get(o.rep().get());
       if (to != h.rep()) {
         subtract(h);
-        add(new Held(h.lead(), to, h.tier(), h.units(), Status.MOVED));
+        add(new Held(h.lead(), to, h.tier(), h.units(), Status.MOVED), false);
         changed++;
       }
     }
@@ -484,7 +518,7 @@ final class RouterCore {
         new ClassKey(
             lead.region(),
             lead.industry(),
-            Rules.sizeBand(sizeCuts, lead.companySize()),
+            SizeBands.band(sizeCuts, lead.companySize()),
             t,
             lead.kind());
     Eligibility e = classes.get(key);
@@ -507,6 +541,7 @@ final class RouterCore {
    * one it may take.
    */
   private Eligibility computeEligibility(Lead lead, int t) {
+    int n = n();
     int[] eligible = new int[n];
     int[] territory = new int[n];
     int[] positions = new int[n]; // of each eligible rep in the territory
@@ -514,10 +549,11 @@ final class RouterCore {
     int k = 0;
     int m = 0;
     for (int r = 0; r < n; r++) {
-      if (!Rules.inRegion(policy, reps[r], lead)) {
+      Rep rep = rep(r);
+      if (!rules.inTerritory(rep, lead)) {
         continue;
       }
-      if (Rules.firstFailure(policy, reps[r], lead, tierOf[t], true) == null) {
+      if (rules.firstExclusion(rep, lead, tierOf[t], true) == null) {
         eligible[k] = r;
         positions[k] = m;
         pref[k] = preference(r, lead);
@@ -544,38 +580,17 @@ final class RouterCore {
   }
 
   private long preference(int r, Lead lead) {
-    return Scoring.preferencePenalty(policy, Rules.preferenceMismatches(policy, reps[r], lead));
+    return loads.preferenceCost(rules.preferenceMismatches(rep(r), lead));
   }
 
   /**
-   * Same expression as {@link Scoring#valuePenalty}, so the results are bit-identical. Never
-   * negative: units and value sums are {@code >= 0} and the penalty grows with the sum.
-   */
-  long valueDelta(int r, long units) {
-    if (valueCoef == 0) {
-      return 0;
-    }
-    double v = (double) (value[r] + units) / ProblemIndex.VALUE_UNIT;
-    return Math.round(valueCoef * v * v / weight[r]) - valueTerm[r];
-  }
-
-  /**
-   * The change of the book's soft score if rep {@code r} took the lead, exactly as {@code
-   * Book.deltaAssign} computes it (without checking eligibility or room).
+   * The change of the book's soft score if rep {@code r} took the lead: the kernel's {@link
+   * Loads#softDelta}, as the batch computes it (without checking eligibility or room).
    */
   long scoreDelta(Lead lead, int r) {
     int t = tierRank(lead);
     int owner = lead.currentOwner().map(repIndex::get).orElse(-1);
-    long d =
-        stockDelta[r * tierCount + t]
-            + valueDelta(r, units(lead))
-            + preference(r, lead)
-            - unassignedTier[t];
-    return owner >= 0 && owner != r ? d + continuity : d;
-  }
-
-  private boolean ownerHasRoom(int r) {
-    return (long) reps[r].heldOutside() + leads[r] + 1 <= reps[r].capacity();
+    return loads.softDelta(r, t, units(lead), preference(r, lead), owner >= 0 && owner != r);
   }
 
   /**
@@ -652,11 +667,11 @@ final class RouterCore {
     }
   }
 
-  Pending route(Lead lead, int t, long units) {
+  Pending route(Lead lead, int t) {
     LeadId id = lead.id();
     Held held = book.get(id);
     if (held != null) {
-      RepId rep = reps[held.rep()].id();
+      RepId rep = rep(held.rep()).id();
       return new Ready(
           new RouteDecision(
               id,
@@ -668,6 +683,7 @@ final class RouterCore {
               true,
               "already in the book with " + rep + "; not routed again"));
     }
+    long units = units(lead);
     int owner = -1;
     String ownerFailure = null;
     if (lead.currentOwner().isPresent()) {
@@ -678,20 +694,19 @@ final class RouterCore {
           id,
           lead.currentOwner().get());
       owner = o;
-      ownerFailure = Rules.firstFailure(policy, reps[owner], lead, tierOf[t], false);
+      ownerFailure = rules.firstExclusion(rep(owner), lead, tierOf[t], false);
       if (lead.locked()) {
         return new Ready(
-            keep(lead, owner, t, units, Status.LOCKED, "locked to its owner " + reps[owner].id()));
+            keep(lead, owner, t, Status.LOCKED, "locked to its owner " + rep(owner).id()));
       }
-      if (ownerFailure == null && !policy.allowRebalancing()) {
+      if (rules.keepsWithOwner(rep(owner), lead, tierOf[t]) && loads.hasRoom(owner, false)) {
         return new Ready(
             keep(
                 lead,
                 owner,
                 t,
-                units,
                 Status.KEPT,
-                "kept with its owner " + reps[owner].id() + ": the policy keeps existing owners"));
+                "kept with its owner " + rep(owner).id() + ": the policy keeps existing owners"));
       }
     }
     Eligibility e = eligibility(lead, t);
@@ -706,25 +721,21 @@ final class RouterCore {
     tree.standings(e.members);
     int arg = tree.mostDue();
     double wideBound = tree.secondStanding() + tolerance;
-    long base = (owner >= 0 ? continuity : 0) - unassignedTier[t];
     due.reset();
-    tree.best(tree.lowestStanding() + tolerance, base, t, units, e.preference, e.members, due);
+    tree.best(
+        tree.lowestStanding() + tolerance, owner >= 0, t, units, e.preference, e.members, due);
     boolean needWide = arg >= 0 && due.r1 == arg;
     wide.reset();
     if (needWide) {
-      tree.best(wideBound, base, t, units, e.preference, e.members, wide);
+      tree.best(wideBound, owner >= 0, t, units, e.preference, e.members, wide);
     }
     if (withheld) {
       tree.restore();
     }
-    if (keeper >= 0 && ownerHasRoom(keeper)) {
+    if (keeper >= 0 && loads.hasRoom(keeper, false)) {
       // Keeping is not receiving: the owner competes on score whatever its ledger says.
-      long c =
-          stockDelta[keeper * tierCount + t]
-              + valueDelta(keeper, units)
-              + preference(keeper, lead)
-              - unassignedTier[t];
-      double f = credit[keeper] / weight[keeper];
+      long c = loads.softDelta(keeper, t, units, preference(keeper, lead), false);
+      double f = credit[keeper] / loads.weight(keeper);
       due.offer(keeper, c, f, lastSeq[keeper]);
       wide.offer(keeper, c, f, lastSeq[keeper]);
     }
@@ -753,37 +764,39 @@ final class RouterCore {
             ? null
             : ownerFailure != null
                 ? "it fails rule '" + ownerFailure + "'"
-                : ownerHasRoom(owner) ? "rebalanced" : "it is full";
+                : loads.hasRoom(owner, false) ? "rebalanced" : "it is full";
     Placement placed =
         new Placement(
             id,
             status,
-            reps[chosen].id(),
+            rep(chosen).id(),
             chosenCost,
             chosenStanding,
             credit[chosen],
-            owner < 0 ? null : reps[owner].id(),
+            owner < 0 ? null : rep(owner).id(),
             ownerNote,
-            runner < 0 ? null : reps[runner].id(),
+            runner < 0 ? null : rep(runner).id(),
             runnerCost,
             runnerStanding);
-    if (status != Status.KEPT) {
+    long u = admit(lead);
+    boolean received = status != Status.KEPT;
+    if (received) {
+      checkArgument(seq < MAX_SEQUENCE, "sequence: the router's last sequence number is reached");
       seq++; // numbers the leads received; nothing above has changed any state
-      received[chosen]++;
-      receivedValue[chosen] += units;
+      receivedValue[chosen] += u;
       credit[chosen] += 1;
       lastSeq[chosen] = seq;
     }
-    add(new Held(lead, chosen, t, units, status));
+    add(new Held(lead, chosen, t, u, status), received);
     return placed;
   }
 
-  private RouteDecision keep(Lead lead, int owner, int t, long units, Status status, String why) {
-    add(new Held(lead, owner, t, units, status));
+  private RouteDecision keep(Lead lead, int owner, int t, Status status, String why) {
+    add(new Held(lead, owner, t, admit(lead), status), false);
     return new RouteDecision(
         lead.id(),
         status,
-        Optional.of(reps[owner].id()),
+        Optional.of(rep(owner).id()),
         Optional.empty(),
         0,
         Optional.empty(),
@@ -805,6 +818,7 @@ final class RouterCore {
   private RouteDecision unassigned(Lead lead, int t, Eligibility e, int owner, int keeper) {
     int[] el = e.reps;
     UnassignedReason reason;
+    int n = n();
     if (el.length == 0 && keeper < 0) {
       // Depends on the class alone unless an owner (asked without availability) or custom rules
       // are involved; then it is computed afresh.
@@ -813,10 +827,10 @@ final class RouterCore {
       if (reason == null) {
         Map<String, Integer> by = new TreeMap<>();
         for (int r = 0; r < n; r++) {
-          String f = Rules.firstFailure(policy, reps[r], lead, tierOf[t], r != owner);
+          String f = rules.firstExclusion(rep(r), lead, tierOf[t], r != owner);
           by.merge(f == null ? Rule.AVAILABILITY.id() : f, 1, Integer::sum);
         }
-        reason = Reasons.noEligibleRep(n, by);
+        reason = UnassignedReason.noEligibleRep(n, by);
         if (shared) {
           e.noEligibleRep = reason;
         }
@@ -829,14 +843,15 @@ final class RouterCore {
           continue;
         }
         eligible++;
-        boolean capacityFull = !ownerHasRoom(r);
-        full.merge(capacityFull ? Scoring.CAPACITY : Scoring.NEW_LEAD_CAP, 1, Integer::sum);
+        String cap = loads.fullBy(r, true);
+        full.merge(cap == null ? Rule.CAPACITY.id() : cap, 1, Integer::sum);
       }
       if (keeper >= 0) {
         eligible++;
-        full.merge(Scoring.CAPACITY, 1, Integer::sum);
+        String cap = loads.fullBy(keeper, false);
+        full.merge(cap == null ? Rule.CAPACITY.id() : cap, 1, Integer::sum);
       }
-      reason = Reasons.allEligibleFull(eligible, full);
+      reason = UnassignedReason.allEligibleFull(eligible, full);
     }
     return new RouteDecision(
         lead.id(),
@@ -849,27 +864,104 @@ final class RouterCore {
         "unassigned: " + reason.message());
   }
 
+  // ---------------------------------------------------------------- state
+
+  /** The whole state as values (see {@link RouterState}). */
+  RouterState state() {
+    List<RouterState.RepLedger> ledger = new ArrayList<>(n());
+    for (int r = 0; r < n(); r++) {
+      ledger.add(
+          new RouterState.RepLedger(
+              rep(r), loads.received(r), receivedValue[r], credit[r], lastSeq[r]));
+    }
+    List<RouterState.BookEntry> entries = new ArrayList<>(book.size());
+    for (Held h : book.values()) {
+      entries.add(new RouterState.BookEntry(h.lead(), rep(h.rep()).id(), h.status()));
+    }
+    return new RouterState(
+        period,
+        seq,
+        Double.isNaN(meanValue)
+            ? java.util.OptionalDouble.empty()
+            : java.util.OptionalDouble.of(meanValue),
+        catchUp,
+        tolerance,
+        ledger,
+        entries);
+  }
+
+  /** A router core in the given state under the policy. */
+  static RouterCore restore(RouterState state, Policy policy) {
+    List<Rep> roster = state.reps().stream().map(RouterState.RepLedger::rep).toList();
+    RouterCore core =
+        new RouterCore(
+            policy,
+            state.meanValue().orElse(Double.NaN),
+            state.catchUp(),
+            state.ledgerTolerance(),
+            roster);
+    for (int i = 0; i < state.book().size(); i++) {
+      RouterState.BookEntry b = state.book().get(i);
+      final int at = i;
+      Integer r = core.repIndex.get(b.rep());
+      checkArgument(
+          r != null, "book[%s]: lead %s: rep '%s' is not on the roster", i, b.lead().id(), b.rep());
+      b.lead()
+          .currentOwner()
+          .ifPresent(
+              o ->
+                  checkArgument(
+                      core.repIndex.containsKey(o),
+                      "book[%s]: lead %s: currentOwner '%s' is not on the roster",
+                      at,
+                      b.lead().id(),
+                      o));
+      try {
+        core.hold(b.lead(), r, b.status());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("book[" + i + "]: " + e.getMessage(), e);
+      }
+    }
+    core.period = state.period();
+    core.seq = state.sequence();
+    for (int r = 0; r < state.reps().size(); r++) {
+      RouterState.RepLedger l = state.reps().get(r);
+      checkArgument(
+          l.lastLead() <= state.sequence(),
+          "reps[%s]: rep %s: lastLead must be in [-1, sequence %s], was %s",
+          r,
+          l.rep().id(),
+          state.sequence(),
+          l.lastLead());
+      core.receivedValue[r] = l.receivedValueUnits();
+      core.credit[r] = l.credited();
+      core.lastSeq[r] = l.lastLead();
+      core.loads.setReceived(r, l.received()); // refreshes the rep
+    }
+    return core;
+  }
+
   // ---------------------------------------------------------------- snapshot
 
   List<RepSnapshot> snapshot() {
-    List<RepSnapshot> out = new ArrayList<>(n);
-    for (int r = 0; r < n; r++) {
+    List<RepSnapshot> out = new ArrayList<>(n());
+    for (int r = 0; r < n(); r++) {
       Map<Tier, Integer> tiers = new LinkedHashMap<>();
       for (int t = 0; t < tierCount; t++) {
-        tiers.put(tierOf[t], tierLeads[r * tierCount + t]);
+        tiers.put(tierOf[t], loads.tierHeld(r, t));
       }
-      Rep rep = reps[r];
+      Rep rep = rep(r);
       out.add(
           new RepSnapshot(
               rep.id(),
               active(rep),
-              weight[r],
-              leads[r],
-              value[r],
+              loads.weight(r),
+              loads.held(r),
+              loads.units(r),
               tiers,
-              (int) Math.min(Integer.MAX_VALUE, (long) rep.heldOutside() + leads[r]),
+              (int) Math.min(Integer.MAX_VALUE, (long) rep.heldOutside() + loads.held(r)),
               rep.capacity(),
-              received[r],
+              loads.received(r),
               receivedValue[r],
               credit[r],
               lastSeq[r]));

@@ -8,6 +8,7 @@ import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.RepId;
 import io.fairlead.core.policy.Policy;
+import io.fairlead.core.problem.Problem;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,11 +74,36 @@ class AllocationExplainTest {
   }
 
   @Test
-  void explain_assignedLead_summaryNamesOwnerBestAlternativeAndExclusions() {
+  void explain_assignedLead_summaryInAManagersUnits() {
+    // c1 may go to ana, cy or dan (dan is at capacity, but eligible): a third of it is each one's
+    // fair share; c2 to bob, cy or dan. So ana's fair share is 0.3 leads and 33 in value, cy's
+    // 0.7 and 133. cy would carry what ana carries: a tie.
     assertThat(allocation().explain(LeadId.of("c1")).summary())
         .isEqualTo(
-            "Assigned to ana, who meets every rule. 1 other rep(s) were eligible; the best, cy, would"
-                + " score the same (a tie). 2 rep(s) were excluded by a hard rule.");
+            "Assigned to ana, who meets every rule; ana now holds 1 lead (fair share 0.3), 100 in"
+                + " value (fair 33) and 1 tier-B lead (fair 0.3). The one other eligible rep, cy,"
+                + " would hold 1 lead (fair share 0.7), 100 in value (fair 133) and 1 tier-B lead"
+                + " (fair 0.7): just as even (a tie). 2 reps were excluded by a rule or a cap"
+                + " (capacity 1, region 1).");
+  }
+
+  @Test
+  void explain_worseAlternative_saysHowManyScorePointsItWouldCost() {
+    Problem p =
+        Problem.of(
+            Policy.defaults(),
+            List.of(Rep.builder("ana").build(), Rep.builder("cy").build()),
+            List.of(lead("c1").value(100).build(), lead("c2").value(100).build()));
+    Allocation a =
+        Baselines.measure(
+            p, Map.of(LeadId.of("c1"), RepId.of("ana"), LeadId.of("c2"), RepId.of("cy")), "given");
+    // Giving c1 to cy too: count 1000·(2² − 1 − 1) = 2000, value 1000·(2² − 1 − 1) = 2000 (each
+    // lead is a mean lead), tier B 2000: 6,000 points worse.
+    assertThat(a.explain(LeadId.of("c1")).summary())
+        .contains(
+            "The one other eligible rep, cy, would hold 2 leads (fair share 1.0), 200 in value"
+                + " (fair 100) and 2 tier-B leads (fair 1.0): a less even book, by 6,000 score"
+                + " points.");
   }
 
   @Test
@@ -90,7 +116,10 @@ class AllocationExplainTest {
     Explanation e = Baselines.roundRobin().allocate(p).explain(LeadId.of("c1"));
 
     assertThat(e.status()).isEqualTo(Status.LOCKED);
-    assertThat(e.summary()).isEqualTo("Locked to ana by the host; no rule moves it.");
+    assertThat(e.summary())
+        .isEqualTo(
+            "Locked to ana by the host; no rule moves it; ana now holds 1 lead (fair share 0.5), 0"
+                + " in value (fair 0) and 1 tier-B lead (fair 0.5).");
   }
 
   @Test
@@ -103,8 +132,7 @@ class AllocationExplainTest {
     Explanation e = Baselines.leastBusy().allocate(p).explain(LeadId.of("c1"));
 
     assertThat(e.status()).isEqualTo(Status.KEPT);
-    assertThat(e.summary())
-        .startsWith("Kept with its current owner cy: the policy keeps existing owners.");
+    assertThat(e.summary()).startsWith("Kept with its owner cy: the policy keeps existing owners;");
   }
 
   @Test
@@ -130,7 +158,7 @@ class AllocationExplainTest {
   }
 
   @Test
-  void explain_unassignedLead_summaryIsTwoSentences() {
+  void explain_unassignedLead_summaryIsTheReason() {
     Problem p =
         Problem.of(
             Policy.defaults(),
@@ -139,9 +167,7 @@ class AllocationExplainTest {
                 Rep.builder("bob").regions("West").build()),
             List.of(lead("n1").region("North").build()));
     assertThat(Baselines.roundRobin().allocate(p).explain(LeadId.of("n1")).summary())
-        .isEqualTo(
-            "Unassigned: no eligible rep among 2: region excluded 2. 2 rep(s) were excluded by a hard"
-                + " rule.");
+        .isEqualTo("Unassigned: no eligible rep among 2: region excluded 2.");
   }
 
   @Test

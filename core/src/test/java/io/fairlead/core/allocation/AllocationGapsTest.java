@@ -6,6 +6,7 @@ import io.fairlead.core.bound.FairnessBounds;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.policy.Policy;
+import io.fairlead.core.problem.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,6 @@ class AllocationGapsTest {
     assertThat(a.gaps().countTerm()).isEqualTo(16.0);
     assertThat(a.gaps().countGap()).isEqualTo(1.0);
     assertThat(a.gaps().improvingPath()).isTrue();
-    assertThat(a.gaps()).isEqualTo(FairnessBounds.of(p).gaps(a));
+    assertThat(a.gaps()).isEqualTo(FairnessBounds.of(p).gaps(a.assignment()));
   }
 }

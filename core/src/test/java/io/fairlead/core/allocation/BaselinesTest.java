@@ -11,6 +11,7 @@ import io.fairlead.core.model.RepId;
 import io.fairlead.core.model.Role;
 import io.fairlead.core.model.SizeRange;
 import io.fairlead.core.policy.Policy;
+import io.fairlead.core.problem.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

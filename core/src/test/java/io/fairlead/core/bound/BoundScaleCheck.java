@@ -1,6 +1,5 @@
 package io.fairlead.core.bound;
 
-import io.fairlead.core.allocation.Problem;
 import io.fairlead.core.internal.CountFlow;
 import io.fairlead.core.internal.ProblemIndex;
 import io.fairlead.core.model.Lead;
@@ -12,6 +11,7 @@ import io.fairlead.core.model.Role;
 import io.fairlead.core.model.SizeRange;
 import io.fairlead.core.model.Tier;
 import io.fairlead.core.policy.Policy;
+import io.fairlead.core.problem.Problem;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -64,7 +64,7 @@ public final class BoundScaleCheck {
     long t0 = System.nanoTime();
     Problem problem = synthetic(leads, reps, rebalancing, 42);
     long t1 = System.nanoTime();
-    ProblemIndex index = new ProblemIndex(problem);
+    ProblemIndex index = new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
     long t2 = System.nanoTime();
     long baseline = usedAfterGc();
     System.out.printf(
@@ -186,8 +186,8 @@ public final class BoundScaleCheck {
       leads.add(
           new Lead(
               LeadId.of("c" + i),
-              region[g],
-              industry[k],
+              java.util.Optional.of(region[g]),
+              java.util.Optional.of(industry[k]),
               50,
               value,
               OptionalDouble.empty(),

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 
-import io.fairlead.core.allocation.Problem;
 import io.fairlead.core.bound.SmallProblems.BruteForce;
 import io.fairlead.core.bound.SmallProblems.Figures;
 import io.fairlead.core.internal.CountFlow;
@@ -13,6 +12,7 @@ import io.fairlead.core.internal.ProblemIndex;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.policy.Policy;
+import io.fairlead.core.problem.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,8 @@ class CountFlowTest {
         .forAll(SmallProblems.problems(7, 3, true))
         .checkAssert(
             problem -> {
-              ProblemIndex index = new ProblemIndex(problem);
+              ProblemIndex index =
+                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
               BruteForce brute = BruteForce.of(index);
               CountFlow flow = CountFlow.solve(index);
               assertThat(flow.maxPlaceable()).isEqualTo(brute.maxPlaced);
@@ -44,11 +45,12 @@ class CountFlowTest {
         .forAll(SmallProblems.problems(7, 3, true))
         .checkAssert(
             problem -> {
-              ProblemIndex index = new ProblemIndex(problem);
+              ProblemIndex index =
+                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
               CountFlow flow = CountFlow.solve(index);
               int[] a = flow.assignment();
-              assertThat(SmallProblems.feasible(index, a)).isTrue();
-              assertThat(CountFlow.firstViolation(index, a)).isNull();
+              assertThat(SmallProblems.keepsAvoidableRules(index, a)).isTrue();
+              assertThat(CountFlow.firstAvoidableViolation(index, a)).isNull();
               Figures f = Figures.of(index, a);
               assertThat(f.placed()).isEqualTo(flow.maxPlaceable());
               assertThat(f.countTerm()).isCloseTo(flow.optimum(), within(1e-9));
@@ -65,7 +67,8 @@ class CountFlowTest {
         .forAll(SmallProblems.problems(6, 3, true))
         .checkAssert(
             problem -> {
-              ProblemIndex index = new ProblemIndex(problem);
+              ProblemIndex index =
+                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
               BruteForce brute = BruteForce.of(index, true);
               int step = Math.max(1, brute.feasible.size() / 150);
               for (int k = 0; k < brute.feasible.size(); k += step) {
@@ -85,7 +88,7 @@ class CountFlowTest {
   void hasImprovingPath_isFalseOnTheOptimumAndTrueOnAnUnbalancedBook() {
     // Four leads any of two equal reps may take: the optimum is 2 + 2 (Σ n² = 8).
     Problem p = problem(List.of(rep("a"), rep("b")), leads(4));
-    ProblemIndex index = new ProblemIndex(p);
+    ProblemIndex index = new ProblemIndex(p.policy(), p.reps(), p.leads());
     CountFlow flow = CountFlow.solve(index);
     assertThat(flow.optimum()).isEqualTo(8.0);
     assertThat(flow.loads()).containsExactly(2, 2);
@@ -105,7 +108,7 @@ class CountFlowTest {
     Rep m = Rep.builder("m").regions("E", "W").build();
     Rep b = Rep.builder("b").regions("W").build();
     List<Lead> leads = List.of(lead("e0", "E"), lead("e1", "E"), lead("w0", "W"), lead("w1", "W"));
-    ProblemIndex index = new ProblemIndex(problem(List.of(a, m, b), leads));
+    ProblemIndex index = index(problem(List.of(a, m, b), leads));
     assertThat(CountFlow.hasImprovingPath(index, new int[] {0, 0, 1, 1})).isTrue();
     assertThat(CountFlow.hasImprovingPath(index, new int[] {0, 1, 1, 2})).isFalse();
     assertThat(CountFlow.solve(index).optimum()).isEqualTo(6.0);
@@ -114,14 +117,14 @@ class CountFlowTest {
   @Test
   void hasImprovingPath_isTrueWhenOneMoreLeadFits() {
     Problem p = problem(List.of(rep("a"), rep("b")), leads(2));
-    ProblemIndex index = new ProblemIndex(p);
+    ProblemIndex index = new ProblemIndex(p.policy(), p.reps(), p.leads());
     assertThat(CountFlow.hasImprovingPath(index, new int[] {0, -1})).isTrue();
   }
 
   @Test
   void hasImprovingPath_rejectsAnAssignmentThatBreaksARule() {
     Problem p = problem(List.of(Rep.builder("a").capacity(1).build(), rep("b")), leads(2));
-    ProblemIndex index = new ProblemIndex(p);
+    ProblemIndex index = new ProblemIndex(p.policy(), p.reps(), p.leads());
     assertThatThrownBy(() -> CountFlow.hasImprovingPath(index, new int[] {0, 0}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("rep a")
@@ -132,7 +135,7 @@ class CountFlowTest {
   void weights_shareLeadsInProportion() {
     // Weights 1 and 2, six leads: loads 2 and 4 (Σ n²/w = 4 + 8 = 12).
     Problem p = problem(List.of(rep("a"), Rep.builder("b").weight(2.0).build()), leads(6));
-    CountFlow flow = CountFlow.solve(new ProblemIndex(p));
+    CountFlow flow = CountFlow.solve(new ProblemIndex(p.policy(), p.reps(), p.leads()));
     assertThat(flow.loads()).containsExactly(2, 4);
     assertThat(flow.optimum()).isEqualTo(12.0);
   }
@@ -144,7 +147,8 @@ class CountFlowTest {
         .forAll(SmallProblems.problems(80, 8, true))
         .checkAssert(
             problem -> {
-              ProblemIndex index = new ProblemIndex(problem);
+              ProblemIndex index =
+                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
               CountFlow merged = CountFlow.solve(index, i -> true, true);
               CountFlow single = CountFlow.solve(index, i -> true, false);
               assertThat(merged.maxPlaceable()).isEqualTo(single.maxPlaceable());
@@ -168,7 +172,7 @@ class CountFlowTest {
     Problem p =
         Problem.of(
             Policy.builder().allowRebalancing(true).build(), List.of(rep("a"), rep("b")), leads);
-    CountFlow flow = CountFlow.solve(new ProblemIndex(p));
+    CountFlow flow = CountFlow.solve(new ProblemIndex(p.policy(), p.reps(), p.leads()));
     assertThat(flow.classCount()).isEqualTo(2);
     assertThat(flow.loads()).containsExactly(20, 20);
   }
@@ -180,7 +184,7 @@ class CountFlowTest {
     Rep a = Rep.builder("a").regions("N").capacity(1).build();
     Rep b = Rep.builder("b").regions("S").build();
     List<Lead> leads = List.of(lead("c0", "N"), lead("c1", "N"), lead("d", "S"));
-    CountFlow flow = CountFlow.solve(new ProblemIndex(problem(List.of(a, b), leads)));
+    CountFlow flow = CountFlow.solve(index(problem(List.of(a, b), leads)));
     assertThat(flow.maxPlaceable()).isEqualTo(2);
     assertThat(flow.alwaysPlaced(0)).isFalse();
     assertThat(flow.alwaysPlaced(1)).isFalse();
@@ -194,10 +198,11 @@ class CountFlowTest {
         .forAll(SmallProblems.problems(300, 25, true))
         .checkAssert(
             problem -> {
-              ProblemIndex index = new ProblemIndex(problem);
+              ProblemIndex index =
+                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
               CountFlow flow = CountFlow.solve(index);
               int[] a = flow.assignment();
-              assertThat(SmallProblems.feasible(index, a)).isTrue();
+              assertThat(SmallProblems.keepsAvoidableRules(index, a)).isTrue();
               assertThat(Figures.of(index, a).countTerm()).isCloseTo(flow.optimum(), within(1e-6));
               assertThat(CountFlow.hasImprovingPath(index, a)).isFalse();
             });
@@ -221,5 +226,9 @@ class CountFlowTest {
 
   static Problem problem(List<Rep> reps, List<Lead> leads) {
     return Problem.of(Policy.defaults(), reps, leads);
+  }
+
+  private static ProblemIndex index(Problem p) {
+    return new ProblemIndex(p.policy(), p.reps(), p.leads());
   }
 }

@@ -2,13 +2,13 @@ package io.fairlead.core.bound;
 
 import static org.quicktheories.generators.SourceDSL.integers;
 
-import io.fairlead.core.allocation.Problem;
 import io.fairlead.core.internal.ProblemIndex;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadKind;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.Role;
 import io.fairlead.core.policy.Policy;
+import io.fairlead.core.problem.Problem;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -214,10 +214,10 @@ final class SmallProblems {
         boolean isNew = index.owner(i) != r;
         Rep rep = index.rep(r);
         long room =
-            rep.capacity() == Rep.UNLIMITED
+            index.capacity(r) == Rep.UNLIMITED
                 ? Long.MAX_VALUE
-                : Math.max(0, (long) rep.capacity() - rep.heldOutside() - pinned[r]);
-        if (free[r] + 1 > room || (isNew && fresh[r] + 1 > rep.newLeadCap())) {
+                : Math.max(0, (long) index.capacity(r) - rep.heldOutside() - pinned[r]);
+        if (free[r] + 1 > room || (isNew && fresh[r] + 1 > index.newLeadCap(r))) {
           continue;
         }
         a[i] = r;
@@ -236,7 +236,7 @@ final class SmallProblems {
 
     /** Eligibility from the rules, not from the index's arrays. */
     private boolean eligible(int i, int r) {
-      return index.firstFailure(i, r) == null;
+      return index.firstExclusion(i, r) == null;
     }
 
     private void record(int[] assignment) {
@@ -296,6 +296,18 @@ final class SmallProblems {
 
   /** Whether the assignment keeps every hard rule, checked from the rules. */
   static boolean feasible(ProblemIndex index, int[] assignment) {
+    return check(index, assignment, false);
+  }
+
+  /**
+   * Whether the assignment keeps every rule an allocation could keep: as {@link #feasible}, but a
+   * capacity that customers held outside and pinned leads exceed already only stops free leads.
+   */
+  static boolean keepsAvoidableRules(ProblemIndex index, int[] assignment) {
+    return check(index, assignment, true);
+  }
+
+  private static boolean check(ProblemIndex index, int[] assignment, boolean avoidableOnly) {
     int reps = index.repCount();
     int[] pinned = new int[reps];
     int[] free = new int[reps];
@@ -308,7 +320,7 @@ final class SmallProblems {
         }
         pinned[r]++;
       } else if (r >= 0) {
-        if (index.firstFailure(i, r) != null) {
+        if (index.firstExclusion(i, r) != null) {
           return false;
         }
         free[r]++;
@@ -319,11 +331,12 @@ final class SmallProblems {
     }
     for (int r = 0; r < reps; r++) {
       Rep rep = index.rep(r);
-      if (rep.capacity() != Rep.UNLIMITED
-          && free[r] > Math.max(0, (long) rep.capacity() - rep.heldOutside() - pinned[r])) {
+      // One definition of feasible: every customer held counts, pinned ones and outside ones too.
+      long room = (long) index.capacity(r) - rep.heldOutside() - pinned[r];
+      if (avoidableOnly ? free[r] > Math.max(0, room) : free[r] > room) {
         return false;
       }
-      if (fresh[r] > rep.newLeadCap()) {
+      if (fresh[r] > index.newLeadCap(r)) {
         return false;
       }
     }

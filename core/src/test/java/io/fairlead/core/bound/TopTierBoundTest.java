@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 
-import io.fairlead.core.allocation.Problem;
 import io.fairlead.core.bound.SmallProblems.BruteForce;
 import io.fairlead.core.internal.CountFlow;
 import io.fairlead.core.internal.ProblemIndex;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.policy.Policy;
+import io.fairlead.core.problem.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,8 @@ class TopTierBoundTest {
         .forAll(SmallProblems.problems(7, 3, true))
         .checkAssert(
             problem -> {
-              ProblemIndex index = new ProblemIndex(problem);
+              ProblemIndex index =
+                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
               BruteForce brute = BruteForce.of(index);
               assertThat(topTier(index, true)).isLessThanOrEqualTo(brute.topTier + 1e-9);
             });
@@ -41,7 +42,8 @@ class TopTierBoundTest {
         .forAll(SmallProblems.problems(7, 3, false))
         .checkAssert(
             problem -> {
-              ProblemIndex index = new ProblemIndex(problem);
+              ProblemIndex index =
+                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
               BruteForce brute = BruteForce.of(index);
               assertThat(topTier(index, true)).isCloseTo(brute.topTier, within(1e-9));
             });
@@ -54,7 +56,8 @@ class TopTierBoundTest {
         .forAll(SmallProblems.problems(80, 8, true))
         .checkAssert(
             problem -> {
-              ProblemIndex index = new ProblemIndex(problem);
+              ProblemIndex index =
+                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
               assertThat(topTier(index, true)).isCloseTo(topTier(index, false), within(1e-9));
             });
   }
@@ -70,7 +73,7 @@ class TopTierBoundTest {
       leads.add(Lead.builder("b" + i).region("N").industry("x").tier("B").build());
     }
     Problem p = Problem.of(Policy.defaults(), List.of(rep("a"), rep("b")), leads);
-    assertThat(topTier(new ProblemIndex(p), true)).isEqualTo(5.0);
+    assertThat(topTier(new ProblemIndex(p.policy(), p.reps(), p.leads()), true)).isEqualTo(5.0);
   }
 
   @Test
@@ -86,7 +89,7 @@ class TopTierBoundTest {
       leads.add(Lead.builder("a" + i).region("N").industry("x").tier("A").build());
     }
     Problem p = Problem.of(Policy.defaults(), List.of(a, rep("b")), leads);
-    assertThat(topTier(new ProblemIndex(p), true)).isEqualTo(9.0);
+    assertThat(topTier(new ProblemIndex(p.policy(), p.reps(), p.leads()), true)).isEqualTo(9.0);
   }
 
   private static double topTier(ProblemIndex index, boolean aggregate) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 
-import io.fairlead.core.allocation.Problem;
 import io.fairlead.core.bound.BoundCalculator.ValueBounds;
 import io.fairlead.core.bound.SmallProblems.BruteForce;
 import io.fairlead.core.internal.CountFlow;
@@ -13,6 +12,7 @@ import io.fairlead.core.internal.ProblemIndex;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.policy.Policy;
+import io.fairlead.core.problem.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,8 @@ class ValueBoundTest {
         .forAll(SmallProblems.problems(7, 3, true))
         .checkAssert(
             problem -> {
-              ProblemIndex index = new ProblemIndex(problem);
+              ProblemIndex index =
+                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
               BruteForce brute = BruteForce.of(index);
               ValueBounds b = bounds(index, true);
               assertThat(b.maxLowerBound()).isLessThanOrEqualTo(brute.valueMax + 1e-12);
@@ -48,7 +49,8 @@ class ValueBoundTest {
         .forAll(SmallProblems.problems(7, 3, false))
         .checkAssert(
             problem -> {
-              ProblemIndex index = new ProblemIndex(problem);
+              ProblemIndex index =
+                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
               ValueBounds b = bounds(index, true);
               BruteForce brute = BruteForce.of(index);
               assertThat(b.maxLowerBound()).isLessThanOrEqualTo(brute.valueMax + 1e-12);
@@ -63,7 +65,8 @@ class ValueBoundTest {
         .forAll(SmallProblems.problems(80, 8, true))
         .checkAssert(
             problem -> {
-              ProblemIndex index = new ProblemIndex(problem);
+              ProblemIndex index =
+                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
               ValueBounds merged = bounds(index, true);
               ValueBounds single = bounds(index, false);
               assertThat(merged.maxLowerBound()).isCloseTo(single.maxLowerBound(), within(1e-9));
@@ -166,7 +169,7 @@ class ValueBoundTest {
   }
 
   private static ValueBounds bounds(Problem p) {
-    return bounds(new ProblemIndex(p), true);
+    return bounds(new ProblemIndex(p.policy(), p.reps(), p.leads()), true);
   }
 
   private static ValueBounds bounds(ProblemIndex index, boolean aggregate) {

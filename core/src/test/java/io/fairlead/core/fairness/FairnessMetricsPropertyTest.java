@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
-import io.fairlead.core.allocation.Problem;
 import io.fairlead.core.internal.ProblemIndex;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadId;
@@ -19,6 +18,7 @@ import io.fairlead.core.policy.Policy;
 import io.fairlead.core.policy.Rule;
 import io.fairlead.core.policy.TierRule;
 import io.fairlead.core.policy.ValueBasis;
+import io.fairlead.core.problem.Problem;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -45,7 +45,8 @@ class FairnessMetricsPropertyTest {
         .forAll(scenarios())
         .checkAssert(
             s -> {
-              ProblemIndex index = new ProblemIndex(s.problem());
+              ProblemIndex index =
+                  new ProblemIndex(s.problem().policy(), s.problem().reps(), s.problem().leads());
               FairnessMetrics m = FairnessMetrics.of(s.problem(), s.assignment());
               double leads = 0;
               double value = 0;

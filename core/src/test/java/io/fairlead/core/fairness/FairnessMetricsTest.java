@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
-import io.fairlead.core.allocation.Problem;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.LeadKind;
@@ -17,6 +16,7 @@ import io.fairlead.core.model.Tier;
 import io.fairlead.core.policy.Policy;
 import io.fairlead.core.policy.Rule;
 import io.fairlead.core.policy.ValueBasis;
+import io.fairlead.core.problem.Problem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -313,7 +313,7 @@ class FairnessMetricsTest {
                 Optional.of(LeadId.of("c3")),
                 RepId.of("bob"),
                 "region",
-                "lead c3 is held by bob, but rule 'region' forbids it"));
+                "lead c3 is held by bob, but bob covers [West], not East"));
   }
 
   @Test
@@ -330,8 +330,7 @@ class FairnessMetricsTest {
                 Optional.empty(),
                 RepId.of("bob"),
                 "capacity",
-                "rep bob holds 3 customers (2 leads of this problem + 1 held outside), over its"
-                    + " capacity of 2"));
+                "bob holds 3 customers (2 in the book + 1 held outside), over its capacity of 2"));
     assertThat(m.rep(RepId.of("bob")).held()).isEqualTo(3);
   }
 
@@ -356,7 +355,7 @@ class FairnessMetricsTest {
                 Optional.empty(),
                 RepId.of("cy"),
                 "new-lead-cap",
-                "rep cy receives 2 new leads, over its new-lead cap of 1"));
+                "cy received 2 new leads, over its new-lead cap of 1"));
   }
 
   @Test

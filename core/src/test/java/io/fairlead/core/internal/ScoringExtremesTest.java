@@ -2,12 +2,11 @@ package io.fairlead.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fairlead.core.allocation.Problem;
-import io.fairlead.core.allocation.ScoreBreakdown;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.policy.Objective;
 import io.fairlead.core.policy.Policy;
+import io.fairlead.core.problem.Problem;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,14 +36,14 @@ class ScoringExtremesTest {
     // count: 1000 · 20000² / 0.5 = 8e11; value: 1000 · (2e7 / 1000)² / 0.5 = 8e11;
     // tier A (weight 3): 1000 · 3 · 20000² / 0.5 = 2.4e12.
     Problem p = problem(20_000, new double[] {1e9}, Policy.defaults());
-    ProblemIndex index = new ProblemIndex(p);
+    ProblemIndex index = new ProblemIndex(p.policy(), p.reps(), p.leads());
     int[] all = new int[index.leadCount()];
 
-    ScoreBreakdown s = Book.of(index, all).score();
+    Score s = Assignment.of(index, all).score();
 
-    assertThat(s.byConstraint().get(Objective.COUNT.id())).isEqualTo(800_000_000_000L);
-    assertThat(s.byConstraint().get(Objective.VALUE.id())).isEqualTo(800_000_000_000L);
-    assertThat(s.byConstraint().get(Objective.TIER.id())).isEqualTo(2_400_000_000_000L);
+    assertThat(s.byTerm().get(Objective.COUNT.id())).isEqualTo(800_000_000_000L);
+    assertThat(s.byTerm().get(Objective.VALUE.id())).isEqualTo(800_000_000_000L);
+    assertThat(s.byTerm().get(Objective.TIER.id())).isEqualTo(2_400_000_000_000L);
     assertThat(s.soft()).isPositive();
   }
 
@@ -58,14 +57,14 @@ class ScoringExtremesTest {
     values[0] = 1e9;
     Policy heavy = Policy.builder().weight(Objective.VALUE, 1000).build();
     Problem p = problem(50_000, values, heavy);
-    ProblemIndex index = new ProblemIndex(p);
+    ProblemIndex index = new ProblemIndex(p.policy(), p.reps(), p.leads());
     int[] all = new int[index.leadCount()];
 
-    ScoreBreakdown s = Book.of(index, all).score();
+    Score s = Assignment.of(index, all).score();
 
-    long sum = s.byConstraint().values().stream().mapToLong(Long::longValue).sum();
+    long sum = s.byTerm().values().stream().mapToLong(Long::longValue).sum();
     assertThat(s.hard() + s.medium() + s.soft()).isEqualTo(sum);
-    assertThat(s.byConstraint().get(Objective.VALUE.id()))
+    assertThat(s.byTerm().get(Objective.VALUE.id()))
         .isBetween(4_000_000_000_000_000L, 6_000_000_000_000_000L);
     assertThat(s.soft()).isPositive();
   }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fairlead.core.allocation.Allocation;
 import io.fairlead.core.allocation.Baselines;
-import io.fairlead.core.allocation.Problem;
 import io.fairlead.core.allocation.Status;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadId;
@@ -13,6 +12,7 @@ import io.fairlead.core.model.LeadKind;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.Role;
 import io.fairlead.core.policy.Policy;
+import io.fairlead.core.problem.Problem;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -81,7 +81,7 @@ class FairleadJsonAllocationTest {
     assertThatThrownBy(() -> FairleadJson.readAllocation(tampered, problem()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("$.gaps")
-        .hasMessageContaining("do not match the outcomes");
+        .hasMessageContaining("$.gaps.countGap: was 0.5, but the outcomes' assignment gives 0.0");
   }
 
   @Test
@@ -171,8 +171,7 @@ class FairleadJsonAllocationTest {
   void elapsed_withNanoseconds_roundTripsExactly() {
     Allocation a = Baselines.leastBusy().allocate(problem());
     Allocation timed =
-        new Allocation(
-            a.problem(), "given", a.outcomes(), a.metrics(), a.score(), Duration.ofSeconds(3, 5));
+        Allocation.of(a.problem(), a.assignment(), "given", Duration.ofSeconds(3, 5));
 
     String json = FairleadJson.writeAllocation(timed, false);
 
@@ -184,9 +183,7 @@ class FairleadJsonAllocationTest {
   @Test
   void elapsed_wholeMillis_isWrittenWithoutExponent() {
     Allocation a = Baselines.leastBusy().allocate(problem());
-    Allocation timed =
-        new Allocation(
-            a.problem(), "given", a.outcomes(), a.metrics(), a.score(), Duration.ofSeconds(2));
+    Allocation timed = Allocation.of(a.problem(), a.assignment(), "given", Duration.ofSeconds(2));
 
     assertThat(FairleadJson.writeAllocation(timed, false)).contains("\"elapsedMillis\": 2000,");
   }

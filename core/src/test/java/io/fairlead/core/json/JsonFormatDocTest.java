@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fairlead.core.allocation.Allocation;
 import io.fairlead.core.allocation.Baselines;
-import io.fairlead.core.allocation.Problem;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.Rep;
@@ -15,6 +14,7 @@ import io.fairlead.core.policy.Objective;
 import io.fairlead.core.policy.Policy;
 import io.fairlead.core.policy.Rule;
 import io.fairlead.core.policy.ValueBasis;
+import io.fairlead.core.problem.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -175,9 +175,9 @@ class JsonFormatDocTest {
             broken("\"available\": true,", "\"available\": true"),
             broken("\"capacity\": 120", "\"capcity\": 120"),
             broken("\"value\": 2000", "\"value\": \"2000\""),
-            broken(
-                "\"industry\": \"software\",\n      \"companySize\": 40,", "\"companySize\": 40,"),
+            broken("\"industry\": \"software\"", "\"industry\": \" \""),
             broken("\"value\": 2000", "\"value\": -5"),
+            broken("\"value\": 2000", "\"value\": 2e15"),
             broken("\"currentOwner\": \"ana\"", "\"currentOwner\": \"zoe\""));
 
     for (String input : inputs) {

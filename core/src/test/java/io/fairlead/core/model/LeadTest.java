@@ -19,21 +19,21 @@ class LeadTest {
   void value_nan_failsNamingLeadAndField() {
     assertThatThrownBy(() -> c42().value(Double.NaN).build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("lead c42: value must be finite and >= 0, was NaN");
+        .hasMessage("lead c42: value must be in [0, 1e15], was NaN");
   }
 
   @Test
   void value_negative_failsNamingLeadAndField() {
     assertThatThrownBy(() -> c42().value(-1).build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("lead c42: value must be finite and >= 0, was -1.0");
+        .hasMessage("lead c42: value must be in [0, 1e15], was -1.0");
   }
 
   @Test
   void value_infinite_failsNamingLeadAndField() {
     assertThatThrownBy(() -> c42().value(Double.POSITIVE_INFINITY).build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("lead c42: value must be finite and >= 0, was Infinity");
+        .hasMessage("lead c42: value must be in [0, 1e15], was Infinity");
   }
 
   @Test
@@ -44,10 +44,48 @@ class LeadTest {
   }
 
   @Test
-  void region_missing_failsNamingLeadAndField() {
-    assertThatThrownBy(() -> Lead.builder("c42").industry("retail").build())
+  void regionAndIndustry_missing_areAbsent() {
+    Lead lead = Lead.builder("c42").build();
+    assertThat(lead.region()).isEmpty();
+    assertThat(lead.industry()).isEmpty();
+  }
+
+  @Test
+  void builder_clearsWhatItWasGiven() {
+    Lead owned = c42().currentOwner("ana").tier("A").build();
+    Lead cleared =
+        owned.toBuilder().clearCurrentOwner().clearRegion().clearIndustry().clearTier().build();
+
+    assertThat(cleared.currentOwner()).isEmpty();
+    assertThat(cleared.region()).isEmpty();
+    assertThat(cleared.industry()).isEmpty();
+    assertThat(cleared.tier()).isEmpty();
+    assertThatThrownBy(() -> owned.toBuilder().locked(true).clearCurrentOwner().build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("lead c42: region must not be blank");
+        .hasMessage("lead c42: locked requires a currentOwner");
+  }
+
+  @Test
+  void value_aboveTheLargest_failsNamingLeadAndField() {
+    assertThatThrownBy(() -> c42().value(1.8e305).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("lead c42: value must be in [0, 1e15], was 1.8E305");
+    assertThat(c42().value(Lead.MAX_VALUE).build().value()).isEqualTo(1e15);
+  }
+
+  @Test
+  void text_withALoneSurrogate_failsNamingTheField() {
+    assertThatThrownBy(() -> Lead.builder("c\uD800"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "lead id must be well-formed text, but holds a lone surrogate (\\uD800) at index 1");
+    assertThatThrownBy(() -> c42().region("East\uDC00"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("lead c42: region must be well-formed text");
+    assertThatThrownBy(() -> c42().attribute("lang", "\uD83D").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("lead c42: attribute 'lang' must be well-formed text");
+    assertThat(Lead.builder("c\uD83D\uDE00").build().id().value()).hasSize(3); // a real pair
   }
 
   @Test
@@ -113,8 +151,8 @@ class LeadTest {
             () ->
                 new Lead(
                     LeadId.of("c42"),
-                    "East",
-                    "retail",
+                    Optional.of("East"),
+                    Optional.of("retail"),
                     0,
                     0,
                     OptionalDouble.empty(),
@@ -133,8 +171,8 @@ class LeadTest {
     Lead lead =
         new Lead(
             LeadId.of("c42"),
-            "East",
-            "retail",
+            Optional.of("East"),
+            Optional.of("retail"),
             0,
             0,
             OptionalDouble.empty(),

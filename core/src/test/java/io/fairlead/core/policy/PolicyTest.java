@@ -138,14 +138,14 @@ class PolicyTest {
   void weightBounds_zeroMinimum_failsNamingField() {
     assertThatThrownBy(() -> Policy.builder().weightBounds(0, 2).build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("policy: minWeight must be finite and > 0, was 0.0");
+        .hasMessage("policy: minWeight must be in [0.01, 100], was 0.0");
   }
 
   @Test
   void weightBounds_maximumBelowMinimum_failsNamingBoth() {
     assertThatThrownBy(() -> Policy.builder().weightBounds(1, 0.5).build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("policy: maxWeight must be finite and >= minWeight (1.0), was 0.5");
+        .hasMessage("policy: maxWeight must be in [minWeight (1.0), 100], was 0.5");
   }
 
   @Test

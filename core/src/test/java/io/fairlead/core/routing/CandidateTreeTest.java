@@ -41,8 +41,8 @@ class CandidateTreeTest {
       RouterCore core = new RouterCore(Policy.defaults(), 1000, CatchUp.NONE, 1, roster);
       for (int r = 0; r < n; r++) {
         core.credit[r] = chance(in, 2) ? between(in, 0, 3) : between(in, 0, 40) / 8.0; // ties
-        core.value[r] = between(in, 0, 50_000);
-        core.refresh(r);
+        core.loads.add(r, 0, between(in, 0, 50_000), false); // a lead of some value
+        core.changed(r);
       }
       List<Integer> chosen = new ArrayList<>();
       for (int r = 0; r < n; r++) {

@@ -2,7 +2,6 @@ package io.fairlead.core.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fairlead.core.allocation.Problem;
 import io.fairlead.core.allocation.Status;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadId;
@@ -10,6 +9,7 @@ import io.fairlead.core.model.LeadKind;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.RepId;
 import io.fairlead.core.policy.Policy;
+import io.fairlead.core.problem.Problem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

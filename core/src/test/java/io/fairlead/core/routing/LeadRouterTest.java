@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fairlead.core.allocation.Allocation;
 import io.fairlead.core.allocation.Baselines;
-import io.fairlead.core.allocation.Problem;
 import io.fairlead.core.allocation.Status;
 import io.fairlead.core.allocation.UnassignedReason;
 import io.fairlead.core.model.Lead;
@@ -16,6 +15,7 @@ import io.fairlead.core.model.RepId;
 import io.fairlead.core.model.Role;
 import io.fairlead.core.model.Tier;
 import io.fairlead.core.policy.Policy;
+import io.fairlead.core.problem.Problem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,20 +59,34 @@ class LeadRouterTest {
   }
 
   @Test
-  void builder_withoutRoster_orWithoutAnyMeanValue_saysWhichOption() {
+  void builder_withoutRoster_saysWhichOption() {
     assertThatThrownBy(() -> LeadRouter.builder(POLICY).meanValue(1).build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageStartingWith("roster: not set");
-    assertThatThrownBy(() -> LeadRouter.builder(POLICY).roster(List.of(ANA)).build())
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageStartingWith("meanValue: the book is empty");
+  }
+
+  @Test
+  void emptyBook_withoutMeanValue_learnsItFromTheFirstPositiveValue() {
+    LeadRouter router = LeadRouter.builder(POLICY).roster(List.of(ANA, BOB)).build();
+    assertThat(router.meanValue()).isEmpty();
+
+    RouteDecision free = router.route(lead("c0").value(0).build());
+    assertThat(router.meanValue()).isEmpty(); // a lead worth nothing sets no scale
+    RouteDecision first = router.route(lead("c1").value(5_000).build());
+    router.route(lead("c2").value(10_000).build());
+
+    assertThat(free.assigned()).isTrue();
+    assertThat(first.assigned()).isTrue();
+    assertThat(router.meanValue()).hasValue(5_000);
+    // c1 is 1000 units at that scale, c2 2000; c0 is 0 at any scale.
+    assertThat(router.snapshot().stream().mapToLong(RepSnapshot::valueUnits).sum()).isEqualTo(3000);
   }
 
   @Test
   void builder_rejectsBadValuesNamingThem() {
     assertThatThrownBy(() -> LeadRouter.builder(POLICY).meanValue(0))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("meanValue must be finite and > 0, was 0.0");
+        .hasMessage("meanValue must be in (0, 1e15], was 0.0");
     assertThatThrownBy(() -> LeadRouter.builder(POLICY).ledgerTolerance(-1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("ledgerTolerance must be >= 0");
@@ -105,7 +119,7 @@ class LeadRouterTest {
     first.route(lead("c3").build());
     LeadRouter second = b.build();
 
-    assertThat(first.meanValue()).isEqualTo(2000.0);
+    assertThat(first.meanValue()).hasValue(2000.0);
     assertThat(second.bookSize()).isEqualTo(2);
     assertThat(first.bookSize()).isEqualTo(3);
     assertThat(of(second, "ana").valueUnits()).isEqualTo(500); // 1000 / 2000 * 1000

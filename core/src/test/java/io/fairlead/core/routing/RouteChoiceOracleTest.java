@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
 import io.fairlead.core.allocation.Status;
-import io.fairlead.core.internal.Rules;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.LeadKind;
@@ -231,7 +230,7 @@ class RouteChoiceOracleTest {
     if (lead.currentOwner().isPresent()) {
       for (int r = 0; r < roster.size(); r++) {
         if (roster.get(r).id().equals(lead.currentOwner().get())
-            && Rules.firstFailure(policy, roster.get(r), lead, tier, false) == null) {
+            && policy.rulebook().firstExclusion(roster.get(r), lead, tier, false) == null) {
           keeper = r;
         }
       }
@@ -240,8 +239,8 @@ class RouteChoiceOracleTest {
     for (int r = 0; r < roster.size(); r++) {
       Rep rep = roster.get(r);
       RepSnapshot s = snaps.get(r);
-      boolean room = s.held() + 1L <= s.capacity() && s.received() + 1L <= rep.newLeadCap();
-      if (r != keeper && room && Rules.firstFailure(policy, rep, lead, tier, true) == null) {
+      boolean room = policy.rulebook().hasRoom(rep, s.leads(), s.received(), true);
+      if (r != keeper && room && policy.rulebook().firstExclusion(rep, lead, tier, true) == null) {
         eligible.add(
             new Candidate(
                 r,

@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fairlead.core.allocation.Allocation;
 import io.fairlead.core.allocation.Baselines;
-import io.fairlead.core.allocation.Problem;
+import io.fairlead.core.json.FairleadJson;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.RepId;
 import io.fairlead.core.policy.Policy;
+import io.fairlead.core.problem.Problem;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -73,11 +74,11 @@ class RoutingGuideTest {
     router.updateRep(bob.toBuilder().available(false).build()); // bob goes on leave
     router.updateRep(bob); // bob is back: calibrated by the catch-up policy
     router.release(LeadId.of("c3")); // c3 was won, lost or deleted
-    String saved = router.toJson(); // store it; after a restart:
-    LeadRouter restored = LeadRouter.fromJson(saved, policy); // same policy
+    String saved = FairleadJson.writeRouter(router); // store it; after a restart:
+    LeadRouter restored = FairleadJson.readRouter(saved, policy); // same policy
     // --- end
 
-    assertThat(restored.toJson()).isEqualTo(saved);
+    assertThat(FairleadJson.writeRouter(restored)).isEqualTo(saved);
     assertThat(restored.period()).isEqualTo(2);
   }
 

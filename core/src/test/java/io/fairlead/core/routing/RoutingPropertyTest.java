@@ -5,7 +5,7 @@ import static org.quicktheories.QuickTheory.qt;
 
 import io.fairlead.core.allocation.Status;
 import io.fairlead.core.allocation.UnassignedReason;
-import io.fairlead.core.internal.Book;
+import io.fairlead.core.internal.Assignment;
 import io.fairlead.core.internal.ProblemIndex;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.Rep;
@@ -37,8 +37,8 @@ class RoutingPropertyTest {
   }
 
   /** A book holding the scenario's owned leads with their owners, as the batch sees them. */
-  private static Book initialBook(Scenario s, ProblemIndex index) {
-    Book book = new Book(index);
+  private static Assignment initialBook(Scenario s, ProblemIndex index) {
+    Assignment book = new Assignment(index);
     for (int i = 0; i < s.book().size(); i++) {
       book.assign(i, index.owner(i));
     }
@@ -52,9 +52,10 @@ class RoutingPropertyTest {
         .forAll(Scenarios.scenarios())
         .checkAssert(
             s -> {
-              ProblemIndex index = new ProblemIndex(s.problem());
+              ProblemIndex index =
+                  new ProblemIndex(s.problem().policy(), s.problem().reps(), s.problem().leads());
               LeadRouter router = router(s, index, 1.0);
-              Book book = initialBook(s, index);
+              Assignment book = initialBook(s, index);
               for (int k = 0; k < s.incoming().size(); k++) {
                 int i = s.book().size() + k;
                 Lead lead = s.incoming().get(k);
@@ -63,7 +64,9 @@ class RoutingPropertyTest {
                 assertThat(d.repeat()).isFalse();
                 if (d.assigned()) {
                   int r = index.repIndex(d.rep().get());
-                  assertThat(index.firstFailure(i, r)).as("%s -> %s", lead.id(), d.rep()).isNull();
+                  assertThat(index.firstExclusion(i, r))
+                      .as("%s -> %s", lead.id(), d.rep())
+                      .isNull();
                   assertThat(book.hasRoom(i, r))
                       .as("room for %s on %s", lead.id(), d.rep())
                       .isTrue();
@@ -73,7 +76,7 @@ class RoutingPropertyTest {
                       .ifPresent(
                           alt -> {
                             int o = index.repIndex(alt.rep());
-                            assertThat(index.firstFailure(i, o)).isNull();
+                            assertThat(index.firstExclusion(i, o)).isNull();
                             assertThat(book.hasRoom(i, o)).isTrue();
                             assertThat(alt.softDelta()).isEqualTo(book.deltaAssign(i, o)[1]);
                           });
@@ -83,7 +86,7 @@ class RoutingPropertyTest {
                   Map<String, Integer> failures = new TreeMap<>();
                   boolean anyEligible = false;
                   for (int r = 0; r < index.repCount(); r++) {
-                    String f = index.firstFailure(i, r);
+                    String f = index.firstExclusion(i, r);
                     if (f == null) {
                       anyEligible = true;
                       assertThat(book.hasRoom(i, r))
@@ -104,8 +107,8 @@ class RoutingPropertyTest {
               // The router's aggregates are the book's.
               for (RepSnapshot rep : router.snapshot()) {
                 int r = index.repIndex(rep.rep());
-                assertThat(rep.leads()).isEqualTo(book.leads(r));
-                assertThat(rep.valueUnits()).isEqualTo(book.valueUnits(r));
+                assertThat(rep.leads()).isEqualTo(book.loads().held(r));
+                assertThat(rep.valueUnits()).isEqualTo(book.loads().units(r));
                 Rep def = index.rep(r);
                 if ((long) def.heldOutside() + rep.leads() - rep.received() <= def.capacity()) {
                   // routing never pushed a rep over capacity (the initial book may have)
@@ -123,9 +126,10 @@ class RoutingPropertyTest {
         .forAll(Scenarios.scenarios())
         .checkAssert(
             s -> {
-              ProblemIndex index = new ProblemIndex(s.problem());
+              ProblemIndex index =
+                  new ProblemIndex(s.problem().policy(), s.problem().reps(), s.problem().leads());
               LeadRouter router = router(s, index, 1.0);
-              Book book = initialBook(s, index);
+              Assignment book = initialBook(s, index);
               for (int k = 0; k < s.incoming().size(); k++) {
                 int i = s.book().size() + k;
                 Lead lead = s.incoming().get(k);
@@ -148,15 +152,16 @@ class RoutingPropertyTest {
         .forAll(Scenarios.scenarios())
         .checkAssert(
             s -> {
-              ProblemIndex index = new ProblemIndex(s.problem());
+              ProblemIndex index =
+                  new ProblemIndex(s.problem().policy(), s.problem().reps(), s.problem().leads());
               LeadRouter router = router(s, index, Double.POSITIVE_INFINITY);
-              Book book = initialBook(s, index);
+              Assignment book = initialBook(s, index);
               for (int k = 0; k < s.incoming().size(); k++) {
                 int i = s.book().size() + k;
                 RouteDecision d = router.route(s.incoming().get(k));
                 long best = Long.MAX_VALUE;
                 for (int r = 0; r < index.repCount(); r++) {
-                  if (index.firstFailure(i, r) == null && book.hasRoom(i, r)) {
+                  if (index.firstExclusion(i, r) == null && book.hasRoom(i, r)) {
                     best = Math.min(best, book.deltaAssign(i, r)[1]);
                   }
                 }

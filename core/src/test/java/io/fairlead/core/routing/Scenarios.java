@@ -2,7 +2,6 @@ package io.fairlead.core.routing;
 
 import static org.quicktheories.generators.SourceDSL.integers;
 
-import io.fairlead.core.allocation.Problem;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadKind;
 import io.fairlead.core.model.Rep;
@@ -14,6 +13,7 @@ import io.fairlead.core.policy.Policy;
 import io.fairlead.core.policy.Rule;
 import io.fairlead.core.policy.TierRule;
 import io.fairlead.core.policy.ValueBasis;
+import io.fairlead.core.problem.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import org.quicktheories.core.Gen;

@@ -2,20 +2,21 @@ package io.fairlead.examples.bench;
 
 import io.fairlead.core.allocation.Allocation;
 import io.fairlead.core.allocation.Baselines;
-import io.fairlead.core.allocation.Problem;
+import io.fairlead.core.allocation.SolveProgress;
 import io.fairlead.core.bound.BoundGaps;
 import io.fairlead.core.bound.FairnessBounds;
-import io.fairlead.core.internal.Assembler;
-import io.fairlead.core.internal.ProblemIndex;
+import io.fairlead.core.model.RepId;
+import io.fairlead.core.problem.Problem;
 import io.fairlead.examples.SyntheticProblems;
-import io.fairlead.solver.internal.PlanSolver;
-import io.fairlead.solver.internal.SolveOptions;
+import io.fairlead.solver.LeadAllocator;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -26,14 +27,13 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * mvn -q -B -pl examples exec:java -Dexec.mainClass=io.fairlead.examples.bench.BatchBenchmark \
- *     -Dexec.args="--sizes 10000x200,100000x2000 --start greedy,flow"
+ *     -Dexec.args="--sizes 10000x200,100000x2000"
  * MAVEN_OPTS=-Xmx8g mvn ... -Dexec.args="--sizes 1000000x5000"
  * </pre>
  *
- * <p>Options: {@code --sizes LxR,...} (default {@code 10000x200,100000x2000}); {@code --start
- * greedy|flow|greedy,flow} (the local search's starting point; default {@code greedy}); {@code
- * --budget N} (moves; default: the solver's scaled budget); {@code --time S} (the solver's time cap
- * in seconds, default 60); {@code --seed N} (problem and solver seed, default 7).
+ * <p>Options: {@code --sizes LxR,...} (default {@code 10000x200,100000x2000}); {@code --budget N}
+ * (moves; default: the solver's scaled budget); {@code --time S} (the solver's time cap in seconds,
+ * default 60); {@code --seed N} (problem and solver seed, default 7).
  *
  * <p>Targets: 10k × 200 within 5 s and 100k × 2k within 30 s (wall clock from compiling the
  * problem) to a count imbalance within 1 % of the optimum, with a final max weighted value within 5
@@ -49,17 +49,14 @@ public final class BatchBenchmark {
 
   public static void main(String[] args) throws Exception {
     List<int[]> sizes = new ArrayList<>();
-    List<SolveOptions.Start> starts = new ArrayList<>();
     long budget = 0;
     long seed = 7;
-    Duration time = SolveOptions.DEFAULT_TIME_LIMIT;
+    Duration time = Duration.ofSeconds(60);
     String sizeArg = "10000x200,100000x2000";
-    String startArg = "greedy";
     for (int i = 0; i < args.length; i += 2) {
       String value = i + 1 < args.length ? args[i + 1] : "";
       switch (args[i]) {
         case "--sizes" -> sizeArg = value;
-        case "--start" -> startArg = value;
         case "--budget" -> budget = Long.parseLong(value);
         case "--seed" -> seed = Long.parseLong(value);
         case "--time" -> time = Duration.ofSeconds(Long.parseLong(value));
@@ -70,9 +67,6 @@ public final class BatchBenchmark {
       String[] lr = s.toLowerCase(Locale.ROOT).split("x");
       sizes.add(new int[] {Integer.parseInt(lr[0]), Integer.parseInt(lr[1])});
     }
-    for (String s : startArg.split(",")) {
-      starts.add(s.equals("flow") ? SolveOptions.Start.COUNT_FLOW : SolveOptions.Start.GREEDY);
-    }
     System.out.printf(
         Locale.ROOT,
         "BatchBenchmark: %d cores, max heap %.1f GiB, seed %d, budget %s, time cap %s s%n",
@@ -82,12 +76,11 @@ public final class BatchBenchmark {
         budget == 0 ? "scaled" : Long.toString(budget),
         time.toSeconds());
     for (int[] size : sizes) {
-      run(size[0], size[1], seed, budget, time, starts);
+      run(size[0], size[1], seed, budget, time);
     }
   }
 
-  private static void run(
-      int leads, int reps, long seed, long budget, Duration time, List<SolveOptions.Start> starts) {
+  private static void run(int leads, int reps, long seed, long budget, Duration time) {
     String name = label(leads) + " x " + label(reps);
     long t = System.nanoTime();
     Problem problem = SyntheticProblems.generate(leads, reps, seed);
@@ -118,88 +111,62 @@ public final class BatchBenchmark {
         "hard",
         "unas",
         "peakHeap");
-    for (SolveOptions.Start start : starts) {
-      solverRun(name, problem, bounds, seed, budget, time, start);
-    }
+    solverRun(name, problem, bounds, seed, budget, time);
     baseline("least-busy", problem, bounds, () -> Baselines.leastBusy().allocate(problem));
     baseline("round-robin", problem, bounds, () -> Baselines.roundRobin().allocate(problem));
   }
 
   private static void solverRun(
-      String name,
-      Problem problem,
-      FairnessBounds bounds,
-      long seed,
-      long budget,
-      Duration time,
-      SolveOptions.Start start) {
+      String name, Problem problem, FairnessBounds bounds, long seed, long budget, Duration time) {
     System.gc();
     HeapSampler heap = HeapSampler.start();
     long t0 = System.nanoTime();
-    ProblemIndex index = new ProblemIndex(problem);
     double target = bounds.countOptimum() * 1.01;
-    int[] whole = new int[index.leadCount()];
-    java.util.Arrays.fill(whole, -1);
-    double[] weight = new double[index.repCount()];
-    for (int r = 0; r < weight.length; r++) {
-      weight[r] = index.weight(r);
-    }
+    Map<RepId, Double> weight = new HashMap<>();
+    problem.reps().forEach(r -> weight.put(r.id(), problem.policy().effectiveWeight(r.weight())));
     AtomicLong firstBest = new AtomicLong(-1);
     AtomicLong withinOnePercent = new AtomicLong(-1);
-    AtomicLong lastCheck = new AtomicLong(t0 - 1_000_000_000L);
-    PlanSolver.Listener listener =
-        (nanos, leadIndices, assignment) -> {
-          long now = System.nanoTime();
-          firstBest.compareAndSet(-1, now - t0);
-          if (withinOnePercent.get() >= 0 || now - lastCheck.get() < 20_000_000L) {
-            return;
-          }
-          synchronized (whole) {
-            int[] a = assignment.get();
-            for (int p = 0; p < a.length; p++) {
-              whole[leadIndices[p]] = a[p];
-            }
-            long[] loads = new long[weight.length];
-            for (int r : whole) {
-              if (r >= 0) {
-                loads[r]++;
-              }
-            }
-            double term = 0;
-            for (int r = 0; r < loads.length; r++) {
-              term += loads[r] * loads[r] / weight[r];
-            }
-            if (term <= target) {
-              withinOnePercent.compareAndSet(-1, System.nanoTime() - t0);
-            }
-            lastCheck.set(System.nanoTime());
-          }
-        };
-    SolveOptions options =
-        SolveOptions.DEFAULTS
-            .withSeed(seed)
-            .withMoveBudget(budget)
-            .withTimeLimit(time)
-            .withStart(start);
-    PlanSolver.Result result = PlanSolver.solve(index, options, listener);
-    Allocation allocation =
-        Assembler.assemble(
-            index, result.assignment(), "optaplanner", Duration.ofNanos(System.nanoTime() - t0));
+    long[] moves = new long[1];
+    LeadAllocator.Builder b =
+        LeadAllocator.builder()
+            .policy(problem.policy())
+            .seed(seed)
+            .timeLimit(time)
+            .progress(
+                Duration.ofMillis(20),
+                p -> {
+                  long now = System.nanoTime() - t0;
+                  firstBest.compareAndSet(-1, now);
+                  moves[0] = p.moves();
+                  if (withinOnePercent.get() >= 0 || p.phase() == SolveProgress.Phase.DONE) {
+                    return;
+                  }
+                  Map<RepId, Long> loads = new HashMap<>();
+                  p.bestAssignment().values().forEach(r -> loads.merge(r, 1L, Long::sum));
+                  double term = 0;
+                  for (Map.Entry<RepId, Long> e : loads.entrySet()) {
+                    term += (double) e.getValue() * e.getValue() / weight.get(e.getKey());
+                  }
+                  if (term <= target) {
+                    withinOnePercent.compareAndSet(-1, System.nanoTime() - t0);
+                  }
+                });
+    if (budget > 0) {
+      b.moveBudget(budget);
+    }
+    Allocation allocation = b.build().allocate(problem);
     long wallMs = ms(t0);
     long peak = heap.stop();
-    BoundGaps gaps = bounds.gaps(allocation);
-    String method = "opta/" + start.name().toLowerCase(Locale.ROOT);
+    BoundGaps gaps = bounds.gaps(allocation.assignment());
+    String method = allocation.method();
     print(method, wallMs, firstBest.get(), withinOnePercent.get(), gaps, allocation, peak);
     System.out.printf(
         Locale.ROOT,
-        "   %s: %d moves (%d/s), ended by %s; solver score %d/%d/%d%n",
+        "   %s: %d moves (%d/s), score %s%n",
         method,
-        result.moves(),
-        result.movesPerSecond(),
-        result.endedBy(),
-        result.hard(),
-        result.medium(),
-        result.soft());
+        moves[0],
+        wallMs == 0 ? 0 : moves[0] * 1000 / wallMs,
+        allocation.score());
     verdict(name, wallMs, withinOnePercent.get(), gaps, allocation, peak);
   }
 
@@ -252,7 +219,7 @@ public final class BatchBenchmark {
     Allocation allocation = run.get();
     long wallMs = ms(t0);
     long peak = heap.stop();
-    BoundGaps gaps = bounds.gaps(allocation);
+    BoundGaps gaps = bounds.gaps(allocation.assignment());
     boolean count = gaps.countGap() <= 0.01;
     long nanos = wallMs * 1_000_000;
     print(method, wallMs, nanos, count ? nanos : -1, gaps, allocation, peak);

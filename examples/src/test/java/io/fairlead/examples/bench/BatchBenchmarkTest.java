@@ -23,7 +23,7 @@ class BatchBenchmarkTest {
     String report = bytes.toString(StandardCharsets.UTF_8);
 
     assertThat(report).contains("== 400 x 16").contains("count optimum");
-    String opta = row(report, "opta/greedy");
+    String opta = row(report, "fairlead");
     String[] cells = opta.trim().split("\\s+");
     // method, solve ms, 1st feas, count1%, countGap, valMaxGap, topTierGap, hard, unas, peakHeap
     assertThat(cells).hasSize(10);

@@ -1,6 +1,6 @@
 package io.fairlead.solver.internal;
 
-import io.fairlead.core.internal.Book;
+import io.fairlead.core.internal.Assignment;
 import io.fairlead.core.internal.ProblemIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,7 +59,7 @@ final class CountFlowStart implements Construction {
         Comparator.comparingInt(PlanLead::tierRank)
             .thenComparing(Comparator.comparingLong(PlanLead::valueUnits).reversed())
             .thenComparingInt(PlanLead::index));
-    Book book = Book.of(index, plan.wholeAssignment());
+    Assignment book = Assignment.of(index, plan.wholeAssignment());
     for (PlanLead lead : order) {
       int i = lead.index();
       int[] e = index.eligible(i);

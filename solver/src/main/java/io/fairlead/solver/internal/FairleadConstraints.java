@@ -15,10 +15,10 @@ import org.optaplanner.core.api.score.stream.ConstraintProvider;
 import org.optaplanner.core.api.score.stream.Joiners;
 
 /**
- * The score of a {@link Plan}: one constraint per term of {@code Book.score()}, each penalising
- * with exactly the {@link Scoring} function of that term, so that for every assignment the hard,
- * medium and soft levels equal the book's. Constraint names are the stable ids of {@link Scoring}
- * and {@link Objective}.
+ * The score of a {@link Plan}: one constraint per term of the kernel's score ({@code
+ * Assignment.score()}), each penalising with exactly the {@link Scoring} function of that term, so
+ * that for every assignment the hard, medium and soft levels equal the book's. Constraint names are
+ * the stable ids of {@link Scoring} and {@link Objective}.
  *
  * <p>Public only because OptaPlanner instantiates it reflectively.
  */
@@ -38,6 +38,7 @@ public final class FairleadConstraints implements ConstraintProvider {
   @Override
   public Constraint[] defineConstraints(ConstraintFactory factory) {
     return new Constraint[] {
+      eligibility(factory),
       capacity(factory),
       capacityOfIdleReps(factory),
       newLeadCap(factory),
@@ -52,6 +53,15 @@ public final class FairleadConstraints implements ConstraintProvider {
   }
 
   // Hard
+
+  /** One per lead held where the rulebook, a lock or a kept owner does not allow it. */
+  Constraint eligibility(ConstraintFactory factory) {
+    return factory
+        .forEach(PlanLead.class)
+        .filter(PlanLead::breaksRules)
+        .penalize(ONE_HARD)
+        .asConstraint(Scoring.ELIGIBILITY);
+  }
 
   /** Leads held over capacity, counting pinned leads and customers held outside the problem. */
   Constraint capacity(ConstraintFactory factory) {

@@ -1,6 +1,6 @@
 package io.fairlead.solver.internal;
 
-import io.fairlead.core.internal.Book;
+import io.fairlead.core.internal.Assignment;
 import io.fairlead.core.internal.ProblemIndex;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,9 +12,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The construction phase: places every unassigned free lead greedily, top tier first and, within a
  * tier, highest value first (largest items first balances best), each on the eligible rep with room
- * whose score grows least ({@link Book#softDeltaAssign}). A lead whose eligible reps are all full
- * stays unassigned for the local search to sort out. {@code O(Σ eligible)}: far faster than
- * OptaPlanner's construction heuristics, which evaluate every placement through the score director.
+ * whose score grows least ({@link Assignment#softDeltaAssign}, the kernel's one soft delta). A lead
+ * whose eligible reps are all full stays unassigned for the local search to sort out. {@code O(Σ
+ * eligible)}: far faster than OptaPlanner's construction heuristics, which evaluate every placement
+ * through the score director.
  */
 final class GreedyConstruction implements Construction {
 
@@ -29,7 +30,7 @@ final class GreedyConstruction implements Construction {
     long start = System.nanoTime();
     Plan plan = scoreDirector.getWorkingSolution();
     ProblemIndex index = plan.index();
-    Book book = Book.of(index, plan.wholeAssignment());
+    Assignment book = Assignment.of(index, plan.wholeAssignment());
     List<PlanLead> order = new ArrayList<>();
     for (PlanLead lead : plan.leads()) {
       if (!lead.pinned() && lead.rep() == null) {

@@ -170,6 +170,7 @@ final class Plan {
               index.valueUnits(i),
               index.owner(i),
               byRep,
+              index,
               pinned,
               range,
               a < 0 ? null : repOf(byIndex, a, i),

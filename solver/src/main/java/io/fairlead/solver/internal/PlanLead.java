@@ -1,5 +1,6 @@
 package io.fairlead.solver.internal;
 
+import io.fairlead.core.internal.ProblemIndex;
 import io.fairlead.core.model.LeadId;
 import io.fairlead.core.policy.Policy;
 import java.util.List;
@@ -30,6 +31,7 @@ public final class PlanLead {
   private final long valueUnits;
   private final int owner;
   private final int[] mismatchesByRep;
+  private final ProblemIndex problem;
 
   @PlanningPin private final boolean pinned;
 
@@ -61,6 +63,7 @@ public final class PlanLead {
       long valueUnits,
       int owner,
       int[] mismatchesByRep,
+      ProblemIndex problem,
       boolean pinned,
       List<PlanRep> eligible,
       PlanRep rep,
@@ -73,6 +76,7 @@ public final class PlanLead {
     this.valueUnits = valueUnits;
     this.owner = owner;
     this.mismatchesByRep = mismatchesByRep;
+    this.problem = problem;
     this.pinned = pinned;
     this.eligible = eligible;
     this.mirror = mirror;
@@ -92,6 +96,7 @@ public final class PlanLead {
     this.valueUnits = original.valueUnits;
     this.owner = original.owner;
     this.mismatchesByRep = original.mismatchesByRep;
+    this.problem = original.problem;
     this.pinned = original.pinned;
     this.eligible = original.eligible;
     this.mirror = mirror;
@@ -161,6 +166,14 @@ public final class PlanLead {
   /** Whether the lead had an owner and now has another rep (the continuity cost). */
   boolean isMoved() {
     return rep != null && owner >= 0 && rep.index() != owner;
+  }
+
+  /**
+   * Whether the lead is held where the rulebook, a lock or a kept owner does not allow it (never in
+   * a solve, whose value ranges hold allowed reps only; possible in any other assignment).
+   */
+  boolean breaksRules() {
+    return rep != null && !problem.allows(index, rep.index());
   }
 
   /** Preference mismatches with the current rep; 0 when unassigned. */

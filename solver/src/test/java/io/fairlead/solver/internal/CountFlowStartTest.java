@@ -3,7 +3,7 @@ package io.fairlead.solver.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
-import io.fairlead.core.internal.Book;
+import io.fairlead.core.internal.Assignment;
 import io.fairlead.core.internal.CountFlow;
 import io.fairlead.core.internal.ProblemIndex;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,12 +25,14 @@ class CountFlowStartTest {
         .forAll(RandomProblems.problems(1, 6, 1, 25))
         .checkAssert(
             problem -> {
-              ProblemIndex index = new ProblemIndex(problem);
+              ProblemIndex index =
+                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
               AtomicReference<int[]> first = new AtomicReference<>();
               PlanSolver.solve(
                   index,
                   OPTIONS.withDecompose(false),
-                  (nanos, leads, assignment) -> first.compareAndSet(null, assignment.get()));
+                  (part, parts, nanos, leads, assignment, hard, medium, soft, moves) ->
+                      first.compareAndSet(null, assignment.get()));
               CountFlow flow = CountFlow.solve(index);
               // No event when the start places no free lead (nothing better than all-unassigned).
               if (first.get() != null) {
@@ -42,7 +44,7 @@ class CountFlowStartTest {
                   }
                 }
                 assertThat(loads).isEqualTo(flow.loads());
-                assertThat(CountFlow.firstViolation(index, first.get())).isNull();
+                assertThat(CountFlow.firstAvoidableViolation(index, first.get())).isNull();
               }
             });
     assertThat(checked.get()).isGreaterThan(20);
@@ -55,10 +57,12 @@ class CountFlowStartTest {
         .forAll(RandomProblems.problems(1, 6, 0, 25))
         .checkAssert(
             problem -> {
-              ProblemIndex index = new ProblemIndex(problem);
+              ProblemIndex index =
+                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
               PlanSolver.Result r = PlanSolver.solve(index, OPTIONS);
-              assertThat(r.agreesWith(Book.of(index, r.assignment()).score())).isTrue();
-              assertThat(r.hard()).isEqualTo(Book.of(index, Plan.pinnedOnly(index)).score().hard());
+              assertThat(r.agreesWith(Assignment.of(index, r.assignment()).score())).isTrue();
+              assertThat(r.hard())
+                  .isEqualTo(Assignment.of(index, Plan.pinnedOnly(index)).score().hard());
               assertThat(r.medium())
                   .isLessThanOrEqualTo(index.leadCount() - CountFlow.solve(index).maxPlaceable());
             });

@@ -2,9 +2,9 @@ package io.fairlead.solver.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fairlead.core.allocation.ScoreBreakdown;
-import io.fairlead.core.internal.Book;
+import io.fairlead.core.internal.Assignment;
 import io.fairlead.core.internal.ProblemIndex;
+import io.fairlead.core.internal.Score;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,7 +18,7 @@ class DecomposedSolveTest {
   @CsvSource({"2, 3, 20, 1", "3, 3, 25, 2", "4, 2, 15, 3", "4, 4, 40, 4"})
   void decomposed_separateTerritories_scoresNoWorseThanWholeWithTheSameBudget(
       int regions, int reps, int leads, long seed) {
-    ProblemIndex index = new ProblemIndex(Territories.generate(regions, reps, leads, seed));
+    ProblemIndex index = Indexes.of(Territories.generate(regions, reps, leads, seed));
     assertThat(Decomposition.of(index).parts()).hasSize(regions);
 
     PlanSolver.Result whole = PlanSolver.solve(index, OPTIONS.withDecompose(false));
@@ -33,7 +33,7 @@ class DecomposedSolveTest {
         parts.hard(),
         parts.medium(),
         parts.soft());
-    ScoreBreakdown book = Book.of(index, parts.assignment()).score();
+    Score book = Assignment.of(index, parts.assignment()).score();
     assertThat(parts.agreesWith(book)).as("decomposed %s vs book %s", parts, book).isTrue();
     assertThat(parts.hard()).isLessThanOrEqualTo(whole.hard());
     assertThat(parts.medium()).isLessThanOrEqualTo(whole.medium());
@@ -48,7 +48,7 @@ class DecomposedSolveTest {
   @ParameterizedTest
   @ValueSource(longs = {0, 1, 42})
   void decomposed_sameSeed_givesTheSameAssignmentWhateverTheThreadTiming(long seed) {
-    ProblemIndex index = new ProblemIndex(Territories.generate(4, 3, 60, 9));
+    ProblemIndex index = Indexes.of(Territories.generate(4, 3, 60, 9));
     SolveOptions options = OPTIONS.withSeed(seed);
     int[] first = PlanSolver.solve(index, options).assignment();
     for (int run = 0; run < 4; run++) {
@@ -59,10 +59,10 @@ class DecomposedSolveTest {
   @ParameterizedTest
   @ValueSource(longs = {3, 4})
   void decomposed_differentSeedsPerPart_stillAgreeWithTheBook(long seed) {
-    ProblemIndex index = new ProblemIndex(Territories.generate(3, 3, 400, seed));
+    ProblemIndex index = Indexes.of(Territories.generate(3, 3, 400, seed));
     PlanSolver.Result r = PlanSolver.solve(index, OPTIONS.withSeed(seed));
     assertThat(r.endedBy()).isEqualTo(PlanSolver.End.MOVE_BUDGET);
-    assertThat(r.agreesWith(Book.of(index, r.assignment()).score())).isTrue();
+    assertThat(r.agreesWith(Assignment.of(index, r.assignment()).score())).isTrue();
     assertThat(PlanSolver.partSeed(seed, 0)).isNotEqualTo(PlanSolver.partSeed(seed, 1));
   }
 }

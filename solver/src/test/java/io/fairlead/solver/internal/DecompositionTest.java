@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
-import io.fairlead.core.allocation.ScoreBreakdown;
-import io.fairlead.core.internal.Book;
+import io.fairlead.core.internal.Assignment;
 import io.fairlead.core.internal.ProblemIndex;
+import io.fairlead.core.internal.Score;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,8 @@ class DecompositionTest {
         .forAll(RandomProblems.problems(1, 8, 0, 30))
         .checkAssert(
             problem -> {
-              ProblemIndex index = new ProblemIndex(problem);
+              ProblemIndex index =
+                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
               Decomposition d = Decomposition.of(index);
               int[] partOfLead = new int[index.leadCount()];
               int[] partOfRep = new int[index.repCount()];
@@ -73,7 +74,8 @@ class DecompositionTest {
         .forAll(RandomProblems.problems(1, 8, 0, 30), integers().all(), integers().between(1, 2))
         .checkAssert(
             (problem, assignmentSeed, mode) -> {
-              ProblemIndex index = new ProblemIndex(problem);
+              ProblemIndex index =
+                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
               int[] a = ScoreEquivalenceTest.assignment(index, assignmentSeed, mode);
               Decomposition d = Decomposition.of(index);
               long hard = 0;
@@ -86,7 +88,7 @@ class DecompositionTest {
                 medium -= s.mediumScore();
                 soft -= s.softScore();
               }
-              ScoreBreakdown whole = Book.of(index, a).score();
+              Score whole = Assignment.of(index, a).score();
               assertThat(new long[] {hard, medium, soft})
                   .as("%s parts, assignment %s", d.parts().size(), Arrays.toString(a))
                   .containsExactly(whole.hard(), whole.medium(), whole.soft());
@@ -99,7 +101,7 @@ class DecompositionTest {
 
   @Test
   void territories_fallApartByRegion_inOrderOfTheirFirstLead() {
-    ProblemIndex index = new ProblemIndex(Territories.generate(3, 4, 30, 1));
+    ProblemIndex index = Indexes.of(Territories.generate(3, 4, 30, 1));
     Decomposition d = Decomposition.of(index);
     assertThat(d.parts()).hasSize(3);
     assertThat(d.parts()).extracting(Decomposition.Part::firstFreeLead).isSorted();
@@ -113,7 +115,7 @@ class DecompositionTest {
   void manyTinyComponents_areMergedIntoAtMostMaxPartsParts() {
     // 200 regions with one rep each: a component per region that has a free lead (a region
     // whose 3 leads all stay with their owner has none), merged into about MAX_PARTS parts.
-    ProblemIndex index = new ProblemIndex(Territories.generate(200, 1, 3, 2));
+    ProblemIndex index = Indexes.of(Territories.generate(200, 1, 3, 2));
     boolean[] regionHasFree = new boolean[200];
     int free = 0;
     for (int i = 0; i < index.leadCount(); i++) {

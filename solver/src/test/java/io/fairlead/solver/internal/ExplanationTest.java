@@ -11,7 +11,7 @@ class ExplanationTest {
 
   @Test
   void explain_densePlan_indictsOnlyLeadsAndReps() {
-    ProblemIndex index = new ProblemIndex(PlanSolverTest.denseProblem(40, 5, 1));
+    ProblemIndex index = Indexes.of(PlanSolverTest.denseProblem(40, 5, 1));
     int[] a = ScoreEquivalenceTest.assignment(index, 3, 0);
     var explanation = OptaScores.explain(Plan.of(index, a));
     assertThat(explanation.getIndictmentMap().keySet())
@@ -21,7 +21,7 @@ class ExplanationTest {
 
   @Test
   void explain_repLevelConstraints_justifyWithTheRepAndItsLoad() {
-    ProblemIndex index = new ProblemIndex(PlanSolverTest.denseProblem(40, 5, 1));
+    ProblemIndex index = Indexes.of(PlanSolverTest.denseProblem(40, 5, 1));
     int[] a = new int[index.leadCount()];
     java.util.Arrays.fill(a, 0); // everything on r0
     var explanation = OptaScores.explain(Plan.of(index, a));

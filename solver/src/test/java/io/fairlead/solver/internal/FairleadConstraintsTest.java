@@ -1,6 +1,5 @@
 package io.fairlead.solver.internal;
 
-import io.fairlead.core.allocation.Problem;
 import io.fairlead.core.internal.ProblemIndex;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadKind;
@@ -8,6 +7,7 @@ import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.Role;
 import io.fairlead.core.policy.Policy;
 import io.fairlead.core.policy.Rule;
+import io.fairlead.core.problem.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class FairleadConstraintsTest {
 
   /** The plan of the problem with the given assignment (rep index per lead, -1 = none). */
   private static Plan plan(Policy policy, List<Rep> reps, List<Lead> leads, int... assignment) {
-    return Plan.of(new ProblemIndex(Problem.of(policy, reps, leads)), assignment);
+    return Plan.of(Indexes.of(Problem.of(policy, reps, leads)), assignment);
   }
 
   private static Object[] facts(Plan plan) {

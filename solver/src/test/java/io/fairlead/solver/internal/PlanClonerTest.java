@@ -10,7 +10,7 @@ class PlanClonerTest {
   private final PlanCloner cloner = new PlanCloner();
 
   private static Plan plan() {
-    ProblemIndex index = new ProblemIndex(PlanSolverTest.denseProblem(30, 4, 5));
+    ProblemIndex index = Indexes.of(PlanSolverTest.denseProblem(30, 4, 5));
     return Plan.of(index, ScoreEquivalenceTest.assignment(index, 9, 1));
   }
 
@@ -57,7 +57,7 @@ class PlanClonerTest {
 
   @Test
   void partClone_keepsPositionsAndWritesBackToProblemIndices() {
-    ProblemIndex index = new ProblemIndex(Territories.generate(2, 2, 5, 3));
+    ProblemIndex index = Indexes.of(Territories.generate(2, 2, 5, 3));
     int[] whole = Plan.pinnedOnly(index);
     Decomposition.Part part = Decomposition.of(index).parts().get(1);
     Plan plan = Plan.part(index, whole, part.leads(), part.reps());

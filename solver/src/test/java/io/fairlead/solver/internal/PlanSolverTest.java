@@ -3,13 +3,13 @@ package io.fairlead.solver.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
-import io.fairlead.core.allocation.Problem;
-import io.fairlead.core.allocation.ScoreBreakdown;
-import io.fairlead.core.internal.Book;
+import io.fairlead.core.internal.Assignment;
 import io.fairlead.core.internal.ProblemIndex;
+import io.fairlead.core.internal.Score;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.policy.Policy;
+import io.fairlead.core.problem.Problem;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +27,8 @@ class PlanSolverTest {
   private static final SolveOptions OPTIONS = SolveOptions.DEFAULTS.withMoveBudget(20_000);
 
   private static PlanSolver.Result solve(Problem problem, SolveOptions options) {
-    return PlanSolver.solve(new ProblemIndex(problem), options);
+    return PlanSolver.solve(
+        new ProblemIndex(problem.policy(), problem.reps(), problem.leads()), options);
   }
 
   @Test
@@ -37,9 +38,10 @@ class PlanSolverTest {
         .forAll(RandomProblems.problems(1, 6, 0, 25))
         .checkAssert(
             problem -> {
-              ProblemIndex index = new ProblemIndex(problem);
+              ProblemIndex index =
+                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
               PlanSolver.Result r = PlanSolver.solve(index, OPTIONS);
-              ScoreBreakdown book = Book.of(index, r.assignment()).score();
+              Score book = Assignment.of(index, r.assignment()).score();
               assertThat(r.agreesWith(book)).as("solver %s vs book %s", r, book).isTrue();
             });
   }
@@ -53,8 +55,9 @@ class PlanSolverTest {
         .forAll(RandomProblems.problems(1, 6, 0, 25))
         .checkAssert(
             problem -> {
-              ProblemIndex index = new ProblemIndex(problem);
-              long least = Book.of(index, Plan.pinnedOnly(index)).score().hard();
+              ProblemIndex index =
+                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
+              long least = Assignment.of(index, Plan.pinnedOnly(index)).score().hard();
               assertThat(PlanSolver.solve(index, OPTIONS).hard()).isEqualTo(least);
             });
   }
@@ -66,7 +69,8 @@ class PlanSolverTest {
         .forAll(RandomProblems.problems(1, 6, 1, 25))
         .checkAssert(
             problem -> {
-              ProblemIndex index = new ProblemIndex(problem);
+              ProblemIndex index =
+                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
               int[] a = PlanSolver.solve(index, OPTIONS).assignment();
               assertThat(a).hasSize(index.leadCount());
               for (int i = 0; i < a.length; i++) {
@@ -132,12 +136,12 @@ class PlanSolverTest {
     // FULL_ASSERT recomputes the score from scratch after every move and undo and compares it with
     // the incremental one: it throws on any corruption (greedy phase, change and pair moves,
     // cloner). The problem has few territory classes so that pair moves are plentiful.
-    ProblemIndex index = new ProblemIndex(denseProblem(leads, 5, 11));
+    ProblemIndex index = Indexes.of(denseProblem(leads, 5, 11));
     PlanSolver.Result r =
         PlanSolver.solve(
             index, OPTIONS.withMoveBudget(1_500).withEnvironmentMode(EnvironmentMode.FULL_ASSERT));
     assertThat(r.endedBy()).isEqualTo(PlanSolver.End.MOVE_BUDGET);
-    assertThat(r.agreesWith(Book.of(index, r.assignment()).score())).isTrue();
+    assertThat(r.agreesWith(Assignment.of(index, r.assignment()).score())).isTrue();
   }
 
   /**
@@ -183,7 +187,8 @@ class PlanSolverTest {
         .forAll(RandomProblems.problems(1, 3, 1, 6))
         .checkAssert(
             problem -> {
-              ProblemIndex index = new ProblemIndex(problem);
+              ProblemIndex index =
+                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
               long[] best = bruteForce(index);
               PlanSolver.Result r = PlanSolver.solve(index, OPTIONS);
               assertThat(new long[] {r.hard(), r.medium(), r.soft()})
@@ -212,7 +217,7 @@ class PlanSolverTest {
       for (int i = 0; i < a.length; i++) {
         a[i] = choices.get(i)[pos[i]];
       }
-      ScoreBreakdown s = Book.of(index, a).score();
+      Score s = Assignment.of(index, a).score();
       long[] score = {s.hard(), s.medium(), s.soft()};
       if (best == null || Arrays.compare(score, best) < 0) {
         best = score;

@@ -1,6 +1,5 @@
 package io.fairlead.solver.internal;
 
-import io.fairlead.core.allocation.Problem;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadKind;
 import io.fairlead.core.model.Rep;
@@ -11,6 +10,7 @@ import io.fairlead.core.policy.Policy;
 import io.fairlead.core.policy.Rule;
 import io.fairlead.core.policy.TierRule;
 import io.fairlead.core.policy.ValueBasis;
+import io.fairlead.core.problem.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import org.quicktheories.core.Gen;
@@ -60,10 +60,20 @@ public final class RandomProblems {
   private static Problem build(
       Source s, int minReps, int maxReps, int minLeads, int maxLeads, boolean limits) {
     Policy.Builder pb = Policy.builder();
+    boolean balances = false;
     for (Objective o : Objective.values()) {
+      double w = Policy.defaults().weight(o);
       if (s.chance(60)) {
-        pb.weight(o, OBJECTIVE_WEIGHTS[s.between(0, OBJECTIVE_WEIGHTS.length - 1)]);
+        w = OBJECTIVE_WEIGHTS[s.between(0, OBJECTIVE_WEIGHTS.length - 1)];
+        if (o == Objective.COUNT && w == 0 && !balances && s.chance(50)) {
+          w = 1; // a policy must balance something; keep count on in half of the other cases
+        }
       }
+      balances |= w > 0 && (o == Objective.COUNT || o == Objective.VALUE || o == Objective.TIER);
+      if (o == Objective.TIER && !balances) {
+        w = Math.max(w, 1); // count and value are off: the tier term is what is balanced
+      }
+      pb.weight(o, w);
     }
     pb.allowRebalancing(s.chance(50));
     if (s.chance(30)) {

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
-import io.fairlead.core.allocation.ScoreBreakdown;
-import io.fairlead.core.internal.Book;
+import io.fairlead.core.internal.Assignment;
 import io.fairlead.core.internal.ProblemIndex;
+import io.fairlead.core.internal.Score;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -34,17 +34,18 @@ class ScoreEquivalenceTest {
             (problem, assignmentSeed, mode) -> {
               checked.incrementAndGet();
               leads.addAndGet(problem.leads().size());
-              ProblemIndex index = new ProblemIndex(problem);
+              ProblemIndex index =
+                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
               int[] a = assignment(index, assignmentSeed, mode);
               Plan plan = Plan.of(index, a);
               var explanation = OptaScores.explain(plan);
               HardMediumSoftLongScore opta = explanation.getScore();
-              ScoreBreakdown book = Book.of(index, a).score();
+              Score book = Assignment.of(index, a).score();
 
               assertThat(new long[] {-opta.hardScore(), -opta.mediumScore(), -opta.softScore()})
                   .as("hard, medium, soft of %s", java.util.Arrays.toString(a))
                   .containsExactly(book.hard(), book.medium(), book.soft());
-              Map<String, Long> expected = new TreeMap<>(book.byConstraint());
+              Map<String, Long> expected = new TreeMap<>(book.byTerm());
               expected.values().removeIf(v -> v == 0);
               Map<String, Long> actual = OptaScores.penaltiesByName(explanation);
               actual.values().removeIf(v -> v == 0);

@@ -1,9 +1,9 @@
 package io.fairlead.solver.internal;
 
-import io.fairlead.core.allocation.Problem;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.policy.Policy;
+import io.fairlead.core.problem.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -43,7 +43,8 @@ final class Territories {
           Lead.builder("l" + i)
               .region("region" + g)
               .industry(INDUSTRIES[random.nextInt(INDUSTRIES.length)])
-              .value(Math.round(Math.exp(9 + (g + 1) * 0.4 + random.nextGaussian())))
+              .value(
+                  Math.min(1e12, Math.round(Math.exp(9 + (g + 1) * 0.4 + random.nextGaussian()))))
               .tier(random.nextInt(10) == 0 ? "A" : random.nextInt(3) == 0 ? "B" : "C");
       if (random.nextInt(4) == 0) {
         b.currentOwner("r" + g + "-0");

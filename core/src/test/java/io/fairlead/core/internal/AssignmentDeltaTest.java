@@ -5,22 +5,22 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
-import io.fairlead.core.allocation.Problem;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadKind;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.Role;
 import io.fairlead.core.policy.Objective;
 import io.fairlead.core.policy.Policy;
+import io.fairlead.core.problem.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class BookDeltaTest {
+class AssignmentDeltaTest {
 
   /** A random problem and a random partial book of it, from one seed. */
-  private static Book randomBook(long seed) {
+  private static Assignment randomBook(long seed) {
     Random rnd = new Random(seed);
     Policy policy =
         Policy.builder()
@@ -55,8 +55,9 @@ class BookDeltaTest {
       }
       leads.add(b.build());
     }
-    ProblemIndex index = new ProblemIndex(Problem.of(policy, reps, leads));
-    Book book = new Book(index);
+    Problem problem = Problem.of(policy, reps, leads);
+    ProblemIndex index = new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
+    Assignment book = new Assignment(index);
     for (int i = 0; i < leadCount; i++) {
       int[] e = index.eligible(i);
       if (e.length > 0 && rnd.nextBoolean()) {
@@ -73,7 +74,7 @@ class BookDeltaTest {
         .forAll(longs().all())
         .checkAssert(
             seed -> {
-              Book book = randomBook(seed);
+              Assignment book = randomBook(seed);
               ProblemIndex index = book.index();
               for (int i = 0; i < index.leadCount(); i++) {
                 if (book.repOf(i) >= 0) {
@@ -97,7 +98,7 @@ class BookDeltaTest {
         .forAll(longs().all(), integers().between(0, 1000))
         .checkAssert(
             (seed, pick) -> {
-              Book book = randomBook(seed);
+              Assignment book = randomBook(seed);
               ProblemIndex index = book.index();
               for (int i = 0; i < index.leadCount(); i++) {
                 if (book.repOf(i) < 0 && index.repCount() > 0) {
@@ -110,5 +111,9 @@ class BookDeltaTest {
                 }
               }
             });
+  }
+
+  private static ProblemIndex index(Problem p) {
+    return new ProblemIndex(p.policy(), p.reps(), p.leads());
   }
 }

@@ -1,4 +1,4 @@
-package io.fairlead.core.allocation;
+package io.fairlead.core.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

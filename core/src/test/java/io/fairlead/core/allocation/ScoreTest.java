@@ -2,13 +2,15 @@ package io.fairlead.core.allocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fairlead.core.internal.Book;
+import io.fairlead.core.internal.Assignment;
 import io.fairlead.core.internal.ProblemIndex;
+import io.fairlead.core.internal.Score;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.RepId;
 import io.fairlead.core.policy.Policy;
+import io.fairlead.core.problem.Problem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * term {@code 1000·k_t·n_t²/w}; moving a lead costs {@code 1000·10}, a preference mismatch {@code
  * 1000·0.2·10}, an unassigned lead of tier t {@code 1000·k_t·10}.
  */
-class BookTest {
+class ScoreTest {
 
   private static Lead lead(String id, double value, String tier) {
     return Lead.builder(id).region("East").industry("retail").value(value).tier(tier).build();
@@ -49,6 +51,7 @@ class BookTest {
 
     assertThat(s.byConstraint())
         .containsExactly(
+            Map.entry("eligibility", 0L),
             Map.entry("capacity", 0L),
             Map.entry("new-lead-cap", 0L),
             Map.entry("unassigned", 0L),
@@ -67,7 +70,8 @@ class BookTest {
   @Test
   void score_overCapacityMovedAndMismatched_byHand() {
     // ana: capacity 1, 1 held outside, prefers tech. c1 (retail, tier B, bob's) goes to ana.
-    // capacity: 1 + 1 − 1 = 1 (hard). count 1000, value 1000·1² = 1000 (one lead = the mean),
+    // capacity: 1 + 1 − 1 = 1 (hard); the policy keeps bob as its owner: eligibility 1 (hard).
+    // count 1000, value 1000·1² = 1000 (one lead = the mean),
     // tier B 1000, continuity 1000·10 = 10000, preference 1000·0.2·10 = 2000 → soft 15000.
     Problem p =
         Problem.of(
@@ -86,8 +90,11 @@ class BookTest {
     ScoreBreakdown s =
         Baselines.measure(p, Map.of(LeadId.of("c1"), RepId.of("ana")), "given").score();
 
-    assertThat(s.hard()).isEqualTo(1L);
-    assertThat(s.byConstraint()).containsEntry("capacity", 1L).containsEntry("new-lead-cap", 0L);
+    assertThat(s.hard()).isEqualTo(2L);
+    assertThat(s.byConstraint())
+        .containsEntry("eligibility", 1L)
+        .containsEntry("capacity", 1L)
+        .containsEntry("new-lead-cap", 0L);
     assertThat(s.byConstraint())
         .containsEntry("count-balance", 1000L)
         .containsEntry("value-balance", 1000L)
@@ -102,11 +109,11 @@ class BookTest {
   void score_unassignedLead_costsMediumAndItsTierPenalty() {
     // c3 (tier C, k 1) unassigned: medium 1, unassigned-tier 1000·1·10 = 10000.
     // ana {c1, c2}: 4000 + 2250 + 3000 + 1000 = 10250 → soft 20250.
-    Book book = book(0, 0, -1);
-    ScoreBreakdown s = book.score();
+    Assignment book = book(0, 0, -1);
+    Score s = book.score();
 
     assertThat(s.medium()).isEqualTo(1L);
-    assertThat(s.byConstraint()).containsEntry("unassigned-tier", 10000L);
+    assertThat(s.byTerm()).containsEntry("unassigned-tier", 10000L);
     assertThat(s.soft()).isEqualTo(20250L);
   }
 
@@ -116,7 +123,7 @@ class BookTest {
     // 1000·9 + 1000·3² + (3000 + 1000 + 1000) = 23000, was 10250; the unassigned-tier 10000 goes.
     // → 23000 − 10250 − 10000 = 2750.
     // c3 to bob (w 2): 1000·1/2 + 1000·1.5²/2 + 1000·1/2 = 500 + 1125 + 500 = 2125 → 2125 − 10000.
-    Book book = book(0, 0, -1);
+    Assignment book = book(0, 0, -1);
 
     assertThat(book.deltaAssign(2, 0)).containsExactly(0L, 2750L);
     assertThat(book.deltaAssign(2, 1)).containsExactly(0L, -7875L);
@@ -142,14 +149,14 @@ class BookTest {
                     .build(),
                 lead("c3", 300, "C"),
                 lead("c4", 0, "A")));
-    ProblemIndex index = new ProblemIndex(p);
-    Book book = Book.of(index, new int[] {0, -1, 2, -1});
+    ProblemIndex index = new ProblemIndex(p.policy(), p.reps(), p.leads());
+    Assignment book = Assignment.of(index, new int[] {0, -1, 2, -1});
     for (int lead : new int[] {1, 3}) {
       for (int rep = 0; rep < index.repCount(); rep++) {
-        ScoreBreakdown before = book.score();
+        Score before = book.score();
         long[] delta = book.deltaAssign(lead, rep);
         book.assign(lead, rep);
-        ScoreBreakdown after = book.score();
+        Score after = book.score();
         book.unassign(lead);
 
         assertThat(delta[0])
@@ -165,13 +172,13 @@ class BookTest {
 
   @Test
   void deltaMove_equalsTheScoreDifference() {
-    ProblemIndex index = new ProblemIndex(TINY);
-    Book book = Book.of(index, new int[] {0, 0, 1});
-    ScoreBreakdown before = book.score();
+    ProblemIndex index = new ProblemIndex(TINY.policy(), TINY.reps(), TINY.leads());
+    Assignment book = Assignment.of(index, new int[] {0, 0, 1});
+    Score before = book.score();
     long[] delta = book.deltaMove(1, 1);
     book.unassign(1);
     book.assign(1, 1);
-    ScoreBreakdown after = book.score();
+    Score after = book.score();
 
     assertThat(delta).containsExactly(after.hard() - before.hard(), after.soft() - before.soft());
     // c2 to bob: ana {c1} 1000 + 250 + 3000 = 4250; bob {c2, c3} 1000·4/2 + 1000·2.5²/2 +
@@ -180,7 +187,7 @@ class BookTest {
     assertThat(delta[1]).isEqualTo(-2000L);
   }
 
-  private static Book book(int... assignment) {
-    return Book.of(new ProblemIndex(TINY), assignment);
+  private static Assignment book(int... assignment) {
+    return Assignment.of(new ProblemIndex(TINY.policy(), TINY.reps(), TINY.leads()), assignment);
   }
 }

@@ -1,4 +1,4 @@
-package io.fairlead.core.routing;
+package io.fairlead.core.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,14 +16,20 @@ import io.fairlead.core.policy.CustomRule;
 import io.fairlead.core.policy.Policy;
 import io.fairlead.core.policy.TierRule;
 import io.fairlead.core.policy.TierScheme;
+import io.fairlead.core.routing.CatchUp;
+import io.fairlead.core.routing.LeadRouter;
+import io.fairlead.core.routing.RouteDecision;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
-/** Saving a router to JSON and restoring it: same next decisions; bad JSON named by its path. */
-class RouterJsonTest {
+/**
+ * Saving a router as JSON and restoring it: same next decisions; bad JSON named by its path, with
+ * the same strictness as every other document.
+ */
+class FairleadJsonRouterTest {
 
   private static final String[] REGIONS = {"East", "West"};
   private static final Policy POLICY =
@@ -140,18 +146,18 @@ class RouterJsonTest {
   void restoredRouter_makesTheSameNext1000Decisions() {
     LeadRouter original = newRouter(CatchUp.capped(3), 1.0);
     play(original, 1, 1_000, "a");
-    String json = original.toJson();
+    String json = FairleadJson.writeRouter(original);
 
-    LeadRouter restored = LeadRouter.fromJson(json, POLICY);
+    LeadRouter restored = FairleadJson.readRouter(json, POLICY);
 
-    assertThat(restored.toJson()).isEqualTo(json);
+    assertThat(FairleadJson.writeRouter(restored)).isEqualTo(json);
     assertThat(restored.snapshot()).isEqualTo(original.snapshot());
     List<Object> fromOriginal = play(original, 2, 1_000, "b");
     List<Object> fromRestored = play(restored, 2, 1_000, "b");
     assertThat(fromRestored).isEqualTo(fromOriginal);
     assertThat(fromOriginal.stream().filter(RouteDecision.class::isInstance))
         .hasSizeGreaterThan(1_000);
-    assertThat(restored.toJson()).isEqualTo(original.toJson());
+    assertThat(FairleadJson.writeRouter(restored)).isEqualTo(FairleadJson.writeRouter(original));
   }
 
   @Test
@@ -160,14 +166,14 @@ class RouterJsonTest {
     play(original, 5, 200, "a");
     original.startPeriod();
 
-    LeadRouter restored = LeadRouter.fromJson(original.toJson(), POLICY);
+    LeadRouter restored = FairleadJson.readRouter(FairleadJson.writeRouter(original), POLICY);
 
     assertThat(restored.period()).isEqualTo(original.period());
     assertThat(restored.meanValue()).isEqualTo(original.meanValue());
     assertThat(restored.bookSize()).isEqualTo(original.bookSize());
     assertThat(restored.toString()).isEqualTo(original.toString());
-    assertThat(original.toJson())
-        .contains("\"ledgerTolerance\" : \"Infinity\"")
+    assertThat(FairleadJson.writeRouter(original))
+        .contains("\"ledgerTolerance\": \"Infinity\"")
         .contains("\"FULL\"");
     assertThat(play(restored, 6, 200, "b")).isEqualTo(play(original, 6, 200, "b"));
   }
@@ -177,7 +183,7 @@ class RouterJsonTest {
   private static String edited(Consumer<ObjectNode> edit) throws Exception {
     LeadRouter router = newRouter(CatchUp.NONE, 1.0);
     play(router, 3, 30, "a");
-    ObjectNode root = (ObjectNode) MAPPER.readTree(router.toJson());
+    ObjectNode root = (ObjectNode) MAPPER.readTree(FairleadJson.writeRouter(router));
     edit.accept(root);
     return MAPPER.writeValueAsString(root);
   }
@@ -187,7 +193,7 @@ class RouterJsonTest {
   }
 
   private static void assertRejected(String json, String... parts) {
-    assertThatThrownBy(() -> LeadRouter.fromJson(json, POLICY))
+    assertThatThrownBy(() -> FairleadJson.readRouter(json, POLICY))
         .isInstanceOf(IllegalArgumentException.class)
         .message()
         .contains(parts);
@@ -195,7 +201,7 @@ class RouterJsonTest {
 
   @Test
   void notJson_isRejectedWithItsPosition() {
-    assertRejected("{\"format\": ", "router state: not valid JSON", "line 1");
+    assertRejected("{\"format\": ", "router JSON at line 1", "malformed JSON");
   }
 
   @Test
@@ -207,55 +213,90 @@ class RouterJsonTest {
   @Test
   void missingField_namesItsPath() throws Exception {
     assertRejected(
-        edited(r -> rep(r, 1).remove("capacity")), "router state $.reps[1].capacity: missing");
-    assertRejected(edited(r -> r.remove("book")), "router state $.book: missing");
+        edited(r -> ((ObjectNode) rep(r, 1).get("ledger")).remove("credited")),
+        "router JSON at $.reps[1].ledger.credited: rep r1: missing required field 'credited'");
+    assertRejected(edited(r -> r.remove("book")), "router JSON at $.book: missing");
+  }
+
+  @Test
+  void unknownOrRepeatedField_isRejected_asInEveryDocument() throws Exception {
+    assertRejected(
+        edited(r -> ((ObjectNode) rep(r, 1).get("rep")).put("capcity", 5)),
+        "router JSON at $.reps[1].rep",
+        "unknown field 'capcity'");
+    String json = edited(r -> {});
+    assertRejected(
+        json.replaceFirst("\"period\": ?(\\d+)", "\"period\": $1, \"period\": 7"),
+        "router JSON",
+        "Duplicate field 'period'");
   }
 
   @Test
   void wrongType_namesItsPath() throws Exception {
     assertRejected(
         edited(r -> ((ObjectNode) rep(r, 0).get("ledger")).put("received", "x")),
-        "router state $.reps[0].ledger.received: must be an integer, was \"x\"");
-    assertRejected(edited(r -> r.put("period", 1.5)), "$.period: must be an integer");
+        "router JSON at $.reps[0].ledger.received",
+        "expected a whole number");
+    assertRejected(edited(r -> r.put("period", 1.5)), "$.period", "expected a whole number");
     assertRejected(
-        edited(r -> rep(r, 2).put("available", "yes")),
-        "$.reps[2].available: must be true or false");
+        edited(r -> ((ObjectNode) rep(r, 2).get("rep")).put("available", "yes")),
+        "$.reps[2].rep.available",
+        "expected true or false");
   }
 
   @Test
   void invalidValue_namesItsPathAndTheRule() throws Exception {
     assertRejected(
-        edited(r -> rep(r, 0).put("capacity", -1)),
-        "$.reps[0]",
+        edited(r -> ((ObjectNode) rep(r, 0).get("rep")).put("capacity", -1)),
+        "$.reps[0].rep.capacity",
         "rep r0: capacity must be >= 0, was -1");
     assertRejected(edited(r -> r.put("catchUp", "SOMETIMES")), "$.catchUp", "'SOMETIMES'");
-    assertRejected(edited(r -> r.put("ledgerTolerance", -2)), "$.ledgerTolerance: must be >= 0");
-    assertRejected(edited(r -> rep(r, 3).put("role", "BOSS")), "$.reps[3].role", "BOSS");
+    assertRejected(edited(r -> r.put("ledgerTolerance", -2)), "$.ledgerTolerance", ">= 0");
+    assertRejected(
+        edited(r -> ((ObjectNode) rep(r, 3).get("rep")).put("role", "BOSS")),
+        "$.reps[3].rep.role",
+        "BOSS");
     assertRejected(
         edited(r -> ((ObjectNode) r.get("book").get(0).get("lead")).put("value", -5)),
-        "$.book[0].lead",
-        "value must be finite and >= 0, was -5.0");
+        "$.book[0].lead.value",
+        "value must be in [0, 1e15], was -5.0");
+    assertRejected(
+        edited(r -> ((ObjectNode) rep(r, 0).get("rep")).put("id", " ")),
+        "$.reps[0].rep.id",
+        "rep id must not be blank");
+  }
+
+  @Test
+  void numbersOutsideTheirDomain_areRejected() throws Exception {
+    assertRejected(
+        edited(r -> r.put("sequence", Long.MAX_VALUE)), "$.sequence", "must be in [0, 2^53]");
+    assertRejected(
+        edited(r -> ((ObjectNode) rep(r, 0).get("ledger")).put("credited", "Infinity")),
+        "$.reps[0].ledger",
+        "credited must be finite");
+    assertRejected(edited(r -> r.put("meanValue", 0)), "$.meanValue", "(0, 1e15]");
   }
 
   @Test
   void inconsistentState_isRejected() throws Exception {
     assertRejected(
         edited(r -> ((ObjectNode) r.get("book").get(0)).put("rep", "nobody")),
-        "router state $.book[0].rep: rep 'nobody' is not on the roster");
+        "router JSON at $.book[0].rep: lead old0: rep 'nobody' is not on the roster");
     assertRejected(
-        edited(r -> ((ObjectNode) rep(r, 0).get("book")).put("leads", 99)),
-        "router state $.reps[0].book.leads: 99, but the book holds");
+        edited(r -> ((ObjectNode) rep(r, 0).get("holds")).put("leads", 99)),
+        "router JSON at $.reps[0].holds.leads: rep r0: was 99, but the book gives");
     assertRejected(
         edited(r -> ((ArrayNode) r.get("book")).add(r.get("book").get(0).deepCopy())),
         "$.book[",
-        "duplicate id in the book");
+        "duplicate id");
     assertRejected(
         edited(r -> ((ArrayNode) r.get("reps")).add(rep(r, 0).deepCopy())),
-        "$.reps",
-        "rep r0: duplicate id");
+        "$.reps[12].rep.id",
+        "duplicate id");
     assertRejected(
         edited(r -> ((ObjectNode) rep(r, 0).get("ledger")).put("lastLead", 1_000_000)),
-        "$.reps[0].ledger.lastLead: must be in [-1, sequence");
+        "$.reps[0].ledger.lastLead",
+        "must be in [-1, sequence");
   }
 
   @Test
@@ -263,8 +304,8 @@ class RouterJsonTest {
     String json = edited(r -> {});
     Policy other = Policy.builder().tiers(TierScheme.of("A", "B", "C", "D")).build();
 
-    assertThatThrownBy(() -> LeadRouter.fromJson(json, other))
+    assertThatThrownBy(() -> FairleadJson.readRouter(json, other))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("$.reps[0].book.tierLeads");
+        .hasMessageContaining("$.reps[0].holds.tierLeads");
   }
 }

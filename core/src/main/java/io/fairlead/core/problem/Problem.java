@@ -1,8 +1,9 @@
-package io.fairlead.core.allocation;
+package io.fairlead.core.problem;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import io.fairlead.core.internal.Scoring;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.Rep;
@@ -17,8 +18,19 @@ import java.util.Map;
 /**
  * One distribution problem: a roster of reps, the leads to distribute, and the policy. Creating it
  * validates everything across records: duplicate ids, current owners that are not on the roster,
- * tiers the policy does not know, an empty roster. Each error is an {@link
- * IllegalArgumentException} naming the record and field.
+ * tiers the policy does not know, an empty roster, and the size of the problem. Each error is an
+ * {@link IllegalArgumentException} naming the record and field.
+ *
+ * <pre>{@code
+ * Problem problem = Problem.of(policy, reps, leads);
+ * Allocation a = Baselines.leastBusy().allocate(problem);
+ * }</pre>
+ *
+ * <p><b>Size.</b> At most {@link #MAX_REPS} reps and {@link #MAX_LEADS} leads, and no more leads
+ * than the policy's weights let the score hold: every balance term grows with the square of a rep's
+ * leads, so a policy with extreme weights (objective and tier weights near 1000, a least rep weight
+ * near 0.01) limits a problem to a few thousand leads, while the default policy allows the full ten
+ * million. The message says which weights to change.
  *
  * <p>Immutable; reps and leads keep the order given, which is the order of every result list.
  *
@@ -29,6 +41,12 @@ import java.util.Map;
  */
 public record Problem(Policy policy, List<Rep> reps, List<Lead> leads) {
 
+  /** The most reps in one problem. */
+  public static final int MAX_REPS = 100_000;
+
+  /** The most leads in one problem. */
+  public static final int MAX_LEADS = 10_000_000;
+
   public Problem {
     requireNonNull(policy, "policy");
     requireNonNull(reps, "reps");
@@ -36,6 +54,13 @@ public record Problem(Policy policy, List<Rep> reps, List<Lead> leads) {
     reps = List.copyOf(reps);
     leads = List.copyOf(leads);
     checkArgument(!reps.isEmpty(), "reps: the roster is empty, at least one rep is needed");
+    checkArgument(
+        reps.size() <= MAX_REPS, "reps: %s reps, at most %s are supported", reps.size(), MAX_REPS);
+    checkArgument(
+        leads.size() <= MAX_LEADS,
+        "leads: %s leads, at most %s are supported",
+        leads.size(),
+        MAX_LEADS);
     Map<RepId, Rep> byId = new HashMap<>();
     for (Rep r : reps) {
       checkArgument(byId.put(r.id(), r) == null, "rep %s: duplicate id", r.id());
@@ -61,6 +86,10 @@ public record Problem(Policy policy, List<Rep> reps, List<Lead> leads) {
                       o));
       policy.tierOf(l); // fails with the lead's id for an unknown tier or a bad tier-rule attribute
     }
+    // Value units add up to 1000 per lead (the mean is the unit), plus half a unit of rounding
+    // each.
+    String range = Scoring.rangeProblem(policy, leads.size(), leads.size() * 1000.5);
+    checkArgument(range == null, "leads: %s", range);
   }
 
   /** Validates and returns a problem. */
