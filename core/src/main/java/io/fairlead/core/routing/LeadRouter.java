@@ -241,11 +241,16 @@ public final class LeadRouter {
    * The router's whole state, consistent as of one moment: the settings, the roster with each rep's
    * ledger, and the book. The policy is not included: give it to {@link #restore}. To store it as
    * JSON, use {@code FairleadJson.writeRouter(router)}.
+   *
+   * <p>Routing goes on while a state is taken: the lock is held only to copy the ledger ({@code
+   * O(reps)}) and to note where the book stands; the book's leads are read afterwards.
    */
   public RouterState state() {
+    RouterCore.Capture capture;
     synchronized (lock) {
-      return core.state();
+      capture = core.capture();
     }
+    return capture.state();
   }
 
   /**
@@ -262,7 +267,10 @@ public final class LeadRouter {
     return new LeadRouter(RouterCore.restore(state, policy));
   }
 
-  /** The score delta of giving the lead to the rep, as {@code Book.deltaAssign} (for tests). */
+  /**
+   * The score delta of giving the lead to the rep, as the batch's {@code
+   * Assignment.softDeltaAssign} (for tests).
+   */
   long scoreDelta(Lead lead, RepId rep) {
     synchronized (lock) {
       Integer r = core.repIndex.get(rep);

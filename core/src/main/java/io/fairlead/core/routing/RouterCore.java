@@ -21,6 +21,7 @@ import io.fairlead.core.policy.Policy;
 import io.fairlead.core.policy.Rule;
 import io.fairlead.core.policy.Rulebook;
 import io.fairlead.core.problem.Problem;
+import io.fairlead.core.routing.BookLog.Held;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -101,7 +102,7 @@ final class RouterCore {
   int[] weightRank;
   int weightRanks;
 
-  final LinkedHashMap<LeadId, Held> book = new LinkedHashMap<>();
+  final BookLog book = new BookLog();
   private double bookUnits;
 
   private int[] sizeCuts;
@@ -111,9 +112,6 @@ final class RouterCore {
   // Scratch for the selection, reused under the router's lock.
   private final CandidateTree.Top2 due = new CandidateTree.Top2();
   private final CandidateTree.Top2 wide = new CandidateTree.Top2();
-
-  /** A lead in the book: who holds it, and the numbers it added to that rep's aggregates. */
-  record Held(Lead lead, int rep, int tier, long units, Status status) {}
 
   private record ClassKey(
       Optional<String> region, Optional<String> industry, int band, int tier, LeadKind kind) {}
@@ -408,7 +406,7 @@ final class RouterCore {
 
   /** Puts a lead in the book without touching the ledger (initial book, restore). */
   void hold(Lead lead, int rep, Status status) {
-    checkArgument(!book.containsKey(lead.id()), "lead %s: duplicate id in the book", lead.id());
+    checkArgument(!book.contains(lead.id()), "lead %s: duplicate id in the book", lead.id());
     int t = tierRank(lead);
     add(new Held(lead, rep, t, admit(lead), status), false);
   }
@@ -438,14 +436,14 @@ final class RouterCore {
   }
 
   private void add(Held h, boolean asNew) {
-    bookUnits += h.units();
-    book.put(h.lead().id(), h);
-    loads.add(h.rep(), h.tier(), h.units(), asNew);
+    bookUnits += h.units;
+    book.add(h);
+    loads.add(h.rep, h.tier, h.units, asNew);
   }
 
   private void subtract(Held h) {
-    bookUnits -= h.units();
-    loads.remove(h.rep(), h.tier(), h.units(), false); // the ledger keeps what a rep received
+    bookUnits -= h.units;
+    loads.remove(h.rep, h.tier, h.units, false); // the ledger keeps what a rep received
   }
 
   Optional<RepId> release(LeadId id) {
@@ -454,19 +452,19 @@ final class RouterCore {
       return Optional.empty();
     }
     subtract(h);
-    return Optional.of(rep(h.rep()).id());
+    return Optional.of(rep(h.rep).id());
   }
 
   Optional<RepId> ownerOf(LeadId id) {
     Held h = book.get(id);
-    return h == null ? Optional.empty() : Optional.of(rep(h.rep()).id());
+    return h == null ? Optional.empty() : Optional.of(rep(h.rep).id());
   }
 
   Problem toProblem() {
     List<Lead> out = new ArrayList<>(book.size());
-    for (Held h : book.values()) {
-      RepId holder = rep(h.rep()).id();
-      Lead l = h.lead();
+    for (Held h : book.entries()) {
+      RepId holder = rep(h.rep).id();
+      Lead l = h.lead;
       out.add(
           l.currentOwner().equals(Optional.of(holder))
               ? l
@@ -499,9 +497,10 @@ final class RouterCore {
         continue;
       }
       int to = repIndex.get(o.rep().get());
-      if (to != h.rep()) {
+      if (to != h.rep) {
+        book.remove(o.lead());
         subtract(h);
-        add(new Held(h.lead(), to, h.tier(), h.units(), Status.MOVED), false);
+        add(new Held(h.lead, to, h.tier, h.units, Status.MOVED), false);
         changed++;
       }
     }
@@ -671,11 +670,11 @@ final class RouterCore {
     LeadId id = lead.id();
     Held held = book.get(id);
     if (held != null) {
-      RepId rep = rep(held.rep()).id();
+      RepId rep = rep(held.rep).id();
       return new Ready(
           new RouteDecision(
               id,
-              held.status(),
+              held.status,
               Optional.of(rep),
               Optional.empty(),
               0,
@@ -866,28 +865,67 @@ final class RouterCore {
 
   // ---------------------------------------------------------------- state
 
-  /** The whole state as values (see {@link RouterState}). */
-  RouterState state() {
-    List<RouterState.RepLedger> ledger = new ArrayList<>(n());
-    for (int r = 0; r < n(); r++) {
-      ledger.add(
-          new RouterState.RepLedger(
-              rep(r), loads.received(r), receivedValue[r], credit[r], lastSeq[r]));
+  /**
+   * What {@link #state()} needs, taken in {@code O(reps)}: the settings, a copy of the roster and
+   * the ledger, and a view of the book. Turned into a {@link RouterState} outside the lock.
+   */
+  record Capture(
+      int period,
+      long sequence,
+      double meanValue,
+      CatchUp catchUp,
+      double tolerance,
+      Rep[] reps,
+      int[] received,
+      long[] receivedValue,
+      double[] credit,
+      long[] lastSeq,
+      BookLog.View book) {
+
+    /** The state: reads the book's entries of the captured version ({@code O(book)}). */
+    RouterState state() {
+      List<RouterState.RepLedger> ledger = new ArrayList<>(reps.length);
+      for (int r = 0; r < reps.length; r++) {
+        ledger.add(
+            new RouterState.RepLedger(
+                reps[r], received[r], receivedValue[r], credit[r], lastSeq[r]));
+      }
+      List<RouterState.BookEntry> entries = new ArrayList<>(book.size());
+      book.forEach(h -> entries.add(new RouterState.BookEntry(h.lead, reps[h.rep].id(), h.status)));
+      return new RouterState(
+          period,
+          sequence,
+          Double.isNaN(meanValue)
+              ? java.util.OptionalDouble.empty()
+              : java.util.OptionalDouble.of(meanValue),
+          catchUp,
+          tolerance,
+          ledger,
+          entries);
     }
-    List<RouterState.BookEntry> entries = new ArrayList<>(book.size());
-    for (Held h : book.values()) {
-      entries.add(new RouterState.BookEntry(h.lead(), rep(h.rep()).id(), h.status()));
+  }
+
+  /** Takes what the state needs in {@code O(reps)}; call under the lock. */
+  Capture capture() {
+    int n = n();
+    Rep[] roster = new Rep[n];
+    int[] received = new int[n];
+    for (int r = 0; r < n; r++) {
+      roster[r] = rep(r);
+      received[r] = loads.received(r);
     }
-    return new RouterState(
+    return new Capture(
         period,
         seq,
-        Double.isNaN(meanValue)
-            ? java.util.OptionalDouble.empty()
-            : java.util.OptionalDouble.of(meanValue),
+        meanValue,
         catchUp,
         tolerance,
-        ledger,
-        entries);
+        roster,
+        received,
+        Arrays.copyOf(receivedValue, n),
+        Arrays.copyOf(credit, n),
+        Arrays.copyOf(lastSeq, n),
+        book.view());
   }
 
   /** A router core in the given state under the policy. */
