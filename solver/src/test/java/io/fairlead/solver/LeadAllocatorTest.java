@@ -23,9 +23,11 @@ import io.fairlead.solver.internal.RandomProblems;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The facade on random problems: what every caller may rely on. */
+@Tag("slow") // solves many problems; excluded by the fast profile (mvn test -Pfast)
 class LeadAllocatorTest {
 
   private static final long SEED = 0x5EED_0003L;

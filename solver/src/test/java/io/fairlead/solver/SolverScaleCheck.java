@@ -19,8 +19,8 @@ import java.util.List;
  *
  * <pre>
  * mvn -q -B test-compile
- * mvn -q -B dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
- * java -cp target/classes:target/test-classes:$(cat /tmp/cp.txt) io.fairlead.solver.SolverScaleCheck [leads reps [budget]]
+ * mvn -q -B dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * java -cp target/classes:target/test-classes:$(cat target/cp.txt) io.fairlead.solver.SolverScaleCheck [leads reps [budget]]
  * </pre>
  */
 final class SolverScaleCheck {

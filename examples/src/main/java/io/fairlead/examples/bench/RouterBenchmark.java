@@ -48,7 +48,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * every rep ({@code territory=global}, the worst case: pass {@code global} as an argument).
  *
  * <pre>
- * cd /work/main &amp;&amp; mvn -q -B install -DskipTests -pl core \
+ * mvn -q -B install -DskipTests -pl core \
  *   &amp;&amp; mvn -q -B -pl examples compile exec:java -Dexec.mainClass=io.fairlead.examples.bench.RouterBenchmark
  * </pre>
  *

@@ -8,9 +8,11 @@ import io.fairlead.core.internal.CountFlow;
 import io.fairlead.core.internal.ProblemIndex;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The local search started from the count optimum ({@link SolveOptions.Start#COUNT_FLOW}). */
+@Tag("slow") // solves many problems; excluded by the fast profile (mvn test -Pfast)
 class CountFlowStartTest {
 
   private static final long SEED = 0x5EED_0006L;

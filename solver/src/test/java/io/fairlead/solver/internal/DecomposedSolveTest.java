@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fairlead.core.internal.Assignment;
 import io.fairlead.core.internal.ProblemIndex;
 import io.fairlead.core.internal.Score;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Solving independent parts apart, in parallel, against solving the whole problem. */
+@Tag("slow") // solves many problems; excluded by the fast profile (mvn test -Pfast)
 class DecomposedSolveTest {
 
   private static final SolveOptions OPTIONS = SolveOptions.DEFAULTS.withMoveBudget(60_000);

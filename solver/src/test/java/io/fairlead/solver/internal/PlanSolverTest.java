@@ -13,12 +13,14 @@ import io.fairlead.core.problem.Problem;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.optaplanner.core.config.solver.EnvironmentMode;
 
 /** Properties of the internal solver on random problems (no wall-clock assertions). */
+@Tag("slow") // solves many problems; excluded by the fast profile (mvn test -Pfast)
 class PlanSolverTest {
 
   private static final long SEED = 0x5EED_0002L;
