@@ -165,17 +165,19 @@ public final class Assignment {
     if (r < 0) {
       return out;
     }
-    int t = index.tierRank(lead);
-    out.put(
-        Objective.COUNT.id(),
-        loads.countTermAt(r, loads.held(r)) - loads.countTermAt(r, loads.held(r) - 1L));
-    out.put(
-        Objective.VALUE.id(),
-        loads.valueTerm(r) - loads.valueTermAt(r, loads.units(r) - index.valueUnits(lead)));
-    out.put(
-        Objective.TIER.id(),
-        loads.tierTermAt(r, t, loads.tierHeld(r, t))
-            - loads.tierTermAt(r, t, loads.tierHeld(r, t) - 1L));
+    long[] with = new long[Objective.values().length];
+    for (Objective o : Objective.values()) {
+      if (o.isBalance()) {
+        with[o.ordinal()] = loads.term(o, r);
+      }
+    }
+    loads.remove(r, index.tierRank(lead), index.valueUnits(lead), index.isNew(lead, r));
+    for (Objective o : Objective.values()) {
+      if (o.isBalance()) {
+        out.put(o.id(), with[o.ordinal()] - loads.term(o, r));
+      }
+    }
+    loads.add(r, index.tierRank(lead), index.valueUnits(lead), index.isNew(lead, r));
     out.put(Objective.CONTINUITY.id(), moves(lead, r) ? loads.continuity() : 0L);
     out.put(Objective.PREFERENCE.id(), preferenceCost(lead, r));
     return out;
@@ -183,44 +185,38 @@ public final class Assignment {
 
   /** The full score, by term ({@link Scoring#TERMS}). */
   public Score score() {
-    long capacity = 0;
-    long newCap = 0;
-    long count = 0;
-    long value = 0;
-    long tier = 0;
+    long[] terms = new long[Scoring.TERMS.size()];
+    int capacity = Scoring.TERMS.indexOf(Scoring.CAPACITY);
+    int newCap = Scoring.TERMS.indexOf(Scoring.NEW_LEAD_CAP);
     for (int r = 0; r < loads.size(); r++) {
-      capacity += loads.capacityOverflow(r);
-      newCap += loads.newLeadOverflow(r);
-      count += loads.countTerm(r);
-      value += loads.valueTerm(r);
-      tier += loads.tierTerm(r);
-    }
-    long unassignedTier = 0;
-    long preference = 0;
-    for (int i = 0; i < rep.length; i++) {
-      if (rep[i] < 0) {
-        unassignedTier += loads.unassignedTier(index.tierRank(i));
-      } else {
-        preference += preferenceCost(i, rep[i]);
+      terms[capacity] += loads.capacityOverflow(r);
+      terms[newCap] += loads.newLeadOverflow(r);
+      for (Objective o : Objective.values()) {
+        if (o.isBalance()) {
+          terms[Scoring.term(o)] += loads.term(o, r);
+        }
       }
     }
-    long continuity = moved * loads.continuity();
-    long[] terms = {
-      ineligible,
-      capacity,
-      newCap,
-      unassigned,
-      count,
-      value,
-      tier,
-      continuity,
-      preference,
-      unassignedTier
-    };
-    return new Score(
-        ineligible + capacity + newCap,
-        unassigned,
-        count + value + tier + continuity + preference + unassignedTier,
-        terms);
+    int unassignedTier = Scoring.TERMS.indexOf(Scoring.UNASSIGNED_TIER);
+    int preference = Scoring.term(Objective.PREFERENCE);
+    for (int i = 0; i < rep.length; i++) {
+      if (rep[i] < 0) {
+        terms[unassignedTier] += loads.unassignedTier(index.tierRank(i));
+      } else {
+        terms[preference] += preferenceCost(i, rep[i]);
+      }
+    }
+    terms[Scoring.TERMS.indexOf(Scoring.ELIGIBILITY)] = ineligible;
+    terms[Scoring.TERMS.indexOf(Scoring.UNASSIGNED)] = unassigned;
+    terms[Scoring.term(Objective.CONTINUITY)] = moved * loads.continuity();
+    long hard = 0;
+    for (int k = 0; k < Scoring.HARD_TERMS; k++) {
+      hard += terms[k];
+    }
+    long soft = 0;
+    for (int k = Scoring.FIRST_OBJECTIVE; k < terms.length; k++) {
+      soft += terms[k];
+    }
+    return new Score(hard, unassigned, soft, terms);
   }
 }

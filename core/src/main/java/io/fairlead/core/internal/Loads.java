@@ -300,6 +300,20 @@ public final class Loads {
     return Scoring.newLeadOverflow(received[r], rules.periodCap(reps[r]));
   }
 
+  /**
+   * A balance objective's term of one rep: its part of the score. (A new balance objective adds its
+   * case here, its aggregate to {@link #add}/{@link #remove} and its delta to {@link #refresh}'s
+   * {@link #stock}, so that every consumer of the kernel sees it.)
+   */
+  public long term(Objective o, int r) {
+    return switch (o) {
+      case COUNT -> countTerm(r);
+      case VALUE -> valueTerm[r];
+      case TIER -> tierTerm(r);
+      default -> throw new IllegalArgumentException(o.id() + " is not a balance objective");
+    };
+  }
+
   /** The count term of one rep. */
   public long countTerm(int r) {
     return Scoring.squarePenalty(kCount, held[r], weight[r]);
@@ -317,25 +331,5 @@ public final class Loads {
       s += Scoring.squarePenalty(kTier[t], tierHeld[r * tiers + t], weight[r]);
     }
     return s;
-  }
-
-  /** The tier term of one rep and tier. */
-  public long tierTerm(int r, int tier) {
-    return Scoring.squarePenalty(kTier[tier], tierHeld[r * tiers + tier], weight[r]);
-  }
-
-  /** The count term of one rep holding {@code n} leads. */
-  public long countTermAt(int r, long n) {
-    return Scoring.squarePenalty(kCount, n, weight[r]);
-  }
-
-  /** The value term of one rep holding {@code v} units. */
-  public long valueTermAt(int r, long v) {
-    return Scoring.valuePenalty(valueCoef, v, weight[r]);
-  }
-
-  /** The tier term of one rep holding {@code k} leads of the tier. */
-  public long tierTermAt(int r, int tier, long k) {
-    return Scoring.squarePenalty(kTier[tier], k, weight[r]);
   }
 }

@@ -53,19 +53,29 @@ public final class Scoring {
   /** Soft: a cost per unassigned lead by tier. */
   public static final String UNASSIGNED_TIER = "unassigned-tier";
 
-  /** Every term of the score, in report order (hard, medium, soft). */
-  public static final List<String> TERMS =
-      List.of(
-          ELIGIBILITY,
-          CAPACITY,
-          NEW_LEAD_CAP,
-          UNASSIGNED,
-          Objective.COUNT.id(),
-          Objective.VALUE.id(),
-          Objective.TIER.id(),
-          Objective.CONTINUITY.id(),
-          Objective.PREFERENCE.id(),
-          UNASSIGNED_TIER);
+  /**
+   * Every term of the score, in report order: the hard terms, {@code unassigned}, every objective
+   * in declaration order, {@code unassigned-tier}.
+   */
+  public static final List<String> TERMS = terms();
+
+  /** The position of the first objective in {@link #TERMS}. */
+  public static final int FIRST_OBJECTIVE = 4;
+
+  private static List<String> terms() {
+    List<String> out =
+        new java.util.ArrayList<>(List.of(ELIGIBILITY, CAPACITY, NEW_LEAD_CAP, UNASSIGNED));
+    for (Objective o : Objective.values()) {
+      out.add(o.id());
+    }
+    out.add(UNASSIGNED_TIER);
+    return List.copyOf(out);
+  }
+
+  /** The position of an objective's term in {@link #TERMS}. */
+  public static int term(Objective o) {
+    return FIRST_OBJECTIVE + o.ordinal();
+  }
 
   /** The number of hard terms at the start of {@link #TERMS}. */
   public static final int HARD_TERMS = 3;
@@ -143,19 +153,22 @@ public final class Scoring {
    * mismatched twice, or unassigned at the top tier weight.
    */
   public static double worstSoft(Policy policy, double leads, double valueUnits) {
-    double maxTier = 0;
     double maxTierWeight = 0;
     for (int t = 0; t < policy.tiers().size(); t++) {
-      maxTier = Math.max(maxTier, tierFactor(policy, t));
       maxTierWeight =
           Math.max(maxTierWeight, policy.tierWeights().get(policy.tiers().tiers().get(t)));
     }
-    double v = valueUnits / VALUE_UNIT;
-    double balance =
-        SCALE
-            * ((policy.weight(Objective.COUNT) + maxTier) * leads * leads
-                + policy.weight(Objective.VALUE) * v * v)
-            / policy.minWeight();
+    // Every balance term is k · x² / w of a quantity x of at most the leads (value: value units
+    // over VALUE_UNIT); the tier term's k is the largest tier's.
+    double squares = 0;
+    for (Objective o : Objective.values()) {
+      if (o.isBalance()) {
+        double x = o == Objective.VALUE ? valueUnits / VALUE_UNIT : leads;
+        double k = policy.weight(o) * (o == Objective.TIER ? maxTierWeight : 1);
+        squares += k * x * x;
+      }
+    }
+    double balance = SCALE * squares / policy.minWeight();
     double perLead =
         SCALE
             * (policy.weight(Objective.CONTINUITY) * CONTINUITY_COST

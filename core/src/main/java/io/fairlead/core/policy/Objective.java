@@ -2,27 +2,45 @@ package io.fairlead.core.policy;
 
 /**
  * A soft objective of the allocation. Each has a weight in the {@link Policy}; the optimiser
- * minimises the weighted sum. All balance terms are convex (squared) deviations, so the optimum is
- * the balanced assignment. Each has a stable {@link #id()} used by score breakdowns and JSON.
+ * minimises the weighted sum. The <em>balance</em> objectives are a convex (squared) term per rep,
+ * so the optimum is the balanced assignment; the others are a cost per lead. Each has a stable
+ * {@link #id()} used by score breakdowns and JSON, and a default weight.
  *
  * @since 0.1.0
  */
 public enum Objective {
   /** Balanced number of leads per rep, in proportion to the rep's weight: Σ n²/w. */
-  COUNT("count-balance"),
+  COUNT("count-balance", 1.0, true),
   /** Balanced total value per rep, in proportion to the rep's weight: Σ (V/v̄)²/w. */
-  VALUE("value-balance"),
+  VALUE("value-balance", 1.0, true),
   /** A fair share of each tier (top tiers weighted more): Σ_tier k_tier Σ n_tier²/w. */
-  TIER("tier-balance"),
+  TIER("tier-balance", 1.0, true),
   /** Keep leads with their current owner: a fixed cost per lead moved away. */
-  CONTINUITY("continuity"),
+  CONTINUITY("continuity", 1.0, false),
   /** Industry specialty (and role fit when the role rule is soft): a cost per mismatch. */
-  PREFERENCE("preference");
+  PREFERENCE("preference", 0.2, false);
 
   private final String id;
+  private final double defaultWeight;
+  private final boolean balance;
 
-  Objective(String id) {
+  Objective(String id, double defaultWeight, boolean balance) {
     this.id = id;
+    this.defaultWeight = defaultWeight;
+    this.balance = balance;
+  }
+
+  /** The weight a policy gives it unless told otherwise. */
+  public double defaultWeight() {
+    return defaultWeight;
+  }
+
+  /**
+   * Whether it is a balance term: a convex term per rep, of a quantity at most the rep's number of
+   * leads (or, for value, its value in mean-lead units), over the rep's weight.
+   */
+  public boolean isBalance() {
+    return balance;
   }
 
   /** The stable id, e.g. {@code "count-balance"}. */

@@ -118,16 +118,16 @@ public record Policy(
         "policy: maxWeight must be in [minWeight (%s), 100], was %s",
         minWeight,
         maxWeight);
-    boolean balances =
-        weights.get(Objective.COUNT) > 0
-            || weights.get(Objective.VALUE) > 0
-            || (weights.get(Objective.TIER) > 0
-                && tierWeights.values().stream().anyMatch(x -> x > 0));
+    boolean anyTierWeight = tierWeights.values().stream().anyMatch(x -> x > 0);
+    boolean balances = false;
+    for (Objective o : Objective.values()) {
+      balances |= o.isBalance() && weights.get(o) > 0 && (o != Objective.TIER || anyTierWeight);
+    }
     checkArgument(
         balances,
-        "policy: weights must give count-balance, value-balance or tier-balance (with a tier"
-            + " weight) a weight > 0, else nothing is balanced and any allocation scores the same;"
-            + " was %s",
+        "policy: weights must give a balance objective (count-balance, value-balance,"
+            + " tier-balance with a tier weight) a weight > 0, else nothing is balanced and any"
+            + " allocation scores the same; was %s",
         weights.entrySet().stream().map(e -> e.getKey().id() + " " + e.getValue()).toList());
     requireNonNull(customRules, "policy customRules");
     customRules = List.copyOf(customRules);
@@ -228,11 +228,9 @@ public record Policy(
     private final List<CustomRule> customRules = new ArrayList<>();
 
     private Builder() {
-      weights.put(Objective.COUNT, 1.0);
-      weights.put(Objective.VALUE, 1.0);
-      weights.put(Objective.TIER, 1.0);
-      weights.put(Objective.CONTINUITY, 1.0);
-      weights.put(Objective.PREFERENCE, 0.2);
+      for (Objective o : Objective.values()) {
+        weights.put(o, o.defaultWeight());
+      }
     }
 
     private void once(String option) {
