@@ -224,4 +224,33 @@ class FairleadJsonAllocationTest {
         .hasMessageStartingWith("allocation JSON at $.explanations[0].rep: lead c1:")
         .hasMessageContaining("the outcome's owner is ana");
   }
+
+  @Test
+  void allocation_editedByHand_isRefusedNamingTheField() {
+    Allocation a = Baselines.leastBusy().allocate(problem());
+    String json = FairleadJson.writeAllocation(a, false);
+    long soft = a.score().soft();
+
+    String score = json.replace("\"soft\": " + soft + ",", "\"soft\": 1,");
+    assertThat(score).isNotEqualTo(json);
+    assertThatThrownBy(() -> FairleadJson.readAllocation(score, a.problem()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "allocation JSON at $.score.soft: was 1, but the outcomes' assignment gives "
+                + soft
+                + " (a result's figures follow from its outcomes and cannot be edited)");
+
+    String gini = json.replaceFirst("\"gini\": [0-9.E-]+", "\"gini\": 0.0");
+    assertThat(gini).isNotEqualTo(json);
+    assertThatThrownBy(() -> FairleadJson.readAllocation(gini, a.problem()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("allocation JSON at $.metrics.count.gini: was 0.0, but");
+
+    String status = json.replaceFirst("\"status\": \"ASSIGNED\"", "\"status\": \"MOVED\"");
+    assertThat(status).isNotEqualTo(json);
+    assertThatThrownBy(() -> FairleadJson.readAllocation(status, a.problem()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("status")
+        .hasMessageStartingWith("allocation JSON at $.outcomes[");
+  }
 }
