@@ -1,18 +1,19 @@
 /**
- * Not API: the machinery every allocator shares, public only so that the solver module can use it.
- * Its types may change in any release without notice.
+ * Not API: the engine every allocator shares, exported to the solver module only (see {@code
+ * module-info.java}). Its types may change in any release without notice. It knows the model and
+ * the policy, and no result type.
  *
  * <ul>
  *   <li>{@link io.fairlead.core.internal.ProblemIndex}: a problem compiled to arrays, with each
- *       lead's eligible reps computed once per class of interchangeable leads;
- *   <li>{@link io.fairlead.core.internal.Rules}: the pairwise hard rules, one implementation for
- *       the batch index and the router;
- *   <li>{@link io.fairlead.core.internal.Scoring} and {@link io.fairlead.core.internal.Book}: the
- *       penalty formulas and per-rep aggregates that score every allocation the same way;
- *   <li>{@link io.fairlead.core.internal.Assembler} and {@link
- *       io.fairlead.core.internal.Explainer}: outcomes, reasons and explanations;
+ *       lead's eligible reps from the policy's rulebook, once per class of interchangeable leads,
+ *       and which owned leads stay with their owners (within the owner's capacity);
+ *   <li>{@link io.fairlead.core.internal.Loads}: the per-rep kernel, with the one soft delta every
+ *       allocator and the router ask; {@link io.fairlead.core.internal.Assignment}: an assignment
+ *       over it that scores itself ({@link io.fairlead.core.internal.Score});
+ *   <li>{@link io.fairlead.core.internal.Scoring}: the penalty formulas, shared with the solver's
+ *       constraint streams, and the score's numeric range;
  *   <li>{@link io.fairlead.core.internal.CountFlow} and {@link io.fairlead.core.internal.LoadFlow}:
- *       the exact count optimum and the flows behind the proven bounds.
+ *       the exact count optimum, its certificate, and the flows behind the proven bounds.
  * </ul>
  */
 package io.fairlead.core.internal;

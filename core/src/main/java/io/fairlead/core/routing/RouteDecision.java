@@ -31,9 +31,9 @@ import java.util.Optional;
  * @param reason why it is unassigned ({@code NO_ELIGIBLE_REP} with the rules that excluded the
  *     reps, or {@code ALL_ELIGIBLE_FULL}); present iff {@code status} is {@code UNASSIGNED}
  * @param scoreDelta how much the owner's taking the lead changed the soft score of the book,
- *     exactly as the batch scores it ({@code Book.deltaAssign}: balance terms, continuity,
- *     preference, minus the unassigned-tier cost the lead no longer incurs); 0 when kept, locked,
- *     unassigned or a repeat
+ *     exactly as the batch scores it ({@code Assignment.softDeltaAssign}: balance terms,
+ *     continuity, preference, minus the unassigned-tier cost the lead no longer incurs); 0 when
+ *     kept, locked, unassigned or a repeat
  * @param runnerUp the rep that would have got the lead had the owner been unavailable, with its
  *     score delta ({@link Alternative#softDelta()}); empty if there was none
  * @param repeat {@code true} if the lead was already in the book: nothing changed, and {@code rep}
