@@ -79,6 +79,7 @@ public final class MavenCrmDemo {
    * @return the allocations in report order: fairlead, round robin, least busy, historical
    */
   public static List<Allocation> run(Duration timeLimit, Timings timings, PrintStream out) {
+    // --- docs/examples.md: the four allocators
     MavenCrmData crm = MavenCrmData.load();
     Problem problem = crm.problem();
     describe(out, problem);
@@ -90,6 +91,7 @@ public final class MavenCrmDemo {
     Allocation leastBusy = Baselines.leastBusy().allocate(problem);
     Allocation history = Baselines.measure(problem, crm.historicalAssignment(), "historical");
     List<Allocation> all = List.of(optimised, roundRobin, leastBusy, history);
+    // --- end
 
     out.println();
     out.println(
