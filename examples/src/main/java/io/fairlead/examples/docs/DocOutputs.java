@@ -39,10 +39,10 @@ import java.util.stream.Stream;
  * <p>A generated block is a fenced block right after a marker comment, {@code <!-- generated: NAME
  * -->}, where NAME is one of {@link #outputs}; only the blocks' contents are rewritten. Programs
  * run with {@link Timings#OMIT}, so no elapsed time or machine detail reaches the guides, and with
- * their default time limits, which are safety caps: every search here ends on its move budget, so
- * the outputs are the same on every machine. {@code DocOutputsTest} regenerates them in memory and
- * fails when a guide differs. Measured figures (times, throughput, heap) are not regenerated: they
- * are kept, with their dates, in {@code docs/performance.md}.
+ * time limits that are safety caps (their defaults, and 60 s for the benchmark): every search here
+ * ends on its move budget, so the outputs are the same on every machine. {@code DocOutputsTest}
+ * regenerates them in memory and fails when a guide differs. Measured figures (times, throughput,
+ * heap) are not regenerated: they are kept, with their dates, in {@code docs/performance.md}.
  */
 public final class DocOutputs {
 
