@@ -28,8 +28,12 @@ final class FairnessReport {
 
   private FairnessReport() {}
 
-  /** Prints the side-by-side fairness table of the given allocations, titled by column. */
-  static void print(PrintStream out, List<String> titles, List<Allocation> allocations) {
+  /**
+   * Prints the side-by-side fairness table of the given allocations, titled by column; with {@link
+   * Timings#SHOW}, a last row has each allocation's elapsed time.
+   */
+  static void print(
+      PrintStream out, List<String> titles, List<Allocation> allocations, Timings timings) {
     if (titles.size() != allocations.size()) {
       throw new IllegalArgumentException(
           titles.size() + " titles for " + allocations.size() + " allocations");
@@ -81,7 +85,9 @@ final class FairnessReport {
         "improving count path",
         a -> a.gaps().feasible() ? (a.gaps().improvingPath() ? "yes" : "none") : "n/a");
     row(t, allocations, "soft score", a -> TextTable.count(a.score().soft()));
-    row(t, allocations, "elapsed (ms)", a -> TextTable.count(a.elapsed().toMillis()));
+    if (timings == Timings.SHOW) {
+      row(t, allocations, "elapsed (ms)", a -> TextTable.count(a.elapsed().toMillis()));
+    }
     t.print(out);
   }
 

@@ -41,14 +41,20 @@ public final class JsonCli {
   private JsonCli() {}
 
   public static void main(String[] args) {
-    int code = run(args, System.out, System.err);
+    int code = run(Path.of(""), args, System.out, System.err);
     if (code != OK) {
       System.exit(code);
     }
   }
 
-  /** Runs the command line and returns its exit code (never exits the JVM). */
-  static int run(String[] args, PrintStream out, PrintStream err) {
+  /**
+   * Runs the command line and returns its exit code (never exits the JVM).
+   *
+   * @param dir the directory relative file names are resolved against, as a shell's working
+   *     directory; messages name the files as given
+   * @param args as on the command line
+   */
+  public static int run(Path dir, String[] args, PrintStream out, PrintStream err) {
     Path in = null;
     Path result = null;
     boolean explain = false;
@@ -86,7 +92,7 @@ public final class JsonCli {
     }
 
     Problem problem;
-    try (Reader r = Files.newBufferedReader(in, StandardCharsets.UTF_8)) {
+    try (Reader r = Files.newBufferedReader(dir.resolve(in), StandardCharsets.UTF_8)) {
       problem = FairleadJson.readProblem(r);
     } catch (NoSuchFileException e) {
       err.println("error: no such file: " + in);
@@ -108,7 +114,9 @@ public final class JsonCli {
             .allocate(problem);
     try {
       Files.writeString(
-          result, FairleadJson.writeAllocation(allocation, explain), StandardCharsets.UTF_8);
+          dir.resolve(result),
+          FairleadJson.writeAllocation(allocation, explain),
+          StandardCharsets.UTF_8);
     } catch (IOException e) {
       err.println("error: cannot write " + result + ": " + e.getMessage());
       return IO_ERROR;

@@ -19,7 +19,9 @@ import java.util.List;
  *
  * <pre>
  * mvn -q -pl examples exec:java -Dexec.mainClass=io.fairlead.examples.PolicyScenarios \
- *     -Dexec.args="10"      # seconds per scenario, default 10
+ *     -Dexec.args="10"              # seconds per scenario, default 10
+ * mvn -q -pl examples exec:java -Dexec.mainClass=io.fairlead.examples.PolicyScenarios \
+ *     -Dexec.args="--no-timings"    # as docs/examples.md shows it
  * </pre>
  *
  * <p>The scenarios:
@@ -38,7 +40,9 @@ public final class PolicyScenarios {
   /** A named policy. */
   record Scenario(String name, Policy policy) {}
 
-  static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(10);
+  /** The solver's time limit per scenario when none is given. */
+  public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(10);
+
   static final long SEED = 42;
 
   private PolicyScenarios() {}
@@ -62,15 +66,27 @@ public final class PolicyScenarios {
             MavenCrmData.policyBuilder().weight(Objective.VALUE, 3).tierWeight("A", 6).build()));
   }
 
-  /** Runs every scenario; the optional argument is the time limit per scenario in seconds. */
+  /**
+   * Runs every scenario. Arguments: the time limit per scenario in seconds (default 10), and
+   * {@value Timings#FLAG} to leave out the elapsed times.
+   */
   public static void main(String[] args) {
+    List<String> rest = new ArrayList<>(List.of(args));
+    Timings timings = Timings.take(rest);
     Duration limit =
-        args.length > 0 ? Duration.ofSeconds(Long.parseLong(args[0])) : DEFAULT_TIME_LIMIT;
-    run(limit, System.out);
+        rest.isEmpty() ? DEFAULT_TIME_LIMIT : Duration.ofSeconds(Long.parseLong(rest.get(0)));
+    run(limit, timings, System.out);
   }
 
-  /** Runs every scenario on the same reps and leads and prints one report; returns the results. */
-  static List<Allocation> run(Duration timeLimit, PrintStream out) {
+  /**
+   * Runs every scenario on the same reps and leads and prints one report.
+   *
+   * @param timeLimit the solver's time limit per scenario (a safety cap: each search normally ends
+   *     on its move budget well before)
+   * @param timings whether the table ends with each scenario's elapsed time
+   * @return the allocations, one per scenario in report order
+   */
+  public static List<Allocation> run(Duration timeLimit, Timings timings, PrintStream out) {
     MavenCrmData crm = MavenCrmData.load();
     List<Rep> reps = crm.reps();
     List<Lead> leads = crm.leads();
@@ -92,7 +108,7 @@ public final class PolicyScenarios {
       results.add(solver.allocate(problem));
     }
     out.println();
-    FairnessReport.print(out, titles, results);
+    FairnessReport.print(out, titles, results, timings);
     out.println();
     out.println(
         "Spreads are over leads/weight with each policy's own weight bounds (equal weights for "

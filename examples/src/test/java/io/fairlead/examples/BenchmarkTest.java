@@ -21,6 +21,7 @@ class BenchmarkTest {
       runs =
           Benchmark.run(
               Duration.ofSeconds(2),
+              Timings.SHOW,
               List.of(new Benchmark.Case("300 x 12", () -> SyntheticProblems.generate(300, 12, 9))),
               out);
     }

@@ -31,7 +31,7 @@ class JsonCliTest {
   private int run(String... args) {
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      return JsonCli.run(args, o, e);
+      return JsonCli.run(dir, args, o, e);
     }
   }
 

@@ -142,6 +142,51 @@ class MavenCrmDataTest {
   }
 
   @Test
+  void quirk_closedDealsFollowTheOffices_openDealsWithAnAccountMostlyDoNot() {
+    // The figures of "A quirk of the data" in docs/examples.md (counted in Python as well).
+    Map<String, String> officeOf = new TreeMap<>();
+    MavenCrmData.readCsv("sales_teams.csv")
+        .forEach(t -> officeOf.put(t.get("sales_agent"), t.get("regional_office")));
+    Map<String, Map<String, Integer>> closedByOffice = new TreeMap<>();
+    for (Map<String, String> deal : MavenCrmData.readCsv("sales_pipeline.csv")) {
+      String stage = deal.get("deal_stage");
+      if ((stage.equals("Won") || stage.equals("Lost")) && !deal.get("account").isEmpty()) {
+        closedByOffice
+            .computeIfAbsent(deal.get("account"), a -> new TreeMap<>())
+            .merge(officeOf.get(deal.get("sales_agent")), 1, Integer::sum);
+      }
+    }
+    double meanHomeShare =
+        closedByOffice.values().stream()
+            .mapToDouble(
+                byOffice ->
+                    byOffice.values().stream().mapToInt(Integer::intValue).max().orElseThrow()
+                        / (double) byOffice.values().stream().mapToInt(Integer::intValue).sum())
+            .average()
+            .orElseThrow();
+    assertThat(meanHomeShare).isCloseTo(0.976, within(0.0005));
+
+    assertThat(PROBLEM.leads().stream().filter(l -> !l.attributes().containsKey("account")))
+        .hasSize(1425);
+    Map<String, Long> outsideByStage = new TreeMap<>();
+    long fromHome = 0;
+    for (Lead l : PROBLEM.leads()) {
+      if (!l.attributes().containsKey("account")) {
+        continue;
+      }
+      String agent = CRM.historicalAssignment().get(l.id()).value();
+      if (l.region().orElseThrow().equals(officeOf.get(agent))) {
+        fromHome++;
+      } else {
+        outsideByStage.merge(l.attributes().get("stage"), 1L, Long::sum);
+      }
+    }
+    assertThat(fromHome).isEqualTo(211); // of 664 open deals with an account
+    assertThat(outsideByStage)
+        .containsExactly(Map.entry("Engaging", 342L), Map.entry("Prospecting", 111L));
+  }
+
+  @Test
   void history_outOfRegionDeals_countAsTheDataShows() {
     Map<RepId, Rep> reps =
         PROBLEM.reps().stream().collect(Collectors.toMap(Rep::id, Function.identity()));

@@ -26,7 +26,7 @@ class MavenCrmDemoTest {
   static void runDemo() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-      results = MavenCrmDemo.run(Duration.ofSeconds(3), out);
+      results = MavenCrmDemo.run(Duration.ofSeconds(3), Timings.SHOW, out);
     }
     output = bytes.toString(StandardCharsets.UTF_8);
   }

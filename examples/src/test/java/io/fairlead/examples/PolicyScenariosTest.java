@@ -22,7 +22,7 @@ class PolicyScenariosTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     List<Allocation> results;
     try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-      results = PolicyScenarios.run(Duration.ofSeconds(2), out);
+      results = PolicyScenarios.run(Duration.ofSeconds(2), Timings.SHOW, out);
     }
     String output = bytes.toString(StandardCharsets.UTF_8);
 

@@ -20,13 +20,13 @@ import java.util.Arrays;
  *
  * <p>Reps are placed by weight, then by the value they hold (then roster order), so that reps whose
  * terms scale alike, and whose value terms are alike, share a block and a subtree: the bounds stay
- * tight. (With every rep of 2,000 eligible, a decision scans 12.5 blocks instead of 29.3 when they
- * are placed by weight alone.) Values drift as leads come and go, so the reps are placed afresh at
- * a rebuild (after a new period, or a long time unused) once the tree has served as many decisions
- * as it has reps, which spreads the cost of the sort over them. The tree is brought up to date
- * lazily: {@link RouterCore} logs every rep whose numbers changed, and {@link #sync()} replays the
- * log (or rebuilds the whole tree, when the log holds more changes than a rebuild costs). A set of
- * at most {@link #BLOCK} reps is a single block: a plain scan.
+ * tight: a decision scans far fewer blocks than with the reps placed by weight alone
+ * (docs/performance.md). Values drift as leads come and go, so the reps are placed afresh at a
+ * rebuild (after a new period, or a long time unused) once the tree has served as many decisions as
+ * it has reps, which spreads the cost of the sort over them. The tree is brought up to date lazily:
+ * {@link RouterCore} logs every rep whose numbers changed, and {@link #sync()} replays the log (or
+ * rebuilds the whole tree, when the log holds more changes than a rebuild costs). A set of at most
+ * {@link #BLOCK} reps is a single block: a plain scan.
  *
  * <p>One tree serves every class of leads with the same eligible reps, and may also serve a class
  * whose eligible reps are only part of its set (the reps of one territory, say, of which a class of

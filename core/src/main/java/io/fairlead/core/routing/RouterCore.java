@@ -595,7 +595,7 @@ final class RouterCore {
   /**
    * A routing decision to hand back. The explanation of a placement is worded by {@link
    * #decision()} from numbers taken under the lock, so that the lock is not held for the wording
-   * (wording the numbers is a sizeable part of a decision: 15 to 30 % of it, measured).
+   * (wording the numbers is a sizeable part of a decision: docs/performance.md).
    */
   interface Pending {
     RouteDecision decision();

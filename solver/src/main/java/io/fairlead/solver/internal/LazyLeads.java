@@ -8,8 +8,7 @@ import java.util.RandomAccess;
  * The leads of a cloned {@link Plan}, built from the clone's assignment array the first time
  * anything reads them. OptaPlanner clones the working solution at every new best score; on a big
  * book most clones are superseded before anyone looks at their leads, so building 100k objects for
- * each was most of the search time: at 100k leads × 2k reps, 85 % of CPU samples were in the cloner
- * and the search ran at about 30k moves/s; with lazy leads it runs at about 130k moves/s.
+ * each was most of the search time (docs/performance.md has the profile and the speeds).
  *
  * <p>Once built, the leads are ordinary planning entities; each change of their reps is written
  * through to the array ({@link PlanLead#setRep}), which stays the clone's assignment.

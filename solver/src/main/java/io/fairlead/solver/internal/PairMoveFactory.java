@@ -13,12 +13,10 @@ import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFac
  * overlapping territories can trade, and an unassigned lead can take a slot from another).
  *
  * <p>Drawing partners inside the class matters on large books: OptaPlanner's generic swap selector
- * mostly pairs leads of different territories and rejects them. Measured on 10k leads × 200 reps:
- * generic swaps (filtered or not) ran at a third to a fifth of the speed of change moves and lost
- * to change moves alone at equal time; class swaps ran at the speed of change moves and won at
- * equal time. At 1M moves, all swaps reached soft 1,144.79M, three in four 1,144.86M, half
- * 1,144.97M, one in four 1,145.00M; shifts are kept for the chains through full reps that swaps
- * cannot untie.
+ * mostly pairs leads of different territories and rejects them, so its swaps run far slower than
+ * change moves and lose to change moves alone at equal time, while class swaps run at the speed of
+ * change moves and win (docs/performance.md). Shifts are kept for the chains through full reps that
+ * swaps cannot untie.
  *
  * <p>Random selection only. Public only because OptaPlanner instantiates it reflectively.
  */

@@ -100,20 +100,19 @@ public final class PlanSolver {
   }
 
   /**
-   * Late Acceptance history length. Measured on 10k leads × 200 reps with a budget of 2M moves:
-   * 25–50 reached the best soft score; 400 (OptaPlanner's default) was 0.1 % worse, 1000 0.15 %
-   * worse. The greedy start is already close to a local optimum, so little diversification pays.
+   * Late Acceptance history length: short, because the greedy start is already close to a local
+   * optimum, so little diversification pays; longer histories, OptaPlanner's default of 400
+   * included, reached worse scores for the same moves (docs/performance.md).
    */
   static final int LATE_ACCEPTANCE_SIZE = 50;
 
   /**
    * Up to this many free leads the search is Tabu Search (entity tabu, best of {@link
    * #TABU_ACCEPTED_COUNT} moves per step), which also takes worsening steps and so leaves local
-   * optima that Late Acceptance, started from a greedy local optimum, cannot: on tiny random
-   * problems checked against brute force, Late Acceptance missed the optimum about once in 4,400
-   * problems (a three-lead chain through a full rep) and Tabu Search in none of 3,000. Beyond it,
-   * Late Acceptance is as good or better per move and faster (10k leads: soft 1,144.97M vs
-   * 1,145.09M at 1M moves; 400 leads: equal within 0.003 %).
+   * optima that Late Acceptance, started from a greedy local optimum, cannot (a three-lead chain
+   * through a full rep): on tiny random problems checked against brute force, Tabu Search found
+   * optima that Late Acceptance now and then missed. Beyond it, Late Acceptance is as good or
+   * better per move, and faster. The measurements are in docs/performance.md.
    */
   static final int SMALL_PROBLEM = 500;
 
@@ -125,12 +124,9 @@ public final class PlanSolver {
   /**
    * The default move budget: 100 moves per free lead, at least 100,000 (small problems converge in
    * milliseconds) and at most 5 million (so that the budget, not the 60 s time cap, ends the search
-   * of very large books, keeping them reproducible). Measured on the synthetic 10k leads × 200 reps
-   * book (greedy start: soft 1,147.2M): 0.5M moves reach 1,145.47M, 1M 1,144.92M, 2M 1,144.76M, 4M
-   * 1,144.67M; the weighted count max/min ratio goes 1.52, 1.51, 1.50, 1.49 and the value ratio
-   * 1.57, 1.52, 1.49, 1.49 (least busy: 2.49 and 5.13). 1M moves take about 2.5 s on 2 cores. At
-   * 100k leads × 2k reps the search runs at about 160k moves/s: 5M moves take about 35 s, and 10M
-   * would hit the time cap (soft 11,524.7M after 0.6M moves, 11,517.3M after 9.9M).
+   * of very large books, keeping them reproducible). Beyond 100 moves per lead the score still
+   * improves, but by little for the time it takes; docs/performance.md has the curve that was
+   * measured, and the search speeds.
    */
   public static long defaultMoveBudget(int freeLeads) {
     return Math.min(5_000_000L, Math.max(100_000L, 100L * freeLeads));
@@ -458,8 +454,9 @@ public final class PlanSolver {
                             .withMoveIteratorFactoryClass(PairMoveFactory.class)
                             .withFixedProbabilityWeight(1.0))));
     if (free <= SMALL_PROBLEM) {
-      // Tenure: a third of the free leads, 1 to 7. A fifth left a part of 12 free leads (tenure 2)
-      // cycling around a local optimum, 0.3 % above the one tenure 4 or more found for every seed.
+      // Tenure: a third of the free leads, 1 to 7. A fifth was too short: a small part cycled
+      // around
+      // a local optimum that longer tenures left (docs/performance.md).
       localSearch
           .withAcceptorConfig(
               new LocalSearchAcceptorConfig()
