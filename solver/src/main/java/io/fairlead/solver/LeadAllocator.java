@@ -46,10 +46,10 @@ import org.slf4j.LoggerFactory;
  * with room whose score grows least), then improved by a local search (Late Acceptance; Tabu Search
  * on small problems) that moves single leads and swaps or shifts pairs of leads. The search stops
  * after a <em>move budget</em> scaled to the problem (100 moves per free lead, from 100,000 to 5
- * million; a few seconds for 10,000 leads and 200 reps on 2 cores, about 35 s for 100,000 leads and
- * 2,000 reps), or earlier when a safety cap fires: {@link Builder#timeLimit} (default 60 s) or
- * {@link Builder#unimprovedTimeLimit} (default 20 s without a better score). The caps bound the
- * search only: the greedy placement, linear in the problem size, always completes.
+ * million; docs/performance.md has measured times), or earlier when a safety cap fires: {@link
+ * Builder#timeLimit} (default 60 s) or {@link Builder#unimprovedTimeLimit} (default 20 s without a
+ * better score). The caps bound the search only: the greedy placement, linear in the problem size,
+ * always completes.
  *
  * <p><b>Independent territories.</b> When the problem falls apart into groups of reps that share no
  * lead they may take (say, regions with their own reps), each group is solved on its own, up to one

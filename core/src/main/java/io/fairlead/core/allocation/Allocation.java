@@ -197,7 +197,7 @@ public final class Allocation {
   /**
    * How far this allocation is from the best possible: its count balance against the exact optimum,
    * its largest weighted value and top-tier share against proven lower bounds, and whether an
-   * improving count path exists. Computed on the first call (about 0.2 s at 100k leads × 2k reps),
+   * improving count path exists. Computed on the first call (close to linear time in the leads),
    * then cached.
    */
   public synchronized BoundGaps gaps() {
