@@ -293,7 +293,7 @@ public final class CountFlow {
             + ": receives "
             + fresh[r]
             + " new leads, over its new-lead cap "
-            + rep.newLeadCap();
+            + index.newLeadCap(r);
       }
     }
     return null;

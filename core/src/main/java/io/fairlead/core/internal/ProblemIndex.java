@@ -111,7 +111,7 @@ public final class ProblemIndex {
     }
     weight = new double[reps.length];
     for (int r = 0; r < reps.length; r++) {
-      weight[r] = policy.effectiveWeight(reps[r].weight());
+      weight[r] = policy.effectiveWeight(reps[r]);
     }
     tierRank = new int[leads.length];
     owner = new int[leads.length];

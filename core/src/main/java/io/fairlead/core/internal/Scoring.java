@@ -149,10 +149,12 @@ public final class Scoring {
 
   /**
    * The largest soft score any assignment of {@code leads} leads worth {@code valueUnits} units in
-   * all can reach under the policy: everything on one rep of the least weight, every lead moved,
-   * mismatched twice, or unassigned at the top tier weight.
+   * all can reach under the policy: everything on one rep of the least effective weight {@code
+   * leastWeight} on the roster, every lead moved, mismatched twice, or unassigned at the top tier
+   * weight.
    */
-  public static double worstSoft(Policy policy, double leads, double valueUnits) {
+  public static double worstSoft(
+      Policy policy, double leastWeight, double leads, double valueUnits) {
     double maxTierWeight = 0;
     for (int t = 0; t < policy.tiers().size(); t++) {
       maxTierWeight =
@@ -168,7 +170,7 @@ public final class Scoring {
         squares += k * x * x;
       }
     }
-    double balance = SCALE * squares / policy.minWeight();
+    double balance = SCALE * squares / leastWeight;
     double perLead =
         SCALE
             * (policy.weight(Objective.CONTINUITY) * CONTINUITY_COST
@@ -181,8 +183,9 @@ public final class Scoring {
    * Why {@code leads} leads worth {@code valueUnits} units in all could push the score past {@link
    * #LIMIT} under the policy, or {@code null} if they cannot.
    */
-  public static String rangeProblem(Policy policy, long leads, double valueUnits) {
-    double worst = worstSoft(policy, leads, valueUnits);
+  public static String rangeProblem(
+      Policy policy, double leastWeight, long leads, double valueUnits) {
+    double worst = worstSoft(policy, leastWeight, leads, valueUnits);
     if (worst <= LIMIT) {
       return null;
     }
@@ -190,11 +193,11 @@ public final class Scoring {
         java.util.Locale.ROOT,
         "%,d leads are too many for this policy's weights: an allocation could score up to %.3g,"
             + " past the score's range of %.3g (the balance terms grow with the square of a rep's"
-            + " leads, times the objective and tier weights, over the least rep weight %s); lower"
-            + " the objective or tier weights, raise minWeight, or split the book",
+            + " leads, times the objective and tier weights, over the least effective rep weight %s); lower"
+            + " the objective or tier weights, raise minWeight or the least rep share, or split the book",
         leads,
         worst,
         LIMIT,
-        policy.minWeight());
+        leastWeight);
   }
 }

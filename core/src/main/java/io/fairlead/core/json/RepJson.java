@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * The JSON form of a {@link Rep}. A null field is an absent one: it takes the default of {@link
- * Rep#builder(String)}. Unlimited caps ({@link Rep#UNLIMITED}) are written as absent.
+ * Rep#builder(String)}. Unlimited caps ({@link Rep#UNLIMITED}) and a full-time share are written as
+ * absent.
  */
 record RepJson(
     String id,
@@ -27,6 +28,7 @@ record RepJson(
     Integer newLeadCap,
     Boolean available,
     Double weight,
+    Double share,
     List<String> preferredIndustries) {
 
   private static final Set<String> FIELDS =
@@ -42,6 +44,7 @@ record RepJson(
           "newLeadCap",
           "available",
           "weight",
+          "share",
           "preferredIndustries");
 
   /**
@@ -75,6 +78,7 @@ record RepJson(
         cap(rep.newLeadCap()),
         rep.available(),
         rep.weight(),
+        rep.share() == 1 ? null : rep.share(),
         sorted(rep.preferredIndustries()));
   }
 
@@ -146,6 +150,9 @@ record RepJson(
     }
     if (weight != null) {
       b.weight(weight);
+    }
+    if (share != null) {
+      b.share(share);
     }
     b.preferredIndustries(
         here.strings(preferredIndustries, "preferredIndustries").toArray(String[]::new));

@@ -32,6 +32,10 @@ import java.util.TreeSet;
  * @param available {@code false} while on leave: it takes nothing new (it keeps what it owns)
  * @param weight share multiplier, e.g. from performance: a rep of weight 2 gets twice the share of
  *     a rep of weight 1 (the policy may bound it)
+ * @param share the part of a full-time rep it works, in {@code [0.05, 1]}: 1 full time, 0.5 half
+ *     time or ramping up at half speed. It multiplies the rep's effective weight (after the
+ *     policy's bounds), so the rep's fair share of leads, and its new-lead cap (rounded down).
+ *     Leave is {@code available = false}, not a share of 0
  * @param preferredIndustries industries it is strongest in (a soft preference)
  * @since 0.1.0
  */
@@ -47,10 +51,14 @@ public record Rep(
     int newLeadCap,
     boolean available,
     double weight,
+    double share,
     Set<String> preferredIndustries) {
 
   /** No cap. */
   public static final int UNLIMITED = Integer.MAX_VALUE;
+
+  /** The least {@link #share()}: a rep works at least a twentieth of full time. */
+  public static final double MIN_SHARE = 0.05;
 
   public Rep {
     requireNonNull(id, "rep id");
@@ -70,6 +78,11 @@ public record Rep(
         "rep %s: weight must be finite and > 0, was %s",
         id,
         weight);
+    checkArgument(
+        share >= MIN_SHARE && share <= 1,
+        "rep %s: share must be in [0.05, 1] (leave is available = false), was %s",
+        id,
+        share);
     preferredIndustries = copyOfStrings(id, "preferredIndustries", preferredIndustries);
   }
 
@@ -100,14 +113,15 @@ public record Rep(
     b.newLeadCap = newLeadCap;
     b.available = available;
     b.weight = weight;
+    b.share = share;
     b.preferredIndustries.addAll(preferredIndustries);
     return b;
   }
 
   /**
    * Builds a {@link Rep}. Defaults: any region, industry, tier and company size; role {@code BOTH};
-   * unlimited capacity; available; weight 1. {@link #build()} validates and leaves the builder
-   * reusable.
+   * unlimited capacity; available; weight 1; full time (share 1). {@link #build()} validates and
+   * leaves the builder reusable.
    *
    * @since 0.1.0
    */
@@ -123,6 +137,7 @@ public record Rep(
     private int newLeadCap = UNLIMITED;
     private boolean available = true;
     private double weight = 1.0;
+    private double share = 1.0;
     private final Set<String> preferredIndustries = new TreeSet<>();
 
     private Builder(RepId id) {
@@ -189,6 +204,12 @@ public record Rep(
       return this;
     }
 
+    /** The part of full time it works, in {@code [0.05, 1]}: part time, ramping up. */
+    public Builder share(double share) {
+      this.share = share;
+      return this;
+    }
+
     /** Sets the preferred industries (replacing any set before). */
     public Builder preferredIndustries(String... industries) {
       this.preferredIndustries.clear();
@@ -211,6 +232,7 @@ public record Rep(
           newLeadCap,
           available,
           weight,
+          share,
           preferredIndustries);
     }
   }

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
 
 import io.fairlead.core.model.Lead;
+import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.Tier;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -203,9 +204,17 @@ public record Policy(
     return valueBasis == ValueBasis.EXPECTED ? lead.expectedValue() : lead.value();
   }
 
-  /** A rep's weight bounded to {@code [minWeight, maxWeight]}. */
-  public double effectiveWeight(double repWeight) {
-    return Math.min(maxWeight, Math.max(minWeight, repWeight));
+  /**
+   * A rep's effective weight: its weight bounded to {@code [minWeight, maxWeight]}, times its
+   * {@link Rep#share() share} of full time. Every balance term and the ledger divide by it.
+   */
+  public double effectiveWeight(Rep rep) {
+    return Math.min(maxWeight, Math.max(minWeight, rep.weight())) * rep.share();
+  }
+
+  /** The least effective weight a rep can have under this policy. */
+  public double leastEffectiveWeight() {
+    return minWeight * Rep.MIN_SHARE;
   }
 
   /**

@@ -232,10 +232,14 @@ public final class Rulebook {
   }
 
   /**
-   * The most new leads the rep may receive in a period under this policy: its cap, or unlimited.
+   * The most new leads the rep may receive in a period under this policy: its cap times its share
+   * of full time (rounded down), or unlimited.
    */
   public int periodCap(Rep rep) {
-    return newLeadCap ? rep.newLeadCap() : Rep.UNLIMITED;
+    if (!newLeadCap || rep.newLeadCap() == Rep.UNLIMITED) {
+      return Rep.UNLIMITED;
+    }
+    return (int) Math.floor(rep.newLeadCap() * rep.share());
   }
 
   /**
@@ -291,7 +295,7 @@ public final class Rulebook {
                   + " received "
                   + load.received()
                   + " new leads, over its new-lead cap of "
-                  + rep.newLeadCap()));
+                  + periodCapText(rep)));
     }
     return out;
   }
@@ -305,7 +309,15 @@ public final class Rulebook {
         + " received "
         + received
         + " new leads this period, its cap is "
-        + rep.newLeadCap();
+        + periodCapText(rep);
+  }
+
+  /** The period cap, and how a part-time share made it: {@code "2 (5 at share 0.5)"}. */
+  private String periodCapText(Rep rep) {
+    int cap = periodCap(rep);
+    return rep.share() == 1 || cap == Rep.UNLIMITED
+        ? Integer.toString(cap)
+        : cap + " (" + rep.newLeadCap() + " at share " + rep.share() + ")";
   }
 
   /** The ids of the pairwise rules this policy enforces, in check order ({@code custom} once). */

@@ -28,9 +28,9 @@ import java.util.Map;
  *
  * <p><b>Size.</b> At most {@link #MAX_REPS} reps and {@link #MAX_LEADS} leads, and no more leads
  * than the policy's weights let the score hold: every balance term grows with the square of a rep's
- * leads, so a policy with extreme weights (objective and tier weights near 1000, a least rep weight
- * near 0.01) limits a problem to a few thousand leads, while the default policy allows the full ten
- * million. The message says which weights to change.
+ * leads, so a policy with extreme weights (objective and tier weights near 1000, a least effective
+ * rep weight near 0.01) limits a problem to a few thousand leads, while the default policy allows
+ * the full ten million. The message says which weights to change.
  *
  * <p>Immutable; reps and leads keep the order given, which is the order of every result list.
  *
@@ -88,7 +88,11 @@ public record Problem(Policy policy, List<Rep> reps, List<Lead> leads) {
     }
     // Value units add up to 1000 per lead (the mean is the unit), plus half a unit of rounding
     // each.
-    String range = Scoring.rangeProblem(policy, leads.size(), leads.size() * 1000.5);
+    double leastWeight = Double.POSITIVE_INFINITY;
+    for (Rep r : reps) {
+      leastWeight = Math.min(leastWeight, policy.effectiveWeight(r));
+    }
+    String range = Scoring.rangeProblem(policy, leastWeight, leads.size(), leads.size() * 1000.5);
     checkArgument(range == null, "leads: %s", range);
   }
 

@@ -72,11 +72,14 @@ final class RouterCore {
   private final Tier[] tierOf;
   private final boolean customRules;
 
-  /** The most leads the book may hold so that no score can leave its range. */
-  final long leadLimit;
+  /**
+   * The most leads the book may hold so that no score can leave its range, for the roster's least
+   * effective weight.
+   */
+  long leadLimit;
 
   /** The most value units the book may hold so that no score can leave its range. */
-  final double unitLimit;
+  double unitLimit;
 
   /** The book's per-rep numbers and the one soft delta, shared with the batch. */
   final Loads loads;
@@ -171,8 +174,6 @@ final class RouterCore {
     this.tierCount = policy.tiers().size();
     this.tierOf = policy.tiers().tiers().toArray(Tier[]::new);
     this.customRules = policy.enforces(Rule.CUSTOM) && !policy.customRules().isEmpty();
-    this.leadLimit = leadLimit(policy);
-    this.unitLimit = unitLimit(policy, leadLimit);
     int size = roster.size();
     receivedValue = new long[size];
     credit = new double[size];
@@ -186,7 +187,7 @@ final class RouterCore {
       checkArgument(repIndex.put(rep.id(), r) == null, "rep %s: duplicate id", rep.id());
       checkTiers(rep, "roster");
       reps[r] = rep;
-      weight[r] = policy.effectiveWeight(rep.weight());
+      weight[r] = policy.effectiveWeight(rep);
     }
     this.loads = new Loads(policy, reps, weight);
     loads.onChange(this::changed);
@@ -196,13 +197,16 @@ final class RouterCore {
     rosterChanged();
   }
 
-  /** The most leads for which the policy's worst score stays within half the score's range. */
-  private static long leadLimit(Policy policy) {
+  /**
+   * The most leads for which the policy's worst score stays within half the score's range, with the
+   * least effective weight {@code least} on the roster.
+   */
+  private static long leadLimit(Policy policy, double least) {
     long lo = 0;
     long hi = Problem.MAX_LEADS;
     while (lo < hi) {
       long mid = (lo + hi + 1) >>> 1;
-      if (Scoring.worstSoft(policy, mid, 0) <= Scoring.LIMIT / 2) {
+      if (Scoring.worstSoft(policy, least, mid, 0) <= Scoring.LIMIT / 2) {
         lo = mid;
       } else {
         hi = mid - 1;
@@ -212,12 +216,12 @@ final class RouterCore {
   }
 
   /** The most value units that, with {@code leads} leads, keep the worst score within range. */
-  private static double unitLimit(Policy policy, long leads) {
+  private static double unitLimit(Policy policy, double least, long leads) {
     double lo = 0;
     double hi = 1e30;
     for (int k = 0; k < 200; k++) {
       double mid = (lo + hi) / 2;
-      if (Scoring.worstSoft(policy, leads, mid) <= Scoring.LIMIT) {
+      if (Scoring.worstSoft(policy, least, leads, mid) <= Scoring.LIMIT) {
         lo = mid;
       } else {
         hi = mid;
@@ -300,6 +304,9 @@ final class RouterCore {
     }
     distinct = Arrays.copyOf(distinct, k);
     minWeight = distinct.length == 0 ? INF : distinct[0];
+    double least = distinct.length == 0 ? policy.leastEffectiveWeight() : minWeight;
+    leadLimit = leadLimit(policy, least);
+    unitLimit = unitLimit(policy, least, leadLimit);
     weightRanks = distinct.length;
     weightRank = new int[n];
     for (int r = 0; r < n; r++) {
@@ -318,13 +325,14 @@ final class RouterCore {
         "addRep: rep %s is already on the roster (use updateRep to change it)",
         rep.id());
     checkTiers(rep, "addRep");
+    checkRange(rep, -1, "addRep");
     int size = n() + 1;
     receivedValue = Arrays.copyOf(receivedValue, size);
     credit = Arrays.copyOf(credit, size);
     lastSeq = Arrays.copyOf(lastSeq, size);
     fNew = Arrays.copyOf(fNew, size);
     lastSeq[size - 1] = -1;
-    int r = loads.grow(rep, policy.effectiveWeight(rep.weight()));
+    int r = loads.grow(rep, policy.effectiveWeight(rep));
     repIndex.put(rep.id(), r);
     if (active(rep)) {
       calibrate(r);
@@ -336,13 +344,43 @@ final class RouterCore {
     Integer idx = repIndex.get(rep.id());
     checkArgument(idx != null, "updateRep: rep %s is not on the roster (use addRep)", rep.id());
     checkTiers(rep, "updateRep");
+    checkRange(rep, idx, "updateRep");
     int r = idx;
     boolean wasActive = active(loads.rep(r));
-    loads.setRep(r, rep, policy.effectiveWeight(rep.weight()));
+    loads.setRep(r, rep, policy.effectiveWeight(rep));
     if (!wasActive && active(rep)) {
       calibrate(r);
     }
     rosterChanged();
+  }
+
+  /**
+   * Refuses a roster change whose least effective weight would let the current book's score leave
+   * its range (a rep of a tiny weight or share under a policy of extreme weights).
+   *
+   * @param replaced the index of the rep it replaces, or -1 for a new rep
+   */
+  private void checkRange(Rep rep, int replaced, String action) {
+    double least = policy.effectiveWeight(rep);
+    for (int s = 0; s < n(); s++) {
+      if (s != replaced) {
+        least = Math.min(least, loads.weight(s));
+      }
+    }
+    long leads = leadLimit(policy, least);
+    double units = unitLimit(policy, least, leads);
+    checkArgument(
+        book.size() <= leads && bookUnits <= units,
+        "%s: rep %s's effective weight %s would let this policy's score overflow with the book's"
+            + " %s leads worth %s value units (at most %s leads and %s units at that weight); raise"
+            + " its weight or share, or lower the policy's objective or tier weights",
+        action,
+        rep.id(),
+        least,
+        book.size(),
+        bookUnits,
+        leads,
+        units);
   }
 
   /**

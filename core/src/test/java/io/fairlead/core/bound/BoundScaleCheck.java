@@ -152,6 +152,7 @@ public final class BoundScaleCheck {
               newCap,
               true,
               weight(rnd, weights),
+              1,
               Set.of());
       reps.add(rep);
       for (String rg : rs) {

@@ -92,7 +92,7 @@ class FairleadJsonErrorTest {
         .hasMessage(
             "problem JSON at $.reps[0].capcity: rep ana: unknown field 'capcity' (known: id,"
                 + " regions, industries, allowedTiers, role, companySizes, capacity, heldOutside,"
-                + " newLeadCap, available, weight, preferredIndustries)");
+                + " newLeadCap, available, weight, share, preferredIndustries)");
   }
 
   @Test

@@ -254,7 +254,8 @@ class FairleadJsonProblemTest {
             "[{\"id\": \"ana\", \"regions\": [\"East\"], \"industries\": [\"retail\"],"
                 + " \"allowedTiers\": [\"A\"], \"role\": \"HUNTER\", \"companySizes\": {\"min\": 5,"
                 + " \"max\": 50}, \"capacity\": 9, \"heldOutside\": 3, \"newLeadCap\": 2,"
-                + " \"available\": false, \"weight\": 1.5, \"preferredIndustries\": [\"retail\"]}]");
+                + " \"available\": false, \"weight\": 1.5, \"share\": 0.5,"
+                + " \"preferredIndustries\": [\"retail\"]}]");
 
     assertThat(reps)
         .containsExactly(
@@ -270,6 +271,7 @@ class FairleadJsonProblemTest {
                 2,
                 false,
                 1.5,
+                0.5,
                 java.util.Set.of("retail")));
   }
 

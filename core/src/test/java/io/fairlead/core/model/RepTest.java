@@ -31,6 +31,17 @@ class RepTest {
   }
 
   @Test
+  void share_outsideItsDomain_failsNamingRepAndField() {
+    assertThatThrownBy(() -> Rep.builder("ana").share(0).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("rep ana: share must be in [0.05, 1] (leave is available = false), was 0.0");
+    assertThatThrownBy(() -> Rep.builder("ana").share(1.5).build()).hasMessageContaining("was 1.5");
+    assertThatThrownBy(() -> Rep.builder("ana").share(Double.NaN).build())
+        .hasMessageContaining("was NaN");
+    assertThat(Rep.builder("ana").share(0.05).build().share()).isEqualTo(0.05);
+  }
+
+  @Test
   void weight_zero_failsNamingRepAndField() {
     assertThatThrownBy(() -> Rep.builder("ana").weight(0).build())
         .isInstanceOf(IllegalArgumentException.class)
@@ -118,6 +129,7 @@ class RepTest {
             1,
             true,
             1,
+            1,
             Set.of());
     regions.add("West");
 
@@ -141,6 +153,7 @@ class RepTest {
             1,
             true,
             1,
+            1,
             Set.of());
     assertThat(ana.allowedTiers()).containsExactly(Tier.of("A"));
     assertThat(
@@ -156,6 +169,7 @@ class RepTest {
                 ana.newLeadCap(),
                 ana.available(),
                 ana.weight(),
+                ana.share(),
                 ana.preferredIndustries()))
         .isEqualTo(ana);
   }
@@ -177,6 +191,7 @@ class RepTest {
                     0,
                     1,
                     true,
+                    1,
                     1,
                     Set.of()))
         .isInstanceOf(IllegalArgumentException.class)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fairlead.core.model.Lead;
+import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.Tier;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -151,9 +152,17 @@ class PolicyTest {
   @Test
   void effectiveWeight_clampsToTheBounds() {
     Policy p = Policy.builder().weightBounds(0.8, 1.25).build();
-    assertThat(p.effectiveWeight(0.1)).isEqualTo(0.8);
-    assertThat(p.effectiveWeight(1.0)).isEqualTo(1.0);
-    assertThat(p.effectiveWeight(9)).isEqualTo(1.25);
+    assertThat(p.effectiveWeight(Rep.builder("a").weight(0.1).build())).isEqualTo(0.8);
+    assertThat(p.effectiveWeight(Rep.builder("a").weight(1.0).build())).isEqualTo(1.0);
+    assertThat(p.effectiveWeight(Rep.builder("a").weight(9).build())).isEqualTo(1.25);
+  }
+
+  @Test
+  void effectiveWeight_shareScalesAfterTheBounds() {
+    // A half-time rep of weight 0.1 is bounded to 0.8 first, then halved: 0.4, below minWeight.
+    Policy p = Policy.builder().weightBounds(0.8, 1.25).build();
+    assertThat(p.effectiveWeight(Rep.builder("a").weight(0.1).share(0.5).build())).isEqualTo(0.4);
+    assertThat(p.leastEffectiveWeight()).isEqualTo(0.8 * Rep.MIN_SHARE);
   }
 
   @Test

@@ -109,6 +109,20 @@ class RulebookTest {
   }
 
   @Test
+  void periodCap_partTime_scalesTheCapDown() {
+    Rep ramping = Rep.builder("ria").newLeadCap(5).share(0.5).build();
+
+    assertThat(POLICY.rulebook().periodCap(ramping)).isEqualTo(2); // 5 × 0.5, rounded down
+    assertThat(POLICY.rulebook().periodCap(Rep.builder("f").share(0.5).build()))
+        .isEqualTo(Rep.UNLIMITED);
+    assertThat(POLICY.rulebook().check(ramping, lead().build(), new RepLoad(0, 2)).exclusions())
+        .containsExactly(
+            new Exclusion(
+                "new-lead-cap",
+                "ria received 2 new leads this period, its cap is 2 (5 at share 0.5)"));
+  }
+
+  @Test
   void absentRegionOrIndustry_onlyRepsWithoutThatRestriction() {
     Lead unknown = Lead.builder("u").build();
     Rep anywhere = Rep.builder("any").build();

@@ -14,6 +14,7 @@ import io.fairlead.core.model.RepId;
 import io.fairlead.core.policy.Objective;
 import io.fairlead.core.policy.Policy;
 import io.fairlead.core.routing.LeadRouter;
+import io.fairlead.core.routing.RepSnapshot;
 import io.fairlead.core.routing.RouteDecision;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -173,5 +174,35 @@ class NumericDomainTest {
         .contains("as many as this policy's weights let the score hold");
     assertThat(router.bookSize()).isEqualTo(routed);
     assertThat(routed).isBetween(2_000, 5_000);
+  }
+
+  @Test
+  void router_rosterChangeThatWouldOverflowTheBook_isRefusedAndChangesNothing() {
+    Policy extreme =
+        Policy.builder()
+            .weight(Objective.COUNT, 1000)
+            .weight(Objective.TIER, 1000)
+            .tierWeight("C", 1000)
+            .weightBounds(0.01, 100)
+            .build();
+    // A rep of weight 1 lets the book hold about ten times the leads a rep of weight 0.01 does.
+    LeadRouter router =
+        LeadRouter.builder(extreme)
+            .roster(List.of(Rep.builder("big").weight(1).build()))
+            .meanValue(10)
+            .build();
+    for (int i = 0; i < 6_000; i++) {
+      router.route(Lead.builder("c" + i).region("East").industry("retail").value(10).build());
+    }
+    Rep tiny = Rep.builder("tiny").weight(0.01).share(0.05).build();
+
+    assertThatThrownBy(() -> router.addRep(tiny))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(
+            "addRep: rep tiny's effective weight 5.0E-4 would let this policy's")
+        .hasMessageContaining("with the book's 6000 leads");
+    assertThat(router.snapshot()).extracting(RepSnapshot::rep).containsExactly(RepId.of("big"));
+    router.addRep(Rep.builder("small").weight(0.5).build()); // within range: accepted
+    assertThat(router.snapshot()).hasSize(2);
   }
 }

@@ -123,7 +123,7 @@ public final class BatchBenchmark {
     long t0 = System.nanoTime();
     double target = bounds.countOptimum() * 1.01;
     Map<RepId, Double> weight = new HashMap<>();
-    problem.reps().forEach(r -> weight.put(r.id(), problem.policy().effectiveWeight(r.weight())));
+    problem.reps().forEach(r -> weight.put(r.id(), problem.policy().effectiveWeight(r)));
     AtomicLong firstBest = new AtomicLong(-1);
     AtomicLong withinOnePercent = new AtomicLong(-1);
     long[] moves = new long[1];
