@@ -16,7 +16,7 @@ import java.util.Map;
  *
  * @param rep the rep
  * @param available whether it takes new leads (not on leave)
- * @param weight its weight, bounded by the policy
+ * @param weight its effective weight: bounded by the policy, times its share
  * @param leads the leads of the book it holds
  * @param valueUnits their total value in units where a lead of the router's mean value is 1000
  * @param tierLeads its leads per tier, in the policy's tier order
