@@ -142,7 +142,7 @@ public final class FairleadJson {
     requireNonNull(router, "router");
     RouterState state = router.state();
     List<RepSnapshot> holdings = LeadRouter.restore(state, router.policy()).snapshot();
-    return JsonCodec.write(RouterStateJson.from(state, holdings));
+    return JsonCodec.write(RouterStateJson.from(state, holdings, router.policy()));
   }
 
   /**

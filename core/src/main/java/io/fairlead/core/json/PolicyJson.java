@@ -1,6 +1,7 @@
 package io.fairlead.core.json;
 
 import io.fairlead.core.model.Tier;
+import io.fairlead.core.policy.CatchUp;
 import io.fairlead.core.policy.CustomRule;
 import io.fairlead.core.policy.Objective;
 import io.fairlead.core.policy.Policy;
@@ -29,7 +30,8 @@ record PolicyJson(
     Boolean allowRebalancing,
     String valueBasis,
     Double minWeight,
-    Double maxWeight) {
+    Double maxWeight,
+    String catchUp) {
 
   /**
    * The JSON form of a {@link TierRule}.
@@ -105,7 +107,8 @@ record PolicyJson(
         policy.allowRebalancing(),
         policy.valueBasis().name(),
         policy.minWeight(),
-        policy.maxWeight());
+        policy.maxWeight(),
+        policy.catchUp().toString());
   }
 
   Policy toPolicy(JsonPath at) {
@@ -166,6 +169,9 @@ record PolicyJson(
       b.weightBounds(
           minWeight == null ? d.minWeight() : minWeight,
           maxWeight == null ? d.maxWeight() : maxWeight);
+    }
+    if (catchUp != null) {
+      b.catchUp(at.field("catchUp").check(() -> CatchUp.parse(catchUp)));
     }
     try {
       return b.build();

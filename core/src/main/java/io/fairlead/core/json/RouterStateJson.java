@@ -6,8 +6,8 @@ import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.RepId;
 import io.fairlead.core.model.Tier;
+import io.fairlead.core.policy.CatchUp;
 import io.fairlead.core.policy.Policy;
-import io.fairlead.core.routing.CatchUp;
 import io.fairlead.core.routing.LeadRouter;
 import io.fairlead.core.routing.RepSnapshot;
 import io.fairlead.core.routing.RouterState;
@@ -26,6 +26,11 @@ import java.util.regex.Pattern;
  * the {@link LeadJson lead format}. Each rep also carries what it holds ({@code holds}: leads,
  * value units, leads per tier), derived from the book: written for people and checked on reading,
  * so that a state read under another policy or tier rule is refused, not silently re-scored.
+ *
+ * <p>{@code catchUp} is the policy's {@link CatchUp} (the policy is the one source of it): written
+ * for people and for files of earlier releases, where it was a router setting. On reading it may be
+ * left out; when present it must be the policy's, else the state is refused, because the ledger's
+ * credits were calibrated under it.
  */
 record RouterStateJson(
     String format,
@@ -62,7 +67,7 @@ record RouterStateJson(
   /** A lead in the book and who holds it; every field required. */
   record BookEntryJson(LeadJson lead, String rep, String status) {}
 
-  static RouterStateJson from(RouterState state, List<RepSnapshot> holdings) {
+  static RouterStateJson from(RouterState state, List<RepSnapshot> holdings, Policy policy) {
     List<RepEntry> reps = new ArrayList<>();
     for (int r = 0; r < state.reps().size(); r++) {
       RouterState.RepLedger l = state.reps().get(r);
@@ -85,14 +90,14 @@ record RouterStateJson(
         state.period(),
         state.sequence(),
         state.meanValue().isPresent() ? state.meanValue().getAsDouble() : null,
-        state.catchUp().toString(),
+        policy.catchUp().toString(),
         state.ledgerTolerance(),
         reps,
         book);
   }
 
   LeadRouter toRouter(JsonPath at, Policy policy) {
-    at.requireAll(this, "meanValue");
+    at.requireAll(this, "meanValue", "catchUp");
     if (sequence < 0 || sequence > MAX_SEQUENCE) {
       throw at.field("sequence").error("must be in [0, 2^53], was " + sequence);
     }
@@ -103,7 +108,19 @@ record RouterStateJson(
       throw at.field("version")
           .error("unsupported version " + version + ", this library reads " + VERSION);
     }
-    CatchUp c = at.field("catchUp").check(() -> CatchUp.parse(catchUp));
+    if (catchUp != null) {
+      CatchUp saved = at.field("catchUp").check(() -> CatchUp.parse(catchUp));
+      if (!saved.equals(policy.catchUp())) {
+        throw at.field("catchUp")
+            .error(
+                "the state was saved under catch-up "
+                    + saved
+                    + ", but the policy's is "
+                    + policy.catchUp()
+                    + "; read it with the policy it was saved under (catch-up is a policy setting:"
+                    + " Policy.builder().catchUp(...), or \"catchUp\" in the policy JSON)");
+      }
+    }
     List<RepEntry> entries = at.elements(reps, "reps");
     if (entries.isEmpty()) {
       throw at.field("reps").error("the roster is empty, at least one rep is needed");
@@ -189,7 +206,6 @@ record RouterStateJson(
                     period,
                     sequence,
                     meanValue == null ? OptionalDouble.empty() : OptionalDouble.of(meanValue),
-                    c,
                     ledgerTolerance,
                     ledgers,
                     bookEntries),

@@ -51,6 +51,9 @@ import java.util.Set;
  *     [0.01, 100]}
  * @param maxWeight the largest effective rep weight (a ceiling on favouritism), in {@code
  *     [minWeight, 100]}
+ * @param catchUp how far a rep that joins mid-period, comes back from leave or gets a larger
+ *     effective weight may catch up in the period ledger (the router's, and a batch problem's):
+ *     {@link CatchUp#NONE} by default
  * @param customRules host-defined hard rules (code only)
  * @since 0.1.0
  */
@@ -64,6 +67,7 @@ public record Policy(
     ValueBasis valueBasis,
     double minWeight,
     double maxWeight,
+    CatchUp catchUp,
     List<CustomRule> customRules) {
 
   /** The smallest {@code minWeight} a policy may set: effective weights never go below it. */
@@ -130,6 +134,7 @@ public record Policy(
             + " tier-balance with a tier weight) a weight > 0, else nothing is balanced and any"
             + " allocation scores the same; was %s",
         weights.entrySet().stream().map(e -> e.getKey().id() + " " + e.getValue()).toList());
+    requireNonNull(catchUp, "policy catchUp");
     requireNonNull(customRules, "policy customRules");
     customRules = List.copyOf(customRules);
     Set<String> names = new HashSet<>();
@@ -234,6 +239,7 @@ public record Policy(
     private ValueBasis valueBasis = ValueBasis.POTENTIAL;
     private double minWeight = 0.5;
     private double maxWeight = 2.0;
+    private CatchUp catchUp = CatchUp.NONE;
     private final List<CustomRule> customRules = new ArrayList<>();
 
     private Builder() {
@@ -307,6 +313,16 @@ public record Policy(
       return this;
     }
 
+    /**
+     * How far a rep that joins mid-period, comes back from leave or gets a larger effective weight
+     * may catch up in the period ledger. Default {@link CatchUp#NONE}.
+     */
+    public Builder catchUp(CatchUp catchUp) {
+      once("catchUp");
+      this.catchUp = requireNonNull(catchUp, "catchUp");
+      return this;
+    }
+
     /** Adds a host-defined hard rule. */
     public Builder customRule(CustomRule rule) {
       customRules.add(requireNonNull(rule, "customRule"));
@@ -329,6 +345,7 @@ public record Policy(
           valueBasis,
           minWeight,
           maxWeight,
+          catchUp,
           customRules);
     }
   }

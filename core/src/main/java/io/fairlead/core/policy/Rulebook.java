@@ -226,6 +226,16 @@ public final class Rulebook {
     return scope.isEmpty() || (value.isPresent() && scope.contains(value.get()));
   }
 
+  /**
+   * Whether the rep takes new leads at all: it is available, or the policy does not enforce
+   * availability. The reps that do are the <em>active</em> reps of the period ledger: those a
+   * returning rep is calibrated against ({@link CatchUp#calibrate}) and whose entitlement the
+   * receipts metrics measure.
+   */
+  public boolean takesNew(Rep rep) {
+    return !availability || rep.available();
+  }
+
   /** The most customers the rep may hold under this policy: its capacity, or unlimited. */
   public int holdingCap(Rep rep) {
     return capacity ? rep.capacity() : Rep.UNLIMITED;

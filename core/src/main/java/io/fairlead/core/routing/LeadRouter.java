@@ -11,6 +11,7 @@ import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.RepId;
+import io.fairlead.core.policy.CatchUp;
 import io.fairlead.core.policy.Policy;
 import io.fairlead.core.problem.Problem;
 import java.util.ArrayList;
@@ -29,7 +30,6 @@ import java.util.Set;
  * LeadRouter router = LeadRouter.builder(policy)
  *     .roster(reps)
  *     .book(ownedLeads)                 // leads already owned, with currentOwner set
- *     .catchUp(CatchUp.capped(3))
  *     .build();
  * RouteDecision d = router.route(incomingLead);
  * d.rep().ifPresentOrElse(rep -> crm.assign(d.lead(), rep), () -> crm.queue(d.lead(), d.explanation()));
@@ -54,7 +54,7 @@ import java.util.Set;
  * weight 1); and within each period a rep's standing never runs more than {@code ledgerTolerance +
  * 1/w} ahead of another rep of weight {@code w} that is eligible for the same leads and has room,
  * while the score steers value and tiers within that band. Reps added mid-period or back from leave
- * are calibrated by the {@link CatchUp} policy.
+ * are calibrated by the policy's {@link CatchUp} (as are reps whose effective weight rises).
  *
  * <p><b>Value scale.</b> Values enter the score as units where a lead of the mean value is 1000.
  * The mean is fixed once: {@link Builder#meanValue(double)}, or else the mean of the initial book,
@@ -125,8 +125,8 @@ public final class LeadRouter {
   }
 
   /**
-   * Adds a rep to the end of the roster. If it is available, its ledger starts as the {@link
-   * CatchUp} policy says; the other reps' ledgers are not touched.
+   * Adds a rep to the end of the roster. If it is available, its ledger starts as the policy's
+   * {@link CatchUp} says; the other reps' ledgers are not touched.
    *
    * @throws IllegalArgumentException if a rep with that id is already on the roster, or it names a
    *     tier the policy does not know
@@ -141,8 +141,8 @@ public final class LeadRouter {
   /**
    * Replaces a rep's definition (territory, capacity, weight, availability…), keeping its place in
    * the roster, its book and its ledger. A rep coming back from leave ({@code available} turning
-   * {@code true}) is calibrated by the {@link CatchUp} policy; a weight change applies to the
-   * standing at once.
+   * {@code true}), or whose effective weight rises (a larger weight or share), is calibrated by the
+   * policy's {@link CatchUp}; a weight change applies to the standing at once.
    *
    * @throws IllegalArgumentException if no rep with that id is on the roster
    */
@@ -291,7 +291,7 @@ public final class LeadRouter {
           + " leads in the book, period "
           + core.period
           + ", catch-up "
-          + core.catchUp
+          + core.policy.catchUp()
           + "]";
     }
   }
@@ -308,7 +308,6 @@ public final class LeadRouter {
     private List<Rep> roster;
     private List<Lead> book = List.of();
     private double meanValue = Double.NaN;
-    private CatchUp catchUp = CatchUp.NONE;
     private double ledgerTolerance = 1.0;
 
     private Builder(Policy policy) {
@@ -386,13 +385,6 @@ public final class LeadRouter {
       return this;
     }
 
-    /** How much a new rep or one back from leave may catch up. Default {@link CatchUp#NONE}. */
-    public Builder catchUp(CatchUp catchUp) {
-      once("catchUp");
-      this.catchUp = requireNonNull(catchUp, "catchUp");
-      return this;
-    }
-
     /**
      * How far ahead of the most due rep (in leads at weight 1) a rep may stand and still compete on
      * score. {@code 0}: strict weighted rotation, the score only breaks exact ties; larger values
@@ -427,7 +419,7 @@ public final class LeadRouter {
         }
         mean = total > 0 ? total / book.size() : Double.NaN;
       }
-      RouterCore core = new RouterCore(policy, mean, catchUp, ledgerTolerance, roster);
+      RouterCore core = new RouterCore(policy, mean, ledgerTolerance, roster);
       for (Lead l : book) {
         int owner = core.repIndex.get(l.currentOwner().orElseThrow());
         core.hold(l, owner, l.locked() ? Status.LOCKED : Status.KEPT);

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.fairlead.core.model.RepId;
 import io.fairlead.core.model.Tier;
+import io.fairlead.core.policy.CatchUp;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -17,6 +17,7 @@ import io.fairlead.core.model.LeadKind;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.RepId;
 import io.fairlead.core.model.Tier;
+import io.fairlead.core.policy.CatchUp;
 import io.fairlead.core.policy.Policy;
 import io.fairlead.core.policy.Rule;
 import io.fairlead.core.policy.Rulebook;
@@ -66,7 +67,6 @@ final class RouterCore {
   /** The money worth of 1000 value units; NaN until the first positive value is seen. */
   double meanValue;
 
-  final CatchUp catchUp;
   final double tolerance;
   final int tierCount;
   private final Tier[] tierOf;
@@ -165,11 +165,10 @@ final class RouterCore {
    * @param meanValue the money worth of 1000 value units, or NaN to learn it from the first lead
    *     with a positive value
    */
-  RouterCore(Policy policy, double meanValue, CatchUp catchUp, double tolerance, List<Rep> roster) {
+  RouterCore(Policy policy, double meanValue, double tolerance, List<Rep> roster) {
     this.policy = policy;
     this.rules = policy.rulebook();
     this.meanValue = meanValue;
-    this.catchUp = catchUp;
     this.tolerance = tolerance;
     this.tierCount = policy.tiers().size();
     this.tierOf = policy.tiers().tiers().toArray(Tier[]::new);
@@ -316,7 +315,7 @@ final class RouterCore {
 
   /** Whether the rep takes new leads (it is not on leave, or availability is not enforced). */
   private boolean active(Rep rep) {
-    return rep.available() || !policy.enforces(Rule.AVAILABILITY);
+    return rules.takesNew(rep);
   }
 
   void addRep(Rep rep) {
@@ -347,8 +346,9 @@ final class RouterCore {
     checkRange(rep, idx, "updateRep");
     int r = idx;
     boolean wasActive = active(loads.rep(r));
+    double weightBefore = loads.weight(r);
     loads.setRep(r, rep, policy.effectiveWeight(rep));
-    if (!wasActive && active(rep)) {
+    if (active(rep) && (!wasActive || loads.weight(r) > weightBefore)) {
       calibrate(r);
     }
     rosterChanged();
@@ -384,14 +384,12 @@ final class RouterCore {
   }
 
   /**
-   * Applies the catch-up policy to a rep that (re)joins: its ledger credit is raised to at least
-   * the weighted mean of the other active reps' credits minus {@code catchUp.maxLeads()}; never
-   * lowered.
+   * Applies the policy's catch-up ({@link CatchUp#calibrate}, the one calibration) to a rep that
+   * joins, comes back from leave or gets a larger effective weight: its credit is raised to at
+   * least the weighted mean of the other active reps' credits minus the catch-up's {@code
+   * maxLeads}; never lowered.
    */
   private void calibrate(int r) {
-    if (catchUp.maxLeads() == Integer.MAX_VALUE) {
-      return;
-    }
     double sumCredit = 0;
     double sumWeight = 0;
     for (int s = 0; s < n(); s++) {
@@ -400,11 +398,7 @@ final class RouterCore {
         sumWeight += loads.weight(s);
       }
     }
-    if (sumWeight == 0) {
-      return;
-    }
-    double level = loads.weight(r) * (sumCredit / sumWeight);
-    credit[r] = Math.max(credit[r], level - catchUp.maxLeads());
+    credit[r] = policy.catchUp().calibrate(credit[r], loads.weight(r), sumCredit, sumWeight);
     changed(r);
   }
 
@@ -911,7 +905,6 @@ final class RouterCore {
       int period,
       long sequence,
       double meanValue,
-      CatchUp catchUp,
       double tolerance,
       Rep[] reps,
       int[] received,
@@ -936,7 +929,6 @@ final class RouterCore {
           Double.isNaN(meanValue)
               ? java.util.OptionalDouble.empty()
               : java.util.OptionalDouble.of(meanValue),
-          catchUp,
           tolerance,
           ledger,
           entries);
@@ -956,7 +948,6 @@ final class RouterCore {
         period,
         seq,
         meanValue,
-        catchUp,
         tolerance,
         roster,
         received,
@@ -971,11 +962,7 @@ final class RouterCore {
     List<Rep> roster = state.reps().stream().map(RouterState.RepLedger::rep).toList();
     RouterCore core =
         new RouterCore(
-            policy,
-            state.meanValue().orElse(Double.NaN),
-            state.catchUp(),
-            state.ledgerTolerance(),
-            roster);
+            policy, state.meanValue().orElse(Double.NaN), state.ledgerTolerance(), roster);
     for (int i = 0; i < state.book().size(); i++) {
       RouterState.BookEntry b = state.book().get(i);
       final int at = i;

@@ -24,7 +24,6 @@ import java.util.OptionalDouble;
  * @param sequence the number of leads received so far (the ledger's clock), in {@code [0, 2^53]}
  * @param meanValue the money worth of 1000 value units; empty until the router has seen a positive
  *     value
- * @param catchUp the catch-up policy
  * @param ledgerTolerance the ledger tolerance, {@code >= 0} or {@code +Infinity}
  * @param reps the roster in order, each rep with its ledger
  * @param book the leads in the book, in the order they entered it
@@ -34,7 +33,6 @@ public record RouterState(
     int period,
     long sequence,
     OptionalDouble meanValue,
-    CatchUp catchUp,
     double ledgerTolerance,
     List<RepLedger> reps,
     List<BookEntry> book) {
@@ -50,7 +48,6 @@ public record RouterState(
         m ->
             checkArgument(
                 m > 0 && m <= Lead.MAX_VALUE, "meanValue must be in (0, 1e15], was %s", m));
-    requireNonNull(catchUp, "catchUp");
     checkArgument(
         !Double.isNaN(ledgerTolerance) && ledgerTolerance >= 0,
         "ledgerTolerance must be >= 0 (or Infinity), was %s",

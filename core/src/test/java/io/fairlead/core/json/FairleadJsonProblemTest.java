@@ -9,6 +9,7 @@ import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.Role;
 import io.fairlead.core.model.SizeRange;
 import io.fairlead.core.model.Tier;
+import io.fairlead.core.policy.CatchUp;
 import io.fairlead.core.policy.CustomRule;
 import io.fairlead.core.policy.Objective;
 import io.fairlead.core.policy.Policy;
@@ -48,6 +49,7 @@ class FairleadJsonProblemTest {
         .allowRebalancing(true)
         .valueBasis(ValueBasis.EXPECTED)
         .weightBounds(0.25, 4.0)
+        .catchUp(CatchUp.capped(4))
         .build();
   }
 

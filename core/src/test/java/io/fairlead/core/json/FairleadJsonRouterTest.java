@@ -12,11 +12,11 @@ import io.fairlead.core.model.LeadKind;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.Role;
 import io.fairlead.core.model.SizeRange;
+import io.fairlead.core.policy.CatchUp;
 import io.fairlead.core.policy.CustomRule;
 import io.fairlead.core.policy.Policy;
 import io.fairlead.core.policy.TierRule;
 import io.fairlead.core.policy.TierScheme;
-import io.fairlead.core.routing.CatchUp;
 import io.fairlead.core.routing.LeadRouter;
 import io.fairlead.core.routing.RouteDecision;
 import java.util.ArrayList;
@@ -32,17 +32,21 @@ import org.junit.jupiter.api.Test;
 class FairleadJsonRouterTest {
 
   private static final String[] REGIONS = {"East", "West"};
-  private static final Policy POLICY =
-      Policy.builder()
-          .tierRule(TierRule.byValue().threshold("A", 30_000).threshold("B", 8_000).otherwise("C"))
-          .allowRebalancing(true)
-          .customRule(
-              CustomRule.of(
-                  "french-speakers",
-                  (rep, lead) ->
-                      !"fr".equals(lead.attributes().get("lang"))
-                          || rep.id().value().endsWith("0")))
-          .build();
+  private static final Policy POLICY = policy(CatchUp.NONE);
+
+  private static Policy policy(CatchUp catchUp) {
+    return Policy.builder()
+        .tierRule(TierRule.byValue().threshold("A", 30_000).threshold("B", 8_000).otherwise("C"))
+        .allowRebalancing(true)
+        .customRule(
+            CustomRule.of(
+                "french-speakers",
+                (rep, lead) ->
+                    !"fr".equals(lead.attributes().get("lang")) || rep.id().value().endsWith("0")))
+        .catchUp(catchUp)
+        .build();
+  }
+
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private static List<Rep> roster() {
@@ -76,10 +80,9 @@ class FairleadJsonRouterTest {
               .locked(i % 10 == 0)
               .build());
     }
-    return LeadRouter.builder(POLICY)
+    return LeadRouter.builder(policy(catchUp))
         .roster(roster())
         .book(book)
-        .catchUp(catchUp)
         .ledgerTolerance(tolerance)
         .build();
   }
@@ -148,7 +151,7 @@ class FairleadJsonRouterTest {
     play(original, 1, 1_000, "a");
     String json = FairleadJson.writeRouter(original);
 
-    LeadRouter restored = FairleadJson.readRouter(json, POLICY);
+    LeadRouter restored = FairleadJson.readRouter(json, original.policy());
 
     assertThat(FairleadJson.writeRouter(restored)).isEqualTo(json);
     assertThat(restored.snapshot()).isEqualTo(original.snapshot());
@@ -166,7 +169,8 @@ class FairleadJsonRouterTest {
     play(original, 5, 200, "a");
     original.startPeriod();
 
-    LeadRouter restored = FairleadJson.readRouter(FairleadJson.writeRouter(original), POLICY);
+    LeadRouter restored =
+        FairleadJson.readRouter(FairleadJson.writeRouter(original), original.policy());
 
     assertThat(restored.period()).isEqualTo(original.period());
     assertThat(restored.meanValue()).isEqualTo(original.meanValue());
@@ -242,6 +246,29 @@ class FairleadJsonRouterTest {
         edited(r -> ((ObjectNode) rep(r, 2).get("rep")).put("available", "yes")),
         "$.reps[2].rep.available",
         "expected true or false");
+  }
+
+  @Test
+  void catchUp_isThePolicys_aStateSavedUnderAnotherIsRefused() throws Exception {
+    String saved = edited(r -> {}); // saved under catch-up NONE
+
+    assertThatThrownBy(() -> FairleadJson.readRouter(saved, policy(CatchUp.capped(3))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(
+            "router JSON at $.catchUp: the state was saved under catch-up NONE, but the policy's"
+                + " is CAPPED(3)");
+  }
+
+  @Test
+  void catchUp_leftOut_isReadUnderThePolicysCatchUp() throws Exception {
+    String saved = edited(r -> {});
+    String without = edited(r -> r.remove("catchUp"));
+
+    LeadRouter restored = FairleadJson.readRouter(without, POLICY);
+
+    assertThat(without).doesNotContain("catchUp");
+    assertThat(MAPPER.readTree(FairleadJson.writeRouter(restored)))
+        .isEqualTo(MAPPER.readTree(saved));
   }
 
   @Test

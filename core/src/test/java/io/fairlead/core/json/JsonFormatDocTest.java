@@ -10,6 +10,7 @@ import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.RepId;
 import io.fairlead.core.model.Tier;
+import io.fairlead.core.policy.CatchUp;
 import io.fairlead.core.policy.Objective;
 import io.fairlead.core.policy.Policy;
 import io.fairlead.core.policy.Rule;
@@ -144,6 +145,7 @@ class JsonFormatDocTest {
     assertThat(p.allowRebalancing()).isTrue();
     assertThat(p.valueBasis()).isEqualTo(ValueBasis.EXPECTED);
     assertThat(p.maxWeight()).isEqualTo(3.0);
+    assertThat(p.catchUp()).isEqualTo(CatchUp.capped(2));
   }
 
   @Test

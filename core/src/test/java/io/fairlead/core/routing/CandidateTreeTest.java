@@ -38,7 +38,7 @@ class CandidateTreeTest {
                 .capacity(chance(in, 8) ? 0 : 1_000) // some have no room
                 .build());
       }
-      RouterCore core = new RouterCore(Policy.defaults(), 1000, CatchUp.NONE, 1, roster);
+      RouterCore core = new RouterCore(Policy.defaults(), 1000, 1, roster);
       for (int r = 0; r < n; r++) {
         core.credit[r] = chance(in, 2) ? between(in, 0, 3) : between(in, 0, 40) / 8.0; // ties
         core.loads.add(r, 0, between(in, 0, 50_000), false); // a lead of some value
@@ -121,7 +121,7 @@ class CandidateTreeTest {
     for (int r = 0; r < 4; r++) {
       roster.add(Rep.builder("west" + r).regions("West").build());
     }
-    RouterCore core = new RouterCore(policy, 1000, CatchUp.NONE, 1, roster);
+    RouterCore core = new RouterCore(policy, 1000, 1, roster);
 
     CandidateTree retail = core.treeFor(lead("East", "retail", 1_000));
     CandidateTree tech = core.treeFor(lead("East", "tech", 1_000));

@@ -1,11 +1,11 @@
 package io.fairlead.core.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.RepId;
+import io.fairlead.core.policy.CatchUp;
 import io.fairlead.core.policy.Policy;
 import io.fairlead.core.policy.Rule;
 import java.util.ArrayList;
@@ -32,11 +32,10 @@ class CatchUpTest {
   }
 
   private static LeadRouter router(CatchUp catchUp) {
-    return LeadRouter.builder(POLICY)
+    return LeadRouter.builder(Policy.builder().catchUp(catchUp).build())
         .roster(List.of(ANA, BOB, CAT))
         .meanValue(1000)
         .ledgerTolerance(0)
-        .catchUp(catchUp)
         .build();
   }
 
@@ -233,17 +232,33 @@ class CatchUpTest {
   }
 
   @Test
-  void catchUp_textFormRoundTrips() {
-    for (CatchUp c : List.of(CatchUp.NONE, CatchUp.FULL, CatchUp.capped(3))) {
-      assertThat(CatchUp.parse(c.toString())).isEqualTo(c);
-    }
-    assertThat(CatchUp.capped(0)).isEqualTo(CatchUp.NONE);
-    assertThat(CatchUp.capped(3)).hasToString("CAPPED(3)");
-    assertThatThrownBy(() -> CatchUp.parse("SOME"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("'SOME'");
-    assertThatThrownBy(() -> CatchUp.capped(-1))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("maxLeads must be >= 0, was -1");
+  void none_repWhoseShareRises_isCalibratedAtItsNewWeight() {
+    // cat works half time (effective weight 0.5) while ana and bob get 6 leads each and it gets 3;
+    // going full time, its credit 3 stands at 3 per unit of weight, 3 below the others: without a
+    // calibration it would take the next 3 leads in a row.
+    Rep halfTime = CAT.toBuilder().share(0.5).build();
+    LeadRouter router =
+        LeadRouter.builder(Policy.builder().catchUp(CatchUp.NONE).build())
+            .roster(List.of(ANA, BOB, halfTime))
+            .meanValue(1000)
+            .ledgerTolerance(0)
+            .build();
+    route(router, 15);
+    assertThat(of(router, CAT).credited()).isEqualTo(3.0);
+
+    router.updateRep(CAT);
+
+    assertThat(of(router, CAT).credited()).isEqualTo(6.0); // level with the others' mean
+    assertThat(count(route(router, 3), CAT)).isEqualTo(1);
+  }
+
+  @Test
+  void repWhoseShareFalls_isNotRecalibrated() {
+    LeadRouter router = router(CatchUp.NONE);
+    route(router, 6);
+
+    router.updateRep(CAT.toBuilder().share(0.5).build());
+
+    assertThat(of(router, CAT).credited()).isEqualTo(2.0);
   }
 }

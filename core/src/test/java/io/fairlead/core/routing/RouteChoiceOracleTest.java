@@ -12,6 +12,7 @@ import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.LeadKind;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.Role;
+import io.fairlead.core.policy.CatchUp;
 import io.fairlead.core.policy.CustomRule;
 import io.fairlead.core.policy.Objective;
 import io.fairlead.core.policy.Policy;
@@ -84,7 +85,7 @@ class RouteChoiceOracleTest {
    */
   private static Gen<Case> cases(boolean extreme) {
     return in -> {
-      Policy.Builder pb = Policy.builder();
+      Policy.Builder pb = Policy.builder().catchUp(CatchUp.capped(2));
       boolean rebalancing = chance(in, 3);
       pb.allowRebalancing(rebalancing);
       if (chance(in, 2)) {
@@ -318,7 +319,6 @@ class RouteChoiceOracleTest {
                       .book(c.book())
                       .meanValue(5_000)
                       .ledgerTolerance(c.tolerance())
-                      .catchUp(CatchUp.capped(2))
                       .build();
               List<Rep> roster = new ArrayList<>(c.reps());
               List<LeadId> routed = new ArrayList<>();

@@ -9,6 +9,7 @@ import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.RepId;
+import io.fairlead.core.policy.CatchUp;
 import io.fairlead.core.policy.Policy;
 import io.fairlead.core.problem.Problem;
 import java.util.List;
@@ -20,7 +21,10 @@ class RoutingGuideTest {
   @Test
   void quickStart() {
     // --- docs/routing.md: quick start
-    Policy policy = Policy.defaults();
+    Policy policy =
+        Policy.builder()
+            .catchUp(CatchUp.capped(3)) // a rep back from leave catches up 3 leads at most
+            .build();
     List<Rep> reps =
         List.of(
             Rep.builder("ana").regions("East").build(),
@@ -45,7 +49,6 @@ class RoutingGuideTest {
         LeadRouter.builder(policy)
             .roster(reps)
             .book(owned) // leads already owned; their mean value (15,000) sets the value scale
-            .catchUp(CatchUp.capped(3)) // a rep back from leave catches up 3 leads at most
             .build();
 
     RouteDecision d =

@@ -6,9 +6,9 @@ import io.fairlead.core.model.LeadKind;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.Role;
 import io.fairlead.core.model.SizeRange;
+import io.fairlead.core.policy.CatchUp;
 import io.fairlead.core.policy.Policy;
 import io.fairlead.core.policy.TierRule;
-import io.fairlead.core.routing.CatchUp;
 import io.fairlead.core.routing.LeadRouter;
 import java.util.List;
 
@@ -21,6 +21,9 @@ import java.util.List;
 final class RouterOutputs {
 
   private RouterOutputs() {}
+
+  /** The quick start's policy: the defaults, with a rep back from leave catching up 3 leads. */
+  static final Policy QUICK_START = Policy.builder().catchUp(CatchUp.capped(3)).build();
 
   /** The quick start's router, before it routes anything. */
   static LeadRouter quickStart(Policy policy) {
@@ -43,7 +46,7 @@ final class RouterOutputs {
                 .value(10_000)
                 .currentOwner("cem")
                 .build());
-    return LeadRouter.builder(policy).roster(reps).book(owned).catchUp(CatchUp.capped(3)).build();
+    return LeadRouter.builder(policy).roster(reps).book(owned).build();
   }
 
   private static Lead.Builder east(String id) {
@@ -110,12 +113,13 @@ final class RouterOutputs {
   }
 
   /**
-   * What reading a broken state says, a line each: a wrong type, a holder not on the roster, and a
-   * state read under a policy that tiers the leads differently from the one it was saved under.
+   * What reading a broken state says, a line each: a wrong type, a holder not on the roster, a
+   * state read under a policy that tiers the leads differently from the one it was saved under, and
+   * one read under a policy with another catch-up.
    */
   static String restoreErrors() {
     String saved = FairleadJson.writeRouter(quickStartAfterC3());
-    Policy policy = Policy.defaults();
+    Policy policy = QUICK_START;
     StringBuilder out = new StringBuilder();
     out.append(error(replaceOnce(saved, "\"received\": 0", "\"received\": \"x\""), policy));
     out.append(error(replaceOnce(saved, "\"rep\": \"bob\"", "\"rep\": \"nobody\""), policy));
@@ -123,13 +127,15 @@ final class RouterOutputs {
         Policy.builder()
             .tierRule(
                 TierRule.byValue().threshold("A", 18_000).threshold("B", 12_000).otherwise("C"))
+            .catchUp(CatchUp.capped(3))
             .build();
     out.append(error(saved, byValue));
+    out.append(error(saved, Policy.defaults()));
     return out.toString();
   }
 
   private static LeadRouter quickStartAfterC3() {
-    LeadRouter router = quickStart(Policy.defaults());
+    LeadRouter router = quickStart(QUICK_START);
     router.route(east("c3").build());
     return router;
   }
