@@ -126,7 +126,8 @@ public final class LeadAllocator implements Allocator {
               + " LeadAllocator.create(problem.policy()) or builder().policy(problem.policy())");
     }
     long start = System.nanoTime();
-    ProblemIndex index = ProblemIndex.of(problem.policy(), problem.reps(), problem.leads());
+    ProblemIndex index =
+        ProblemIndex.of(problem.policy(), problem.reps(), problem.leads(), problem.ledger());
     int[] assignment = index.leadCount() == 0 ? new int[0] : null;
     PlanSolver.Result result = null;
     Progress tracker =

@@ -79,7 +79,8 @@ class LeadAllocatorTest {
         .checkAssert(
             problem -> {
               ProblemIndex index =
-                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
+                  new ProblemIndex(
+                      problem.policy(), problem.reps(), problem.leads(), problem.ledger());
               int[] pinnedOnly = new int[index.leadCount()];
               for (int i = 0; i < pinnedOnly.length; i++) {
                 pinnedOnly[i] = index.pin(i) == ProblemIndex.Pin.FREE ? -1 : index.owner(i);
@@ -102,7 +103,8 @@ class LeadAllocatorTest {
         .checkAssert(
             problem -> {
               ProblemIndex index =
-                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
+                  new ProblemIndex(
+                      problem.policy(), problem.reps(), problem.leads(), problem.ledger());
               Allocation a = allocate(problem);
               assertThat(a.score().hard()).isZero();
               assertThat(a.metrics().violations()).isEmpty();
@@ -140,7 +142,8 @@ class LeadAllocatorTest {
         .checkAssert(
             problem -> {
               ProblemIndex index =
-                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
+                  new ProblemIndex(
+                      problem.policy(), problem.reps(), problem.leads(), problem.ledger());
               Allocation a = allocate(problem);
               for (int i = 0; i < index.leadCount(); i++) {
                 Lead lead = index.lead(i);

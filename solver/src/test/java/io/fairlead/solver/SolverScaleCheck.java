@@ -54,7 +54,7 @@ final class SolverScaleCheck {
     // the same moves) only to report moves/s.
     PlanSolver.Result r =
         PlanSolver.solve(
-            new ProblemIndex(problem.policy(), problem.reps(), problem.leads()),
+            new ProblemIndex(problem.policy(), problem.reps(), problem.leads(), problem.ledger()),
             budget > 0 ? SolveOptions.DEFAULTS.withMoveBudget(budget) : SolveOptions.DEFAULTS);
     print(
         a,

@@ -99,7 +99,8 @@ public final class Allocation {
     requireNonNull(method, "method");
     requireNonNull(elapsed, "elapsed");
     checkArgument(!elapsed.isNegative(), "elapsed must be >= 0, was %s", elapsed);
-    ProblemIndex index = ProblemIndex.of(problem.policy(), problem.reps(), problem.leads());
+    ProblemIndex index =
+        ProblemIndex.of(problem.policy(), problem.reps(), problem.leads(), problem.ledger());
     int[] reps = new int[index.leadCount()];
     Arrays.fill(reps, -1);
     assignment.forEach(

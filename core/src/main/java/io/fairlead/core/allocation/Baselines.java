@@ -57,7 +57,8 @@ public final class Baselines {
     @Override
     public Allocation allocate(Problem problem) {
       long start = System.nanoTime();
-      ProblemIndex index = ProblemIndex.of(problem.policy(), problem.reps(), problem.leads());
+      ProblemIndex index =
+          ProblemIndex.of(problem.policy(), problem.reps(), problem.leads(), problem.ledger());
       Assignment book = new Assignment(index);
       for (int i = 0; i < index.leadCount(); i++) {
         if (index.pin(i) != ProblemIndex.Pin.FREE) {

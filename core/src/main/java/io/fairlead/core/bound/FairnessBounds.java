@@ -91,7 +91,7 @@ public record FairnessBounds(
   }
 
   private static ProblemIndex index(Problem problem) {
-    return ProblemIndex.of(problem.policy(), problem.reps(), problem.leads());
+    return ProblemIndex.of(problem.policy(), problem.reps(), problem.leads(), problem.ledger());
   }
 
   /**

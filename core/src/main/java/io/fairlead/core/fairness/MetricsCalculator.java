@@ -36,7 +36,8 @@ final class MetricsCalculator {
   static FairnessMetrics compute(Problem problem, Map<LeadId, RepId> assignment) {
     requireNonNull(problem, "problem");
     requireNonNull(assignment, "assignment");
-    ProblemIndex index = ProblemIndex.of(problem.policy(), problem.reps(), problem.leads());
+    ProblemIndex index =
+        ProblemIndex.of(problem.policy(), problem.reps(), problem.leads(), problem.ledger());
     int[] holder = holders(index, assignment);
     int reps = index.repCount();
     int tiers = index.tierCount();
@@ -191,7 +192,8 @@ final class MetricsCalculator {
     }
     for (int r = 0; r < index.repCount(); r++) {
       Rep rep = index.rep(r);
-      for (Exclusion e : index.rules().breaches(rep, new RepLoad(leads[r], newLeads[r]))) {
+      RepLoad load = new RepLoad(leads[r], saturatedSum(newLeads[r], index.ledgerReceived(r)));
+      for (Exclusion e : index.rules().breaches(rep, load)) {
         out.add(new Violation(Optional.empty(), rep.id(), e.rule(), e.reason()));
       }
     }

@@ -119,7 +119,12 @@ public final class Assignment {
    */
   public long softDeltaAssign(int lead, int r) {
     return loads.softDelta(
-        r, index.tierRank(lead), index.valueUnits(lead), preferenceCost(lead, r), moves(lead, r));
+        r,
+        index.tierRank(lead),
+        index.valueUnits(lead),
+        preferenceCost(lead, r),
+        moves(lead, r),
+        index.isNew(lead, r));
   }
 
   /** The hard penalty of one rep (capacity and new-lead overflow). */

@@ -179,10 +179,15 @@ public final class CountFlow {
     return Math.max(0, (long) cap - index.rep(r).heldOutside() - pinned);
   }
 
-  /** The rep's new-lead cap under the policy, or no cap. */
+  /**
+   * The new leads the rep may still receive: its period cap under the policy less what the period
+   * ledger says it received earlier, or no cap.
+   */
   private static long newLeadCap(ProblemIndex index, int r) {
     int cap = index.newLeadCap(r);
-    return cap == Rep.UNLIMITED ? LoadFlow.NO_CAP : cap;
+    return cap == Rep.UNLIMITED
+        ? LoadFlow.NO_CAP
+        : Math.max(0, (long) cap - index.ledgerReceived(r));
   }
 
   /**
@@ -225,8 +230,9 @@ public final class CountFlow {
   /**
    * Like {@link #firstViolation}, but a rep whose customers held outside and locked leads already
    * exceed its capacity (a breach no allocation can avoid) may keep its pinned leads; it may take
-   * no free lead. Null means the assignment breaks no rule an allocation could keep: the set of
-   * assignments the count optimum and its certificate are about.
+   * no free lead. Likewise a rep that received more new leads earlier in the period than its cap
+   * allows may receive no new lead now. Null means the assignment breaks no rule an allocation
+   * could keep: the set of assignments the count optimum and its certificate are about.
    */
   public static String firstAvoidableViolation(ProblemIndex index, int[] assignment) {
     return violation(index, assignment, true);
@@ -287,12 +293,20 @@ public final class CountFlow {
             + " outside, over its capacity "
             + rep.capacity();
       }
-      if (fresh[r] > index.newLeadCap(r)) {
+      long overCap =
+          avoidableOnly
+              ? fresh[r] - newLeadCap(index, r)
+              : fresh[r] + index.ledgerReceived(r) - (long) index.newLeadCap(r);
+      if (overCap > 0) {
         return "rep "
             + rep.id()
             + ": receives "
             + fresh[r]
-            + " new leads, over its new-lead cap "
+            + " new leads"
+            + (index.ledgerReceived(r) > 0
+                ? " after " + index.ledgerReceived(r) + " earlier in the period"
+                : "")
+            + ", over its new-lead cap "
             + index.newLeadCap(r);
       }
     }

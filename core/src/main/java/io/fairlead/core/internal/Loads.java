@@ -12,11 +12,19 @@ import java.util.function.IntConsumer;
  * ({@link #softDelta}): what every allocator, the router, the explanations and the baselines ask.
  *
  * <p>For each rep, in arrays by rep index: the leads it holds, the new leads it received in the
- * current period (a batch run, or a routing period), the value units it holds and its leads per
- * tier; and, refreshed whenever they change, the terms of the score delta that depend only on
- * those: {@link #stock} (count and tier balance of one more lead of each tier) and the value term.
- * A delta is then an array read, a value term and a few additions; the penalties are {@link
- * Scoring}'s, so the numbers are bit for bit those of the full score.
+ * current period (the period ledger's count plus this batch run's, or a routing period's), its
+ * period credit (the receipts term's starting point) and the leads it receives as new on top of it,
+ * the value units it holds and its leads per tier; and, refreshed whenever they change, the terms
+ * of the score delta that depend only on those: {@link #stock} (count, tier and receipts balance of
+ * one more lead of each tier) and the value term. A delta is then an array read, a value term and a
+ * few additions; the penalties are {@link Scoring}'s, so the numbers are bit for bit those of the
+ * full score.
+ *
+ * <p><b>Receipts.</b> A batch's kernel counts the leads a rep receives as new against the credit
+ * its period ledger started with ({@code credited}, fixed; {@code receipts}, counted). A router's
+ * kernel is <em>rolling</em>: each lead received adds 1 to the credit at once, so its receipts term
+ * is always the marginal of the credit as it stands, which is the batch's for the router's book
+ * handed to the batch ({@code toProblem}).
  *
  * <p>The caps come from the policy's {@link Rulebook}. The roster may grow ({@link #grow}) and a
  * rep may be replaced ({@link #setRep}), for the router. Not thread-safe.
@@ -30,7 +38,9 @@ public final class Loads {
   public final int tiers;
 
   private final double kCount;
+  private final double kReceipts;
   private final double[] kTier;
+  private final boolean rolling;
 
   /** {@code SCALE · k_value}: the value term of a rep is {@code valueCoef · (V/1000)² / w}. */
   public final double valueCoef;
@@ -44,6 +54,8 @@ public final class Loads {
   private double[] weight;
   private int[] held;
   private int[] received;
+  private double[] credited;
+  private int[] receipts;
   private long[] units;
   private int[] tierHeld; // [rep * tiers + tier]
 
@@ -61,12 +73,17 @@ public final class Loads {
   private long maxUnits;
   private IntConsumer onChange = r -> {};
 
-  /** An empty book of the given reps and effective weights (both kept, not copied). */
-  public Loads(Policy policy, Rep[] reps, double[] weight) {
+  /**
+   * An empty book of the given reps and effective weights (both kept, not copied), with an empty
+   * period ledger; {@code rolling}: a router's kernel (see the class comment).
+   */
+  public Loads(Policy policy, Rep[] reps, double[] weight, boolean rolling) {
     this.policy = policy;
     this.rules = policy.rulebook();
     this.tiers = policy.tiers().size();
+    this.rolling = rolling;
     this.kCount = policy.weight(Objective.COUNT);
+    this.kReceipts = policy.weight(Objective.RECEIPTS);
     this.valueCoef = Scoring.SCALE * policy.weight(Objective.VALUE);
     this.kTier = new double[tiers];
     this.unassignedTier = new long[tiers];
@@ -84,6 +101,8 @@ public final class Loads {
     this.weight = weight;
     held = new int[size];
     received = new int[size];
+    credited = new double[size];
+    receipts = new int[size];
     units = new long[size];
     tierHeld = new int[size * tiers];
     stock = new long[size * tiers];
@@ -126,9 +145,22 @@ public final class Loads {
     return held[r];
   }
 
-  /** New leads received in the current period. */
+  /** New leads received in the current period (the ledger's earlier ones included). */
   public int received(int r) {
     return received[r];
+  }
+
+  /**
+   * The rep's credit in the period ledger as it stands: the credit it started with plus the leads
+   * it received as new since (a router's kernel adds them to the credit at once).
+   */
+  public double credit(int r) {
+    return credited[r] + receipts[r];
+  }
+
+  /** The leads the rep received as new on top of its starting credit (0 in a router's kernel). */
+  public int receipts(int r) {
+    return receipts[r];
   }
 
   public long units(int r) {
@@ -153,6 +185,11 @@ public final class Loads {
     held[r]++;
     if (asNew) {
       received[r]++;
+      if (rolling) {
+        credited[r] += 1;
+      } else {
+        receipts[r]++;
+      }
     }
     units[r] += u;
     maxUnits = Math.max(maxUnits, units[r]);
@@ -168,21 +205,39 @@ public final class Loads {
     held[r]--;
     if (unreceive) {
       received[r]--;
+      if (rolling) {
+        credited[r] -= 1;
+      } else {
+        receipts[r]--;
+      }
     }
     units[r] -= u;
     tierHeld[r * tiers + tier]--;
     refresh(r);
   }
 
-  /** Sets a rep's received count (a restored ledger). */
-  public void setReceived(int r, int n) {
+  /**
+   * Sets a rep's period ledger (a problem's ledger, a restored router): the new leads it received
+   * earlier in the period and its credit; the leads it receives as new start from 0.
+   */
+  public void setLedger(int r, int n, double credit) {
     received[r] = n;
+    credited[r] = credit;
+    receipts[r] = 0;
     refresh(r);
   }
 
-  /** Every rep's received count back to zero: a new period. */
+  /** Sets a rep's credit, keeping its received count (a router's catch-up). */
+  public void setCredit(int r, double credit) {
+    credited[r] = credit - receipts[r];
+    refresh(r);
+  }
+
+  /** Every rep's received count and credit back to zero: a new period. */
   public void newPeriod() {
     Arrays.fill(received, 0, size, 0);
+    Arrays.fill(credited, 0, size, 0);
+    Arrays.fill(receipts, 0, size, 0);
     for (int r = 0; r < size; r++) {
       refresh(r);
     }
@@ -202,6 +257,8 @@ public final class Loads {
     weight = Arrays.copyOf(weight, size);
     held = Arrays.copyOf(held, size);
     received = Arrays.copyOf(received, size);
+    credited = Arrays.copyOf(credited, size);
+    receipts = Arrays.copyOf(receipts, size);
     units = Arrays.copyOf(units, size);
     tierHeld = Arrays.copyOf(tierHeld, size * tiers);
     stock = Arrays.copyOf(stock, size * tiers);
@@ -218,7 +275,10 @@ public final class Loads {
   public void refresh(int r) {
     double w = weight[r];
     long n = held[r];
-    long countDelta = Scoring.squarePenalty(kCount, n + 1, w) - Scoring.squarePenalty(kCount, n, w);
+    long countDelta =
+        Scoring.squarePenalty(kCount, n + 1, w)
+            - Scoring.squarePenalty(kCount, n, w)
+            + receiptsDelta(r);
     valueTerm[r] = Scoring.valuePenalty(valueCoef, units[r], w);
     int base = r * tiers;
     for (int t = 0; t < tiers; t++) {
@@ -233,20 +293,38 @@ public final class Loads {
     onChange.accept(r);
   }
 
+  /**
+   * The change of the rep's receipts term if it received one more lead as new. Part of {@link
+   * #stock}: the stock is the delta of a new lead; a lead its owner keeps is not received, and
+   * {@link #softDelta} takes the difference off for it.
+   */
+  private long receiptsDelta(int r) {
+    if (kReceipts == 0) {
+      return 0;
+    }
+    return Scoring.receiptsPenalty(kReceipts, credited[r], receipts[r] + 1L, weight[r])
+        - Scoring.receiptsPenalty(kReceipts, credited[r], receipts[r], weight[r]);
+  }
+
   // ---------------------------------------------------------------- the soft delta
 
   /**
-   * The change of the soft score if rep {@code r} took an unassigned lead: its count, value and
-   * tier terms, the lead's own costs (preference, continuity if it moves away from an owner), less
-   * the unassigned-tier cost the lead no longer incurs. Rooms and rules are not looked at.
+   * The change of the soft score if rep {@code r} took an unassigned lead: its count, value, tier
+   * and (for a lead new to it) receipts terms, the lead's own costs (preference, continuity if it
+   * moves away from an owner), less the unassigned-tier cost the lead no longer incurs. Rooms and
+   * rules are not looked at.
    *
    * @param tier the lead's tier rank
    * @param u the lead's value units
    * @param preferenceCost the lead's {@link #preferenceCost preference cost} with this rep
    * @param moved whether the lead has an owner other than this rep
+   * @param asNew whether the lead is new to this rep (this rep is not its owner; {@code moved}
+   *     implies it): only then is it received
    */
-  public long softDelta(int r, int tier, long u, long preferenceCost, boolean moved) {
+  public long softDelta(
+      int r, int tier, long u, long preferenceCost, boolean moved, boolean asNew) {
     return stock[r * tiers + tier]
+        - (asNew ? 0 : receiptsDelta(r))
         + valueDelta(r, u)
         + preferenceCost
         + (moved ? continuity : 0)
@@ -310,8 +388,14 @@ public final class Loads {
       case COUNT -> countTerm(r);
       case VALUE -> valueTerm[r];
       case TIER -> tierTerm(r);
+      case RECEIPTS -> receiptsTerm(r);
       default -> throw new IllegalArgumentException(o.id() + " is not a balance objective");
     };
+  }
+
+  /** The receipts term of one rep: its new leads on top of its starting credit (0 if rolling). */
+  public long receiptsTerm(int r) {
+    return Scoring.receiptsPenalty(kReceipts, credited[r], receipts[r], weight[r]);
   }
 
   /** The count term of one rep. */

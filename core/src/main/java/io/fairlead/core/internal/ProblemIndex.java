@@ -3,6 +3,7 @@ package io.fairlead.core.internal;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.LeadKind;
+import io.fairlead.core.model.Ledger;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.RepId;
 import io.fairlead.core.model.Tier;
@@ -30,6 +31,10 @@ import java.util.Optional;
  * capacity, it keeps the most valuable ones and the rest are free to move, least valuable first.
  * Locked leads always stay, even over capacity (a host's decision, reported as a breach).
  *
+ * <p><b>The period ledger.</b> Each rep's entry of the problem's {@link Ledger} (the new leads it
+ * received earlier in the period, and its credit) is compiled into arrays by rep; every kernel
+ * ({@link #newLoads}) starts from it, so the new-lead caps and the receipts term count it.
+ *
  * <p>Shared by the solver, the baselines, the metrics, the bounds and the explanations, so that all
  * of them apply the very same rules; {@link #of} compiles a problem once and hands the same index
  * to everyone who asks while it is in use. Immutable after construction.
@@ -50,6 +55,9 @@ public final class ProblemIndex {
   private final Rulebook rules;
   private final List<Rep> repList;
   private final List<Lead> leadList;
+  private final Ledger ledger;
+  private final int[] ledgerReceived;
+  private final double[] ledgerCredited;
   private final Rep[] reps;
   private final Lead[] leads;
   private final Map<RepId, Integer> repIndex = new HashMap<>();
@@ -69,19 +77,31 @@ public final class ProblemIndex {
   private static final int RECENT_SIZE = 4;
 
   /**
+   * The index of a problem's parts with an empty period ledger ({@link #of(Policy, List, List,
+   * Ledger)}).
+   */
+  public static ProblemIndex of(Policy policy, List<Rep> reps, List<Lead> leads) {
+    return of(policy, reps, leads, Ledger.empty());
+  }
+
+  /**
    * The index of a problem's parts: one built earlier for the very same objects (identity) if it is
    * still in use, else a new one.
    */
-  public static ProblemIndex of(Policy policy, List<Rep> reps, List<Lead> leads) {
+  public static ProblemIndex of(Policy policy, List<Rep> reps, List<Lead> leads, Ledger ledger) {
     synchronized (RECENT) {
       for (WeakReference<ProblemIndex> ref : RECENT) {
         ProblemIndex i = ref.get();
-        if (i != null && i.policy == policy && i.repList == reps && i.leadList == leads) {
+        if (i != null
+            && i.policy == policy
+            && i.repList == reps
+            && i.leadList == leads
+            && i.ledger == ledger) {
           return i;
         }
       }
     }
-    ProblemIndex built = new ProblemIndex(policy, reps, leads);
+    ProblemIndex built = new ProblemIndex(policy, reps, leads, ledger);
     synchronized (RECENT) {
       RECENT.removeIf(r -> r.get() == null);
       if (RECENT.size() >= RECENT_SIZE) {
@@ -92,19 +112,35 @@ public final class ProblemIndex {
     return built;
   }
 
-  /**
-   * Compiles a problem. The lists must have passed the problem's validation (unique ids, owners on
-   * the roster, tiers the policy knows).
-   */
+  /** Compiles a problem with an empty period ledger. */
   public ProblemIndex(Policy policy, List<Rep> repList, List<Lead> leadList) {
+    this(policy, repList, leadList, Ledger.empty());
+  }
+
+  /**
+   * Compiles a problem. The lists and the ledger must have passed the problem's validation (unique
+   * ids, owners and ledger entries on the roster, tiers the policy knows).
+   */
+  public ProblemIndex(Policy policy, List<Rep> repList, List<Lead> leadList, Ledger ledger) {
     this.policy = policy;
     this.rules = policy.rulebook();
     this.repList = repList;
     this.leadList = leadList;
+    this.ledger = ledger;
     this.reps = repList.toArray(Rep[]::new);
     this.leads = leadList.toArray(Lead[]::new);
     for (int r = 0; r < reps.length; r++) {
       repIndex.put(reps[r].id(), r);
+    }
+    ledgerReceived = new int[reps.length];
+    ledgerCredited = new double[reps.length];
+    for (Ledger.Entry e : ledger.entries()) {
+      Integer r = repIndex.get(e.rep());
+      if (r == null) {
+        throw new IllegalArgumentException("ledger: rep '" + e.rep() + "' is not on the roster");
+      }
+      ledgerReceived[r] = e.received();
+      ledgerCredited[r] = e.credited();
     }
     for (int i = 0; i < leads.length; i++) {
       leadIndex.put(leads[i].id(), i);
@@ -345,9 +381,27 @@ public final class ProblemIndex {
     return rules.holdingCap(reps[rep]);
   }
 
-  /** The most new leads the rep may receive under the policy ({@link Rulebook#periodCap}). */
+  /**
+   * The most new leads the rep may receive in the period under the policy ({@link
+   * Rulebook#periodCap}), the ledger's earlier ones included.
+   */
   public int newLeadCap(int rep) {
     return rules.periodCap(reps[rep]);
+  }
+
+  /** The new leads the rep received earlier in the period (its ledger entry). */
+  public int ledgerReceived(int rep) {
+    return ledgerReceived[rep];
+  }
+
+  /** The rep's credit in the period ledger before this problem. */
+  public double ledgerCredited(int rep) {
+    return ledgerCredited[rep];
+  }
+
+  /** The problem's period ledger, as given. */
+  public Ledger ledger() {
+    return ledger;
   }
 
   /** The current owner's index, or -1. */
@@ -382,8 +436,14 @@ public final class ProblemIndex {
     return rules.preferenceMismatches(reps[rep], leads[lead]);
   }
 
-  /** A fresh kernel over this problem's reps, holding nothing. */
+  /** A fresh kernel over this problem's reps, holding nothing, from the period ledger. */
   public Loads newLoads() {
-    return new Loads(policy, reps.clone(), weight.clone());
+    Loads loads = new Loads(policy, reps.clone(), weight.clone(), false);
+    for (int r = 0; r < reps.length; r++) {
+      if (ledgerReceived[r] != 0 || ledgerCredited[r] != 0) {
+        loads.setLedger(r, ledgerReceived[r], ledgerCredited[r]);
+      }
+    }
+    return loads;
   }
 }

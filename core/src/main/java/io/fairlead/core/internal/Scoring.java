@@ -131,6 +131,39 @@ public final class Scoring {
     return Math.round(SCALE * k * ((double) leads * leads) / weight);
   }
 
+  /**
+   * Soft: receipts balance of one rep, {@code T(c + n) − T(c)} with {@code T(q) = SCALE · k · q² /
+   * w} rounded, {@code c} its credit in the period ledger and {@code n} the leads it receives as
+   * new. 0 when {@code n} is 0. The term depends on the credit as it stands ({@code c + n}) only,
+   * not on how it splits into a starting credit and new leads, so the router (whose credit grows
+   * lead by lead) and the batch (which counts new leads on top of the ledger's credit) price the
+   * next lead alike: {@code T(q + 1) − T(q)}.
+   */
+  public static long receiptsPenalty(double k, double credited, long received, double weight) {
+    return receiptsSquare(k, credited + received, weight) - receiptsSquare(k, credited, weight);
+  }
+
+  /** {@code SCALE · k · q² / w}, rounded: the receipts term of a credit {@code q}. */
+  private static long receiptsSquare(double k, double q, double weight) {
+    return Math.round(SCALE * k * (q * q) / weight);
+  }
+
+  /** Soft: receipts balance of one rep under the policy, as the {@code k}-taking function. */
+  public static long receiptsPenalty(Policy policy, double credited, long received, double weight) {
+    return receiptsPenalty(policy.weight(Objective.RECEIPTS), credited, received, weight);
+  }
+
+  /**
+   * A rep's standing in the period ledger: {@code (credited + ½) / weight}, in leads per unit of
+   * weight. It is the receipts term's marginal cost of one more lead, {@code SCALE · k · (2c + 1) /
+   * w}, over {@code 2 · SCALE · k}: the router's due band orders reps by it, and the batch's
+   * receipts term by its marginal, so both give the next lead to the same rep (a Sainte-Laguë
+   * order, which divides by {@code c + ½}: see docs/routing.md).
+   */
+  public static double standing(double credited, double weight) {
+    return (credited + 0.5) / weight;
+  }
+
   /** Soft: one lead moved away from its current owner. */
   public static long continuityPenalty(Policy policy) {
     return Math.round(SCALE * policy.weight(Objective.CONTINUITY) * CONTINUITY_COST);
@@ -150,24 +183,30 @@ public final class Scoring {
   /**
    * The largest soft score any assignment of {@code leads} leads worth {@code valueUnits} units in
    * all can reach under the policy: everything on one rep of the least effective weight {@code
-   * leastWeight} on the roster, every lead moved, mismatched twice, or unassigned at the top tier
-   * weight.
+   * leastWeight} on the roster, with the largest period credit {@code maxCredited}, every lead
+   * moved, mismatched twice, or unassigned at the top tier weight.
    */
   public static double worstSoft(
-      Policy policy, double leastWeight, double leads, double valueUnits) {
+      Policy policy, double leastWeight, double leads, double valueUnits, double maxCredited) {
     double maxTierWeight = 0;
     for (int t = 0; t < policy.tiers().size(); t++) {
       maxTierWeight =
           Math.max(maxTierWeight, policy.tierWeights().get(policy.tiers().tiers().get(t)));
     }
     // Every balance term is k · x² / w of a quantity x of at most the leads (value: value units
-    // over VALUE_UNIT); the tier term's k is the largest tier's.
+    // over VALUE_UNIT; receipts: the leads on top of the largest credit, whose square is computed
+    // before the credit's is taken off); the tier term's k is the largest tier's.
     double squares = 0;
     for (Objective o : Objective.values()) {
-      if (o.isBalance()) {
-        double x = o == Objective.VALUE ? valueUnits / VALUE_UNIT : leads;
+      if (o.isBalance() && policy.weight(o) > 0) {
+        double x2 =
+            switch (o) {
+              case VALUE -> (valueUnits / VALUE_UNIT) * (valueUnits / VALUE_UNIT);
+              case RECEIPTS -> (maxCredited + leads) * (maxCredited + leads);
+              default -> leads * leads;
+            };
         double k = policy.weight(o) * (o == Objective.TIER ? maxTierWeight : 1);
-        squares += k * x * x;
+        squares += k * x2;
       }
     }
     double balance = SCALE * squares / leastWeight;
@@ -180,12 +219,13 @@ public final class Scoring {
   }
 
   /**
-   * Why {@code leads} leads worth {@code valueUnits} units in all could push the score past {@link
-   * #LIMIT} under the policy, or {@code null} if they cannot.
+   * Why {@code leads} leads worth {@code valueUnits} units in all, given to reps whose period
+   * credit is at most {@code maxCredited}, could push the score past {@link #LIMIT} under the
+   * policy, or {@code null} if they cannot.
    */
   public static String rangeProblem(
-      Policy policy, double leastWeight, long leads, double valueUnits) {
-    double worst = worstSoft(policy, leastWeight, leads, valueUnits);
+      Policy policy, double leastWeight, long leads, double valueUnits, double maxCredited) {
+    double worst = worstSoft(policy, leastWeight, leads, valueUnits, maxCredited);
     if (worst <= LIMIT) {
       return null;
     }
@@ -194,7 +234,12 @@ public final class Scoring {
         "%,d leads are too many for this policy's weights: an allocation could score up to %.3g,"
             + " past the score's range of %.3g (the balance terms grow with the square of a rep's"
             + " leads, times the objective and tier weights, over the least effective rep weight %s); lower"
-            + " the objective or tier weights, raise minWeight or the least rep share, or split the book",
+            + " the objective or tier weights, raise minWeight or the least rep share, or split the book"
+            + (maxCredited > 0 && policy.weight(Objective.RECEIPTS) > 0
+                ? " (the receipts term also grows with the ledger's largest credit, "
+                    + maxCredited
+                    + ")"
+                : ""),
         leads,
         worst,
         LIMIT,

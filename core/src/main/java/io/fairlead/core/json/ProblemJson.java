@@ -1,26 +1,88 @@
 package io.fairlead.core.json;
 
 import io.fairlead.core.model.Lead;
+import io.fairlead.core.model.Ledger;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.RepId;
 import io.fairlead.core.model.Tier;
 import io.fairlead.core.policy.Policy;
 import io.fairlead.core.problem.Problem;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The service format of a {@link Problem}: {@code {"policy": {...}, "reps": [...], "leads":
- * [...]}}, with the policy optional ({@link Policy#defaults()}).
+ * The service format of a {@link Problem}: {@code {"policy": {...}, "reps": [...], "leads": [...],
+ * "ledger": [...]}}, with the policy optional ({@link Policy#defaults()}) and the period ledger
+ * optional (empty: the start of a period; written only when it has entries).
  */
-record ProblemJson(PolicyJson policy, List<RepJson> reps, List<LeadJson> leads) {
+record ProblemJson(
+    PolicyJson policy, List<RepJson> reps, List<LeadJson> leads, List<LedgerEntryJson> ledger) {
+
+  /**
+   * One rep's entry of the period ledger; every field required.
+   *
+   * @param rep the rep id, on the roster
+   * @param received new leads it received earlier in the period
+   * @param credited its credit in the period ledger
+   */
+  record LedgerEntryJson(String rep, Integer received, Double credited) {
+
+    static List<LedgerEntryJson> from(Ledger ledger) {
+      if (ledger.entries().isEmpty()) {
+        return null;
+      }
+      return ledger.entries().stream()
+          .map(e -> new LedgerEntryJson(e.rep().value(), e.received(), e.credited()))
+          .toList();
+    }
+
+    /** Reads a ledger, its rep ids checked against the roster. */
+    static Ledger toLedger(JsonPath at, List<LedgerEntryJson> entries, Set<RepId> roster) {
+      if (entries == null) {
+        return Ledger.empty();
+      }
+      at.elements(entries, "ledger");
+      List<Ledger.Entry> out = new ArrayList<>();
+      Map<RepId, Integer> seen = new HashMap<>();
+      for (int i = 0; i < entries.size(); i++) {
+        JsonPath here = at.field("ledger").index(i);
+        LedgerEntryJson e = entries.get(i);
+        here.requireAll(e);
+        RepId rep = here.field("rep").check(() -> RepId.of(e.rep()));
+        if (!roster.contains(rep)) {
+          throw here.field("rep").error("rep '" + rep + "' is not on the roster");
+        }
+        JsonPath entry = here.labelled("rep " + rep);
+        if (seen.putIfAbsent(rep, i) != null) {
+          throw entry
+              .field("rep")
+              .error("two entries (also at " + at.field("ledger").index(seen.get(rep)) + ")");
+        }
+        out.add(entry.check(() -> entry(rep, e), Set.of("received", "credited")));
+      }
+      return Ledger.of(out);
+    }
+
+    /** The entry, its message in the form {@code "rep ana: received must ..."}. */
+    private static Ledger.Entry entry(RepId rep, LedgerEntryJson e) {
+      try {
+        return new Ledger.Entry(rep, e.received(), e.credited());
+      } catch (IllegalArgumentException x) {
+        throw new IllegalArgumentException(x.getMessage().replaceFirst("^ledger: ", ""), x);
+      }
+    }
+  }
 
   static ProblemJson from(Problem problem) {
     return new ProblemJson(
         PolicyJson.from(problem.policy()),
         RepJson.from(problem.reps()),
-        LeadJson.from(problem.leads()));
+        LeadJson.from(problem.leads()),
+        LedgerEntryJson.from(problem.ledger()));
   }
 
   Problem toProblem(JsonPath at) {
@@ -64,6 +126,7 @@ record ProblemJson(PolicyJson policy, List<RepJson> reps, List<LeadJson> leads) 
               });
       here.check(() -> p.tierOf(l), Set.of("tier", "attributes"));
     }
-    return at.check(() -> new Problem(p, roster, list), Set.of("reps", "leads"));
+    Ledger periodLedger = LedgerEntryJson.toLedger(at, ledger, ids);
+    return at.check(() -> new Problem(p, roster, list, periodLedger), Set.of("reps", "leads"));
   }
 }

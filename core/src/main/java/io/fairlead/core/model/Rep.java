@@ -27,7 +27,8 @@ import java.util.TreeSet;
  *     this problem it keeps or receives; {@link #UNLIMITED} for no cap
  * @param heldOutside customers it holds that are not part of this problem (they count against
  *     {@code capacity} only)
- * @param newLeadCap the most leads it may receive in this run that it does not own yet; {@link
+ * @param newLeadCap the most leads it may receive in the period that it does not own yet (in this
+ *     run, plus what the problem's {@link Ledger period ledger} says it received earlier); {@link
  *     #UNLIMITED} for no cap
  * @param available {@code false} while on leave: it takes nothing new (it keeps what it owns)
  * @param weight share multiplier, e.g. from performance: a rep of weight 2 gets twice the share of

@@ -15,6 +15,17 @@ public enum Objective {
   VALUE("value-balance", 1.0, true),
   /** A fair share of each tier (top tiers weighted more): Σ_tier k_tier Σ n_tier²/w. */
   TIER("tier-balance", 1.0, true),
+  /**
+   * Balanced receipts in the current period, in proportion to the rep's weight: {@code Σ ((c + n)²
+   * − c²)/w}, where {@code n} is the number of leads the rep receives as new (leads it did not own)
+   * and {@code c} its credit in the period ledger before this allocation. It is {@code (c + n)²/w}
+   * less a constant no allocation changes, so that a rep receiving nothing costs nothing. Its
+   * marginal {@code (2(c + n) + 1)/w} is the order of the router's due band. Off by default: the
+   * count, value and tier terms balance what reps <em>hold</em>; this one what they
+   * <em>received</em> this period, so that a rep back from leave or new to the team gets its share
+   * of the flow rather than every lead until its book is level (see the policy's {@link CatchUp}).
+   */
+  RECEIPTS("receipts-balance", 0.0, true),
   /** Keep leads with their current owner: a fixed cost per lead moved away. */
   CONTINUITY("continuity", 1.0, false),
   /** Industry specialty (and role fit when the role rule is soft): a cost per mismatch. */
@@ -37,7 +48,8 @@ public enum Objective {
 
   /**
    * Whether it is a balance term: a convex term per rep, of a quantity at most the rep's number of
-   * leads (or, for value, its value in mean-lead units), over the rep's weight.
+   * leads (for value, its value in mean-lead units; for receipts, its new leads on top of its
+   * period credit), over the rep's weight.
    */
   public boolean isBalance() {
     return balance;

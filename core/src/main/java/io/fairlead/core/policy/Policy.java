@@ -131,8 +131,8 @@ public record Policy(
     checkArgument(
         balances,
         "policy: weights must give a balance objective (count-balance, value-balance,"
-            + " tier-balance with a tier weight) a weight > 0, else nothing is balanced and any"
-            + " allocation scores the same; was %s",
+            + " tier-balance with a tier weight, receipts-balance) a weight > 0, else nothing is"
+            + " balanced and any allocation scores the same; was %s",
         weights.entrySet().stream().map(e -> e.getKey().id() + " " + e.getValue()).toList());
     requireNonNull(catchUp, "policy catchUp");
     requireNonNull(customRules, "policy customRules");

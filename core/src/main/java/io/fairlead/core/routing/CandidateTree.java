@@ -461,7 +461,7 @@ final class CandidateTree {
       if (lower > out.bar()) {
         continue;
       }
-      out.offer(r, core.loads.softDelta(r, tier, units, pref, moved), f, core.lastSeq[r]);
+      out.offer(r, core.loads.softDelta(r, tier, units, pref, moved, true), f, core.lastSeq[r]);
     }
   }
 

@@ -211,10 +211,12 @@ public final class LeadRouter {
   }
 
   /**
-   * The current book as a batch {@link Problem}: the roster, and every lead in the book with its
-   * holder as {@code currentOwner}, in the order they entered the book. Give it to an allocator
-   * with a policy that allows rebalancing (e.g. {@code new Problem(rebalancing, p.reps(),
-   * p.leads())}) and adopt the result with {@link #rebase(Allocation)}.
+   * The current book as a batch {@link Problem}: the roster, every lead in the book with its holder
+   * as {@code currentOwner}, in the order they entered the book, and the period ledger (what each
+   * rep received this period, and its credit), so that the batch counts this period's receipts
+   * against the new-lead caps and in the receipts objective. Give it to an allocator with a policy
+   * that allows rebalancing (e.g. {@code new Problem(rebalancing, p.reps(), p.leads())}) and adopt
+   * the result with {@link #rebase(Allocation)}.
    */
   public Problem toProblem() {
     synchronized (lock) {

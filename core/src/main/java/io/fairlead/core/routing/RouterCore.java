@@ -14,10 +14,12 @@ import io.fairlead.core.internal.SizeBands;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.LeadKind;
+import io.fairlead.core.model.Ledger;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.RepId;
 import io.fairlead.core.model.Tier;
 import io.fairlead.core.policy.CatchUp;
+import io.fairlead.core.policy.Objective;
 import io.fairlead.core.policy.Policy;
 import io.fairlead.core.policy.Rule;
 import io.fairlead.core.policy.Rulebook;
@@ -81,6 +83,13 @@ final class RouterCore {
   /** The most value units the book may hold so that no score can leave its range. */
   double unitLimit;
 
+  /**
+   * The largest credit a rep may reach in a period so that its receipts term ({@code SCALE · k · q²
+   * / w}) stays within a quarter of the score's range, for the roster's least effective weight
+   * (infinite without a receipts weight).
+   */
+  double creditLimit;
+
   /** The book's per-rep numbers and the one soft delta, shared with the batch. */
   final Loads loads;
 
@@ -88,7 +97,6 @@ final class RouterCore {
 
   // The ledger of the current period, by rep.
   long[] receivedValue;
-  double[] credit;
   long[] lastSeq;
   int period = 1;
   long seq;
@@ -175,7 +183,6 @@ final class RouterCore {
     this.customRules = policy.enforces(Rule.CUSTOM) && !policy.customRules().isEmpty();
     int size = roster.size();
     receivedValue = new long[size];
-    credit = new double[size];
     lastSeq = new long[size];
     fNew = new double[size];
     Arrays.fill(lastSeq, -1);
@@ -188,7 +195,7 @@ final class RouterCore {
       reps[r] = rep;
       weight[r] = policy.effectiveWeight(rep);
     }
-    this.loads = new Loads(policy, reps, weight);
+    this.loads = new Loads(policy, reps, weight, true);
     loads.onChange(this::changed);
     for (int r = 0; r < size; r++) {
       changed(r);
@@ -205,7 +212,7 @@ final class RouterCore {
     long hi = Problem.MAX_LEADS;
     while (lo < hi) {
       long mid = (lo + hi + 1) >>> 1;
-      if (Scoring.worstSoft(policy, least, mid, 0) <= Scoring.LIMIT / 2) {
+      if (Scoring.worstSoft(policy, least, mid, 0, 0) <= Scoring.LIMIT / 2) {
         lo = mid;
       } else {
         hi = mid - 1;
@@ -220,7 +227,7 @@ final class RouterCore {
     double hi = 1e30;
     for (int k = 0; k < 200; k++) {
       double mid = (lo + hi) / 2;
-      if (Scoring.worstSoft(policy, least, leads, mid) <= Scoring.LIMIT) {
+      if (Scoring.worstSoft(policy, least, leads, mid, 0) <= Scoring.LIMIT) {
         lo = mid;
       } else {
         hi = mid;
@@ -306,6 +313,13 @@ final class RouterCore {
     double least = distinct.length == 0 ? policy.leastEffectiveWeight() : minWeight;
     leadLimit = leadLimit(policy, least);
     unitLimit = unitLimit(policy, least, leadLimit);
+    double receipts = policy.weight(Objective.RECEIPTS);
+    creditLimit =
+        receipts == 0
+            ? INF
+            : Math.min(
+                Ledger.MAX_CREDITED,
+                Math.sqrt(Scoring.LIMIT / 4 * least / (Scoring.SCALE * receipts)) - 1);
     weightRanks = distinct.length;
     weightRank = new int[n];
     for (int r = 0; r < n; r++) {
@@ -327,7 +341,6 @@ final class RouterCore {
     checkRange(rep, -1, "addRep");
     int size = n() + 1;
     receivedValue = Arrays.copyOf(receivedValue, size);
-    credit = Arrays.copyOf(credit, size);
     lastSeq = Arrays.copyOf(lastSeq, size);
     fNew = Arrays.copyOf(fNew, size);
     lastSeq[size - 1] = -1;
@@ -394,19 +407,18 @@ final class RouterCore {
     double sumWeight = 0;
     for (int s = 0; s < n(); s++) {
       if (s != r && active(loads.rep(s))) {
-        sumCredit += credit[s];
+        sumCredit += loads.credit(s);
         sumWeight += loads.weight(s);
       }
     }
-    credit[r] = policy.catchUp().calibrate(credit[r], loads.weight(r), sumCredit, sumWeight);
-    changed(r);
+    loads.setCredit(
+        r, policy.catchUp().calibrate(loads.credit(r), loads.weight(r), sumCredit, sumWeight));
   }
 
   void startPeriod() {
     checkArgument(period < Integer.MAX_VALUE, "period: the last period number is reached");
     period++;
     Arrays.fill(receivedValue, 0, n(), 0);
-    Arrays.fill(credit, 0, n(), 0);
     loads.newPeriod(); // refreshes every rep
   }
 
@@ -415,7 +427,7 @@ final class RouterCore {
    * kernel calls it after every change of the rep's aggregates.
    */
   void changed(int r) {
-    fNew[r] = loads.hasRoom(r, true) ? (credit[r] + 1) / loads.weight(r) : INF;
+    fNew[r] = loads.hasRoom(r, true) ? (loads.credit(r) + 1) / loads.weight(r) : INF;
     changeLog[(int) (changes++ & (CHANGE_LOG - 1))] = r;
   }
 
@@ -503,10 +515,14 @@ final class RouterCore {
               : l.toBuilder().currentOwner(holder.value()).build());
     }
     List<Rep> roster = new ArrayList<>(n());
+    List<Ledger.Entry> ledger = new ArrayList<>();
     for (int r = 0; r < n(); r++) {
       roster.add(rep(r));
+      if (loads.received(r) != 0 || loads.credit(r) != 0) {
+        ledger.add(new Ledger.Entry(rep(r).id(), loads.received(r), loads.credit(r)));
+      }
     }
-    return new Problem(policy, roster, out);
+    return new Problem(policy, roster, out, Ledger.of(ledger));
   }
 
   int rebase(Allocation allocation) {
@@ -621,7 +637,8 @@ final class RouterCore {
   long scoreDelta(Lead lead, int r) {
     int t = tierRank(lead);
     int owner = lead.currentOwner().map(repIndex::get).orElse(-1);
-    return loads.softDelta(r, t, units(lead), preference(r, lead), owner >= 0 && owner != r);
+    return loads.softDelta(
+        r, t, units(lead), preference(r, lead), owner >= 0 && owner != r, owner != r);
   }
 
   /**
@@ -765,8 +782,8 @@ final class RouterCore {
     }
     if (keeper >= 0 && loads.hasRoom(keeper, false)) {
       // Keeping is not receiving: the owner competes on score whatever its ledger says.
-      long c = loads.softDelta(keeper, t, units, preference(keeper, lead), false);
-      double f = credit[keeper] / loads.weight(keeper);
+      long c = loads.softDelta(keeper, t, units, preference(keeper, lead), false, false);
+      double f = loads.credit(keeper) / loads.weight(keeper);
       due.offer(keeper, c, f, lastSeq[keeper]);
       wide.offer(keeper, c, f, lastSeq[keeper]);
     }
@@ -803,7 +820,7 @@ final class RouterCore {
             rep(chosen).id(),
             chosenCost,
             chosenStanding,
-            credit[chosen],
+            loads.credit(chosen),
             owner < 0 ? null : rep(owner).id(),
             ownerNote,
             runner < 0 ? null : rep(runner).id(),
@@ -813,9 +830,15 @@ final class RouterCore {
     boolean received = status != Status.KEPT;
     if (received) {
       checkArgument(seq < MAX_SEQUENCE, "sequence: the router's last sequence number is reached");
+      checkArgument(
+          loads.credit(chosen) + 1 <= creditLimit,
+          "lead %s: rep %s's credit in this period's ledger would pass %s, as much as this"
+              + " policy's receipts weight lets the score hold; start a new period",
+          id,
+          rep(chosen).id(),
+          creditLimit);
       seq++; // numbers the leads received; nothing above has changed any state
       receivedValue[chosen] += u;
-      credit[chosen] += 1;
       lastSeq[chosen] = seq;
     }
     add(new Held(lead, chosen, t, u, status), received);
@@ -940,9 +963,11 @@ final class RouterCore {
     int n = n();
     Rep[] roster = new Rep[n];
     int[] received = new int[n];
+    double[] credit = new double[n];
     for (int r = 0; r < n; r++) {
       roster[r] = rep(r);
       received[r] = loads.received(r);
+      credit[r] = loads.credit(r);
     }
     return new Capture(
         period,
@@ -952,7 +977,7 @@ final class RouterCore {
         roster,
         received,
         Arrays.copyOf(receivedValue, n),
-        Arrays.copyOf(credit, n),
+        credit,
         Arrays.copyOf(lastSeq, n),
         book.view());
   }
@@ -997,9 +1022,8 @@ final class RouterCore {
           state.sequence(),
           l.lastLead());
       core.receivedValue[r] = l.receivedValueUnits();
-      core.credit[r] = l.credited();
       core.lastSeq[r] = l.lastLead();
-      core.loads.setReceived(r, l.received()); // refreshes the rep
+      core.loads.setLedger(r, l.received(), l.credited()); // refreshes the rep
     }
     return core;
   }
@@ -1026,7 +1050,7 @@ final class RouterCore {
               rep.capacity(),
               loads.received(r),
               receivedValue[r],
-              credit[r],
+              loads.credit(r),
               lastSeq[r]));
     }
     return List.copyOf(out);

@@ -52,12 +52,13 @@ class AllocationExplainTest {
   @Test
   void explain_assignedLead_contributionsByHand() {
     // ana holds c1 alone (w 1): count 1000·1² − 0 = 1000; value 1000·0.5² = 250;
-    // tier B (k 1) 1000; not moved, no preference mismatch.
+    // tier B (k 1) 1000; receipts off (weight 0); not moved, no preference mismatch.
     assertThat(allocation().explain(LeadId.of("c1")).contributions())
         .containsExactly(
             Map.entry("count-balance", 1000L),
             Map.entry("value-balance", 250L),
             Map.entry("tier-balance", 1000L),
+            Map.entry("receipts-balance", 0L),
             Map.entry("continuity", 0L),
             Map.entry("preference", 0L));
   }

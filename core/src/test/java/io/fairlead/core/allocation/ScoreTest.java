@@ -2,11 +2,13 @@ package io.fairlead.core.allocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fairlead.core.fairness.Violation;
 import io.fairlead.core.internal.Assignment;
 import io.fairlead.core.internal.ProblemIndex;
 import io.fairlead.core.internal.Score;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadId;
+import io.fairlead.core.model.Ledger;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.RepId;
 import io.fairlead.core.policy.Policy;
@@ -58,6 +60,7 @@ class ScoreTest {
             Map.entry("count-balance", 4500L),
             Map.entry("value-balance", 3375L),
             Map.entry("tier-balance", 4500L),
+            Map.entry("receipts-balance", 0L),
             Map.entry("continuity", 0L),
             Map.entry("preference", 0L),
             Map.entry("unassigned-tier", 0L));
@@ -149,7 +152,7 @@ class ScoreTest {
                     .build(),
                 lead("c3", 300, "C"),
                 lead("c4", 0, "A")));
-    ProblemIndex index = new ProblemIndex(p.policy(), p.reps(), p.leads());
+    ProblemIndex index = new ProblemIndex(p.policy(), p.reps(), p.leads(), p.ledger());
     Assignment book = Assignment.of(index, new int[] {0, -1, 2, -1});
     for (int lead : new int[] {1, 3}) {
       for (int rep = 0; rep < index.repCount(); rep++) {
@@ -172,7 +175,7 @@ class ScoreTest {
 
   @Test
   void deltaMove_equalsTheScoreDifference() {
-    ProblemIndex index = new ProblemIndex(TINY.policy(), TINY.reps(), TINY.leads());
+    ProblemIndex index = new ProblemIndex(TINY.policy(), TINY.reps(), TINY.leads(), TINY.ledger());
     Assignment book = Assignment.of(index, new int[] {0, 0, 1});
     Score before = book.score();
     long[] delta = book.deltaMove(1, 1);
@@ -188,6 +191,40 @@ class ScoreTest {
   }
 
   private static Assignment book(int... assignment) {
-    return Assignment.of(new ProblemIndex(TINY.policy(), TINY.reps(), TINY.leads()), assignment);
+    return Assignment.of(
+        new ProblemIndex(TINY.policy(), TINY.reps(), TINY.leads(), TINY.ledger()), assignment);
+  }
+
+  @Test
+  void score_receiptsOnTopOfThePeriodLedger_byHand() {
+    // Receipts only (count, value and tier off). Ledger: ana received 2, credited 2; bob (w 2)
+    // received nothing but was credited 1.5 by a catch-up. ana receives c1, bob c2 and c3.
+    // receipts: ana 1000·(3² − 2²)/1 = 5000; bob 1000·(3.5² − 1.5²)/2 = 5000 -> 10000.
+    // ana's new-lead cap is 2: 2 earlier + 1 now = 3, one over (hard).
+    Policy receiptsOnly =
+        Policy.builder()
+            .weight(io.fairlead.core.policy.Objective.COUNT, 0)
+            .weight(io.fairlead.core.policy.Objective.VALUE, 0)
+            .weight(io.fairlead.core.policy.Objective.TIER, 0)
+            .weight(io.fairlead.core.policy.Objective.RECEIPTS, 1)
+            .build();
+    Problem p =
+        Problem.of(
+            receiptsOnly,
+            List.of(Rep.builder("ana").newLeadCap(2).build(), Rep.builder("bob").weight(2).build()),
+            TINY.leads(),
+            Ledger.of(List.of(Ledger.Entry.of("ana", 2, 2), Ledger.Entry.of("bob", 0, 1.5))));
+    Map<LeadId, RepId> a = new LinkedHashMap<>();
+    a.put(LeadId.of("c1"), RepId.of("ana"));
+    a.put(LeadId.of("c2"), RepId.of("bob"));
+    a.put(LeadId.of("c3"), RepId.of("bob"));
+    Allocation allocation = Baselines.measure(p, a, "given");
+
+    assertThat(allocation.score().byConstraint()).containsEntry("receipts-balance", 10_000L);
+    assertThat(allocation.score().soft()).isEqualTo(10_000L);
+    assertThat(allocation.score().byConstraint()).containsEntry("new-lead-cap", 1L);
+    assertThat(allocation.metrics().violations())
+        .extracting(Violation::message)
+        .containsExactly("ana received 3 new leads, over its new-lead cap of 2");
   }
 }

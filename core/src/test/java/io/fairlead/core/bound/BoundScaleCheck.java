@@ -64,7 +64,8 @@ public final class BoundScaleCheck {
     long t0 = System.nanoTime();
     Problem problem = synthetic(leads, reps, rebalancing, 42);
     long t1 = System.nanoTime();
-    ProblemIndex index = new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
+    ProblemIndex index =
+        new ProblemIndex(problem.policy(), problem.reps(), problem.leads(), problem.ledger());
     long t2 = System.nanoTime();
     long baseline = usedAfterGc();
     System.out.printf(

@@ -30,7 +30,8 @@ class CountFlowTest {
         .checkAssert(
             problem -> {
               ProblemIndex index =
-                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
+                  new ProblemIndex(
+                      problem.policy(), problem.reps(), problem.leads(), problem.ledger());
               BruteForce brute = BruteForce.of(index);
               CountFlow flow = CountFlow.solve(index);
               assertThat(flow.maxPlaceable()).isEqualTo(brute.maxPlaced);
@@ -46,7 +47,8 @@ class CountFlowTest {
         .checkAssert(
             problem -> {
               ProblemIndex index =
-                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
+                  new ProblemIndex(
+                      problem.policy(), problem.reps(), problem.leads(), problem.ledger());
               CountFlow flow = CountFlow.solve(index);
               int[] a = flow.assignment();
               assertThat(SmallProblems.keepsAvoidableRules(index, a)).isTrue();
@@ -68,7 +70,8 @@ class CountFlowTest {
         .checkAssert(
             problem -> {
               ProblemIndex index =
-                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
+                  new ProblemIndex(
+                      problem.policy(), problem.reps(), problem.leads(), problem.ledger());
               BruteForce brute = BruteForce.of(index, true);
               int step = Math.max(1, brute.feasible.size() / 150);
               for (int k = 0; k < brute.feasible.size(); k += step) {
@@ -88,7 +91,7 @@ class CountFlowTest {
   void hasImprovingPath_isFalseOnTheOptimumAndTrueOnAnUnbalancedBook() {
     // Four leads any of two equal reps may take: the optimum is 2 + 2 (Σ n² = 8).
     Problem p = problem(List.of(rep("a"), rep("b")), leads(4));
-    ProblemIndex index = new ProblemIndex(p.policy(), p.reps(), p.leads());
+    ProblemIndex index = new ProblemIndex(p.policy(), p.reps(), p.leads(), p.ledger());
     CountFlow flow = CountFlow.solve(index);
     assertThat(flow.optimum()).isEqualTo(8.0);
     assertThat(flow.loads()).containsExactly(2, 2);
@@ -117,14 +120,14 @@ class CountFlowTest {
   @Test
   void hasImprovingPath_isTrueWhenOneMoreLeadFits() {
     Problem p = problem(List.of(rep("a"), rep("b")), leads(2));
-    ProblemIndex index = new ProblemIndex(p.policy(), p.reps(), p.leads());
+    ProblemIndex index = new ProblemIndex(p.policy(), p.reps(), p.leads(), p.ledger());
     assertThat(CountFlow.hasImprovingPath(index, new int[] {0, -1})).isTrue();
   }
 
   @Test
   void hasImprovingPath_rejectsAnAssignmentThatBreaksARule() {
     Problem p = problem(List.of(Rep.builder("a").capacity(1).build(), rep("b")), leads(2));
-    ProblemIndex index = new ProblemIndex(p.policy(), p.reps(), p.leads());
+    ProblemIndex index = new ProblemIndex(p.policy(), p.reps(), p.leads(), p.ledger());
     assertThatThrownBy(() -> CountFlow.hasImprovingPath(index, new int[] {0, 0}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("rep a")
@@ -135,7 +138,7 @@ class CountFlowTest {
   void weights_shareLeadsInProportion() {
     // Weights 1 and 2, six leads: loads 2 and 4 (Σ n²/w = 4 + 8 = 12).
     Problem p = problem(List.of(rep("a"), Rep.builder("b").weight(2.0).build()), leads(6));
-    CountFlow flow = CountFlow.solve(new ProblemIndex(p.policy(), p.reps(), p.leads()));
+    CountFlow flow = CountFlow.solve(new ProblemIndex(p.policy(), p.reps(), p.leads(), p.ledger()));
     assertThat(flow.loads()).containsExactly(2, 4);
     assertThat(flow.optimum()).isEqualTo(12.0);
   }
@@ -148,7 +151,8 @@ class CountFlowTest {
         .checkAssert(
             problem -> {
               ProblemIndex index =
-                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
+                  new ProblemIndex(
+                      problem.policy(), problem.reps(), problem.leads(), problem.ledger());
               CountFlow merged = CountFlow.solve(index, i -> true, true);
               CountFlow single = CountFlow.solve(index, i -> true, false);
               assertThat(merged.maxPlaceable()).isEqualTo(single.maxPlaceable());
@@ -172,7 +176,7 @@ class CountFlowTest {
     Problem p =
         Problem.of(
             Policy.builder().allowRebalancing(true).build(), List.of(rep("a"), rep("b")), leads);
-    CountFlow flow = CountFlow.solve(new ProblemIndex(p.policy(), p.reps(), p.leads()));
+    CountFlow flow = CountFlow.solve(new ProblemIndex(p.policy(), p.reps(), p.leads(), p.ledger()));
     assertThat(flow.classCount()).isEqualTo(2);
     assertThat(flow.loads()).containsExactly(20, 20);
   }
@@ -199,7 +203,8 @@ class CountFlowTest {
         .checkAssert(
             problem -> {
               ProblemIndex index =
-                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
+                  new ProblemIndex(
+                      problem.policy(), problem.reps(), problem.leads(), problem.ledger());
               CountFlow flow = CountFlow.solve(index);
               int[] a = flow.assignment();
               assertThat(SmallProblems.keepsAvoidableRules(index, a)).isTrue();
@@ -229,6 +234,6 @@ class CountFlowTest {
   }
 
   private static ProblemIndex index(Problem p) {
-    return new ProblemIndex(p.policy(), p.reps(), p.leads());
+    return new ProblemIndex(p.policy(), p.reps(), p.leads(), p.ledger());
   }
 }

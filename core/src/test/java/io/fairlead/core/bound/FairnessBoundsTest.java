@@ -47,7 +47,8 @@ class FairnessBoundsTest {
         b.gaps(
             allocation(
                 p,
-                CountFlow.solve(new ProblemIndex(p.policy(), p.reps(), p.leads())).assignment()));
+                CountFlow.solve(new ProblemIndex(p.policy(), p.reps(), p.leads(), p.ledger()))
+                    .assignment()));
     assertThat(g.feasible()).isTrue();
     assertThat(g.placed()).isEqualTo(10);
     assertThat(g.countGap()).isCloseTo(0.0, within(1e-12));
@@ -96,7 +97,8 @@ class FairnessBoundsTest {
         .checkAssert(
             problem -> {
               ProblemIndex index =
-                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
+                  new ProblemIndex(
+                      problem.policy(), problem.reps(), problem.leads(), problem.ledger());
               FairnessBounds b = FairnessBounds.of(problem);
               SmallProblems.BruteForce brute = SmallProblems.BruteForce.of(index, true);
               int step = Math.max(1, brute.feasible.size() / 40);

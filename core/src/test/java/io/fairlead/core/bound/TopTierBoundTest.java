@@ -27,7 +27,8 @@ class TopTierBoundTest {
         .checkAssert(
             problem -> {
               ProblemIndex index =
-                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
+                  new ProblemIndex(
+                      problem.policy(), problem.reps(), problem.leads(), problem.ledger());
               BruteForce brute = BruteForce.of(index);
               assertThat(topTier(index, true)).isLessThanOrEqualTo(brute.topTier + 1e-9);
             });
@@ -43,7 +44,8 @@ class TopTierBoundTest {
         .checkAssert(
             problem -> {
               ProblemIndex index =
-                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
+                  new ProblemIndex(
+                      problem.policy(), problem.reps(), problem.leads(), problem.ledger());
               BruteForce brute = BruteForce.of(index);
               assertThat(topTier(index, true)).isCloseTo(brute.topTier, within(1e-9));
             });
@@ -57,7 +59,8 @@ class TopTierBoundTest {
         .checkAssert(
             problem -> {
               ProblemIndex index =
-                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
+                  new ProblemIndex(
+                      problem.policy(), problem.reps(), problem.leads(), problem.ledger());
               assertThat(topTier(index, true)).isCloseTo(topTier(index, false), within(1e-9));
             });
   }
@@ -73,7 +76,8 @@ class TopTierBoundTest {
       leads.add(Lead.builder("b" + i).region("N").industry("x").tier("B").build());
     }
     Problem p = Problem.of(Policy.defaults(), List.of(rep("a"), rep("b")), leads);
-    assertThat(topTier(new ProblemIndex(p.policy(), p.reps(), p.leads()), true)).isEqualTo(5.0);
+    assertThat(topTier(new ProblemIndex(p.policy(), p.reps(), p.leads(), p.ledger()), true))
+        .isEqualTo(5.0);
   }
 
   @Test
@@ -89,7 +93,8 @@ class TopTierBoundTest {
       leads.add(Lead.builder("a" + i).region("N").industry("x").tier("A").build());
     }
     Problem p = Problem.of(Policy.defaults(), List.of(a, rep("b")), leads);
-    assertThat(topTier(new ProblemIndex(p.policy(), p.reps(), p.leads()), true)).isEqualTo(9.0);
+    assertThat(topTier(new ProblemIndex(p.policy(), p.reps(), p.leads(), p.ledger()), true))
+        .isEqualTo(9.0);
   }
 
   private static double topTier(ProblemIndex index, boolean aggregate) {

@@ -31,7 +31,8 @@ class ValueBoundTest {
         .checkAssert(
             problem -> {
               ProblemIndex index =
-                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
+                  new ProblemIndex(
+                      problem.policy(), problem.reps(), problem.leads(), problem.ledger());
               BruteForce brute = BruteForce.of(index);
               ValueBounds b = bounds(index, true);
               assertThat(b.maxLowerBound()).isLessThanOrEqualTo(brute.valueMax + 1e-12);
@@ -50,7 +51,8 @@ class ValueBoundTest {
         .checkAssert(
             problem -> {
               ProblemIndex index =
-                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
+                  new ProblemIndex(
+                      problem.policy(), problem.reps(), problem.leads(), problem.ledger());
               ValueBounds b = bounds(index, true);
               BruteForce brute = BruteForce.of(index);
               assertThat(b.maxLowerBound()).isLessThanOrEqualTo(brute.valueMax + 1e-12);
@@ -66,7 +68,8 @@ class ValueBoundTest {
         .checkAssert(
             problem -> {
               ProblemIndex index =
-                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
+                  new ProblemIndex(
+                      problem.policy(), problem.reps(), problem.leads(), problem.ledger());
               ValueBounds merged = bounds(index, true);
               ValueBounds single = bounds(index, false);
               assertThat(merged.maxLowerBound()).isCloseTo(single.maxLowerBound(), within(1e-9));
@@ -169,7 +172,7 @@ class ValueBoundTest {
   }
 
   private static ValueBounds bounds(Problem p) {
-    return bounds(new ProblemIndex(p.policy(), p.reps(), p.leads()), true);
+    return bounds(new ProblemIndex(p.policy(), p.reps(), p.leads(), p.ledger()), true);
   }
 
   private static ValueBounds bounds(ProblemIndex index, boolean aggregate) {

@@ -46,7 +46,11 @@ class FairnessMetricsPropertyTest {
         .checkAssert(
             s -> {
               ProblemIndex index =
-                  new ProblemIndex(s.problem().policy(), s.problem().reps(), s.problem().leads());
+                  new ProblemIndex(
+                      s.problem().policy(),
+                      s.problem().reps(),
+                      s.problem().leads(),
+                      s.problem().ledger());
               FairnessMetrics m = FairnessMetrics.of(s.problem(), s.assignment());
               double leads = 0;
               double value = 0;

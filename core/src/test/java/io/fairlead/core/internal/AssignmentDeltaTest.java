@@ -7,6 +7,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadKind;
+import io.fairlead.core.model.Ledger;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.Role;
 import io.fairlead.core.policy.Objective;
@@ -29,6 +30,7 @@ class AssignmentDeltaTest {
             .tierWeight("A", 1 + rnd.nextInt(6))
             .allowRebalancing(rnd.nextBoolean())
             .weightBounds(0.25, 4)
+            .weight(Objective.RECEIPTS, rnd.nextInt(3))
             .build();
     List<Rep> reps = new ArrayList<>();
     int repCount = 1 + rnd.nextInt(5);
@@ -55,8 +57,16 @@ class AssignmentDeltaTest {
       }
       leads.add(b.build());
     }
-    Problem problem = Problem.of(policy, reps, leads);
-    ProblemIndex index = new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
+    List<Ledger.Entry> ledger = new ArrayList<>();
+    for (Rep r : reps) {
+      if (rnd.nextBoolean()) {
+        int received = rnd.nextInt(4);
+        ledger.add(new Ledger.Entry(r.id(), received, received + 0.75 * rnd.nextInt(4)));
+      }
+    }
+    Problem problem = Problem.of(policy, reps, leads, Ledger.of(ledger));
+    ProblemIndex index =
+        new ProblemIndex(problem.policy(), problem.reps(), problem.leads(), problem.ledger());
     Assignment book = new Assignment(index);
     for (int i = 0; i < leadCount; i++) {
       int[] e = index.eligible(i);
@@ -114,6 +124,6 @@ class AssignmentDeltaTest {
   }
 
   private static ProblemIndex index(Problem p) {
-    return new ProblemIndex(p.policy(), p.reps(), p.leads());
+    return new ProblemIndex(p.policy(), p.reps(), p.leads(), p.ledger());
   }
 }

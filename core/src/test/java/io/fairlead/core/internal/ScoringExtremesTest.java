@@ -36,7 +36,7 @@ class ScoringExtremesTest {
     // count: 1000 · 20000² / 0.5 = 8e11; value: 1000 · (2e7 / 1000)² / 0.5 = 8e11;
     // tier A (weight 3): 1000 · 3 · 20000² / 0.5 = 2.4e12.
     Problem p = problem(20_000, new double[] {1e9}, Policy.defaults());
-    ProblemIndex index = new ProblemIndex(p.policy(), p.reps(), p.leads());
+    ProblemIndex index = new ProblemIndex(p.policy(), p.reps(), p.leads(), p.ledger());
     int[] all = new int[index.leadCount()];
 
     Score s = Assignment.of(index, all).score();
@@ -57,7 +57,7 @@ class ScoringExtremesTest {
     values[0] = 1e9;
     Policy heavy = Policy.builder().weight(Objective.VALUE, 1000).build();
     Problem p = problem(50_000, values, heavy);
-    ProblemIndex index = new ProblemIndex(p.policy(), p.reps(), p.leads());
+    ProblemIndex index = new ProblemIndex(p.policy(), p.reps(), p.leads(), p.ledger());
     int[] all = new int[index.leadCount()];
 
     Score s = Assignment.of(index, all).score();

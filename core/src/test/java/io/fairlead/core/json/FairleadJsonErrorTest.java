@@ -100,7 +100,49 @@ class FairleadJsonErrorTest {
     String broken = PROBLEM.replaceFirst("\\{", "{\"polcy\": {},");
 
     assertProblemFails(broken)
-        .hasMessage("problem JSON at $.polcy: unknown field 'polcy' (known: policy, reps, leads)");
+        .hasMessage(
+            "problem JSON at $.polcy: unknown field 'polcy' (known: policy, reps, leads, ledger)");
+  }
+
+  private static String withLedger(String entries) {
+    return PROBLEM.replaceFirst("\\{", "{\"ledger\": [" + entries + "],");
+  }
+
+  @Test
+  void ledger_sanity_reads() {
+    var p =
+        FairleadJson.readProblem(
+            withLedger("{\"rep\": \"ben\", \"received\": 2, \"credited\": 2.5}"));
+
+    assertThat(p.ledger().entries()).hasSize(1);
+    assertThat(p.ledger().entry(io.fairlead.core.model.RepId.of("ben")).credited()).isEqualTo(2.5);
+  }
+
+  @Test
+  void ledger_badValues_nameThePathAndTheRep() {
+    assertProblemFails(withLedger("{\"rep\": \"ana\", \"received\": -1, \"credited\": 0}"))
+        .hasMessage("problem JSON at $.ledger[0].received: rep ana: received must be >= 0, was -1");
+    assertProblemFails(withLedger("{\"rep\": \"ana\", \"received\": 0, \"credited\": \"NaN\"}"))
+        .hasMessage(
+            "problem JSON at $.ledger[0].credited: rep ana: credited must be finite and in [0,"
+                + " 2^53], was NaN");
+    assertProblemFails(withLedger("{\"rep\": \"ana\", \"received\": 0, \"credited\": -2}"))
+        .hasMessage(
+            "problem JSON at $.ledger[0].credited: rep ana: credited must be finite and in [0,"
+                + " 2^53], was -2.0");
+    assertProblemFails(withLedger("{\"rep\": \"ana\", \"received\": 1}"))
+        .hasMessage("problem JSON at $.ledger[0].credited: missing required field 'credited'");
+  }
+
+  @Test
+  void ledger_repNotOnTheRosterOrTwice_isRefusedAtItsEntry() {
+    assertProblemFails(withLedger("{\"rep\": \"zoe\", \"received\": 1, \"credited\": 1}"))
+        .hasMessage("problem JSON at $.ledger[0].rep: rep 'zoe' is not on the roster");
+    assertProblemFails(
+            withLedger(
+                "{\"rep\": \"ana\", \"received\": 1, \"credited\": 1},"
+                    + " {\"rep\": \"ana\", \"received\": 2, \"credited\": 2}"))
+        .hasMessage("problem JSON at $.ledger[1].rep: rep ana: two entries (also at $.ledger[0])");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadKind;
+import io.fairlead.core.model.Ledger;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.Role;
 import io.fairlead.core.model.SizeRange;
@@ -91,7 +92,9 @@ class FairleadJsonProblemTest {
             .value(10)
             .attribute("revenue", "5")
             .build();
-    return Problem.of(fullPolicy(), List.of(ana, ben), List.of(c42, c43));
+    Ledger ledger =
+        Ledger.of(List.of(Ledger.Entry.of("ben", 3, 4.25), Ledger.Entry.of("ana", 0, 0.5)));
+    return Problem.of(fullPolicy(), List.of(ana, ben), List.of(c42, c43), ledger);
   }
 
   @Test
@@ -99,6 +102,16 @@ class FairleadJsonProblemTest {
     Problem p = fullProblem();
 
     assertThat(FairleadJson.readProblem(FairleadJson.writeProblem(p))).isEqualTo(p);
+  }
+
+  @Test
+  void problem_ledger_isWrittenSortedByRep_andLeftOutWhenEmpty() {
+    String json = FairleadJson.writeProblem(fullProblem());
+
+    assertThat(json.indexOf("\"rep\": \"ana\"")).isLessThan(json.indexOf("\"rep\": \"ben\""));
+    assertThat(json).contains("\"credited\": 4.25");
+    Problem start = Problem.of(fullPolicy(), fullProblem().reps(), fullProblem().leads());
+    assertThat(FairleadJson.writeProblem(start)).doesNotContain("ledger");
   }
 
   @Test

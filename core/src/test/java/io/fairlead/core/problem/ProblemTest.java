@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadId;
+import io.fairlead.core.model.Ledger;
 import io.fairlead.core.model.Rep;
+import io.fairlead.core.model.RepId;
+import io.fairlead.core.policy.Objective;
 import io.fairlead.core.policy.Policy;
 import io.fairlead.core.policy.TierRule;
 import java.util.ArrayList;
@@ -108,5 +111,55 @@ class ProblemTest {
   @Test
   void problem_withoutLeads_isValid() {
     assertThat(Problem.of(Policy.defaults(), ROSTER, List.of()).leads()).isEmpty();
+  }
+
+  @Test
+  void ledger_repNotOnTheRoster_failsNamingTheRep() {
+    Ledger ledger = Ledger.of(List.of(Ledger.Entry.of("zed", 1, 1)));
+
+    assertThatThrownBy(() -> Problem.of(Policy.defaults(), ROSTER, List.of(), ledger))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("ledger: rep 'zed' is not on the roster");
+  }
+
+  @Test
+  void ledgerEntry_badFigures_failNamingRepAndField() {
+    assertThatThrownBy(() -> Ledger.Entry.of("ana", -1, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("ledger: rep ana: received must be >= 0, was -1");
+    assertThatThrownBy(() -> Ledger.Entry.of("ana", 0, Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("ledger: rep ana: credited must be finite and in [0, 2^53], was NaN");
+    assertThatThrownBy(() -> Ledger.Entry.of("ana", 0, Double.POSITIVE_INFINITY))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("was Infinity");
+    assertThatThrownBy(
+            () -> Ledger.of(List.of(Ledger.Entry.of("ana", 1, 1), Ledger.Entry.of("ana", 2, 2))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("ledger: rep ana: two entries");
+  }
+
+  @Test
+  void ledger_entriesSortedByRep_missingRepsReadZero() {
+    Ledger ledger =
+        Ledger.of(List.of(Ledger.Entry.of("bob", 2, 2.5), Ledger.Entry.of("ana", 1, 1)));
+
+    assertThat(ledger.entries()).extracting(e -> e.rep().value()).containsExactly("ana", "bob");
+    assertThat(ledger.entry(RepId.of("bob")).credited()).isEqualTo(2.5);
+    assertThat(ledger.entry(RepId.of("cem"))).isEqualTo(Ledger.Entry.of("cem", 0, 0));
+    assertThat(Problem.of(Policy.defaults(), ROSTER, List.of()).ledger()).isEqualTo(Ledger.empty());
+  }
+
+  @Test
+  void ledger_largeCreditsUnderAReceiptsWeight_areRefusedByTheRangeCheck() {
+    Policy receipts = Policy.builder().weight(Objective.RECEIPTS, 1000).build();
+    Ledger huge = Ledger.of(List.of(Ledger.Entry.of("ana", 0, 1e9)));
+
+    assertThat(Problem.of(Policy.defaults(), ROSTER, List.of(lead("c1").build()), huge).ledger())
+        .isEqualTo(huge); // without a receipts weight the credit is not scored
+    assertThatThrownBy(() -> Problem.of(receipts, ROSTER, List.of(lead("c1").build()), huge))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("leads: 1 leads are too many for this policy's weights")
+        .hasMessageContaining("the receipts term also grows with the ledger's largest credit");
   }
 }

@@ -40,9 +40,9 @@ class CandidateTreeTest {
       }
       RouterCore core = new RouterCore(Policy.defaults(), 1000, 1, roster);
       for (int r = 0; r < n; r++) {
-        core.credit[r] = chance(in, 2) ? between(in, 0, 3) : between(in, 0, 40) / 8.0; // ties
+        core.loads.setCredit(
+            r, chance(in, 2) ? between(in, 0, 3) : between(in, 0, 40) / 8.0); // ties
         core.loads.add(r, 0, between(in, 0, 50_000), false); // a lead of some value
-        core.changed(r);
       }
       List<Integer> chosen = new ArrayList<>();
       for (int r = 0; r < n; r++) {

@@ -98,13 +98,15 @@ class RoutingGuideTest {
     var allocator = Baselines.leastBusy(); // in production: the solver module's LeadAllocator
 
     // --- docs/routing.md: nightly rebalance
-    Problem book = router.toProblem(); // every lead in the book, with its holder as currentOwner
+    Problem book = router.toProblem(); // the book (holders as currentOwner) and the period ledger
     Policy rebalancing = Policy.builder().allowRebalancing(true).build();
-    Allocation plan = allocator.allocate(new Problem(rebalancing, book.reps(), book.leads()));
+    Allocation plan =
+        allocator.allocate(new Problem(rebalancing, book.reps(), book.leads(), book.ledger()));
     int changed = router.rebase(plan); // adopt the plan; the ledger is kept
     // --- end
 
     assertThat(changed).isZero(); // least-busy keeps a balanced book as it is
+    assertThat(book.ledger().entry(RepId.of("ana")).received()).isEqualTo(2);
     assertThat(router.bookSize()).isEqualTo(4);
   }
 }

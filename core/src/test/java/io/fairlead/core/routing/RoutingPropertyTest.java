@@ -53,7 +53,11 @@ class RoutingPropertyTest {
         .checkAssert(
             s -> {
               ProblemIndex index =
-                  new ProblemIndex(s.problem().policy(), s.problem().reps(), s.problem().leads());
+                  new ProblemIndex(
+                      s.problem().policy(),
+                      s.problem().reps(),
+                      s.problem().leads(),
+                      s.problem().ledger());
               LeadRouter router = router(s, index, 1.0);
               Assignment book = initialBook(s, index);
               for (int k = 0; k < s.incoming().size(); k++) {
@@ -127,7 +131,11 @@ class RoutingPropertyTest {
         .checkAssert(
             s -> {
               ProblemIndex index =
-                  new ProblemIndex(s.problem().policy(), s.problem().reps(), s.problem().leads());
+                  new ProblemIndex(
+                      s.problem().policy(),
+                      s.problem().reps(),
+                      s.problem().leads(),
+                      s.problem().ledger());
               LeadRouter router = router(s, index, 1.0);
               Assignment book = initialBook(s, index);
               for (int k = 0; k < s.incoming().size(); k++) {
@@ -153,7 +161,11 @@ class RoutingPropertyTest {
         .checkAssert(
             s -> {
               ProblemIndex index =
-                  new ProblemIndex(s.problem().policy(), s.problem().reps(), s.problem().leads());
+                  new ProblemIndex(
+                      s.problem().policy(),
+                      s.problem().reps(),
+                      s.problem().leads(),
+                      s.problem().ledger());
               LeadRouter router = router(s, index, Double.POSITIVE_INFINITY);
               Assignment book = initialBook(s, index);
               for (int k = 0; k < s.incoming().size(); k++) {

@@ -72,6 +72,9 @@ final class Scenarios {
       if (chance(in, 4)) {
         pb.weight(Objective.PREFERENCE, 2.0);
       }
+      if (chance(in, 3)) {
+        pb.weight(Objective.RECEIPTS, pick(in, new Double[] {0.5, 2.0}));
+      }
       if (chance(in, 4)) {
         pb.customRule(
             CustomRule.of(

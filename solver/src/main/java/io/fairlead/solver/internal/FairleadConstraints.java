@@ -42,10 +42,12 @@ public final class FairleadConstraints implements ConstraintProvider {
       capacity(factory),
       capacityOfIdleReps(factory),
       newLeadCap(factory),
+      newLeadCapOfIdleReps(factory),
       unassigned(factory),
       countBalance(factory),
       valueBalance(factory),
       tierBalance(factory),
+      receiptsBalance(factory),
       continuity(factory),
       preference(factory),
       unassignedTier(factory)
@@ -88,17 +90,38 @@ public final class FairleadConstraints implements ConstraintProvider {
         .asConstraint(IDLE_REPS_PACKAGE, Scoring.CAPACITY);
   }
 
-  /** New leads (not owned by the rep before) over the rep's new-lead cap. */
+  /**
+   * New leads (not owned by the rep before) over the rep's new-lead cap, counting the new leads it
+   * received earlier in the period (its ledger entry).
+   */
   Constraint newLeadCap(ConstraintFactory factory) {
     return factory
         .forEach(PlanLead.class)
         .filter(PlanLead::isNewToRep)
         .groupBy(PlanLead::rep, count())
-        .filter((rep, n) -> Scoring.newLeadOverflow(n, rep.newLeadCap()) > 0)
-        .penalizeLong(ONE_HARD, (rep, n) -> Scoring.newLeadOverflow(n, rep.newLeadCap()))
-        .justifyWith((rep, n, score) -> new RepLoad(rep.id(), "new leads", n))
+        .filter((rep, n) -> Scoring.newLeadOverflow(rep.received() + n, rep.newLeadCap()) > 0)
+        .penalizeLong(
+            ONE_HARD, (rep, n) -> Scoring.newLeadOverflow(rep.received() + n, rep.newLeadCap()))
+        .justifyWith((rep, n, score) -> new RepLoad(rep.id(), "new leads", rep.received() + n))
         .indictWith((rep, n) -> List.of(rep))
         .asConstraint(Scoring.NEW_LEAD_CAP);
+  }
+
+  /**
+   * The part of {@code new-lead-cap} from reps that receive no new lead here but received more than
+   * their cap earlier in the period (as {@link #capacityOfIdleReps} for capacity).
+   */
+  Constraint newLeadCapOfIdleReps(ConstraintFactory factory) {
+    return factory
+        .forEach(PlanRep.class)
+        .filter(PlanRep::overNewLeadCapWithoutLeads)
+        .ifNotExists(
+            PlanLead.class,
+            Joiners.equal(rep -> rep, PlanLead::rep),
+            Joiners.filtering((rep, lead) -> lead.isNewToRep()))
+        .penalizeLong(ONE_HARD, rep -> Scoring.newLeadOverflow(rep.received(), rep.newLeadCap()))
+        .justifyWith((rep, score) -> new RepLoad(rep.id(), "new leads", rep.received()))
+        .asConstraint(IDLE_REPS_PACKAGE, Scoring.NEW_LEAD_CAP);
   }
 
   // Medium
@@ -149,6 +172,25 @@ public final class FairleadConstraints implements ConstraintProvider {
                     rep.id(), "tier " + rep.policy().tiers().tiers().get(tier) + " leads", n))
         .indictWith((rep, tier, n) -> List.of(rep))
         .asConstraint(Objective.TIER.id());
+  }
+
+  /**
+   * Σ over reps of the receipts term {@code SCALE · k · ((c + n)² − c²) / w}: {@code n} the leads
+   * the rep receives as new, {@code c} its period credit before the problem. Reps that receive none
+   * add 0, so a group-by over new leads sees every rep that counts; under a policy that gives the
+   * objective no weight, no lead passes the filter and the stream costs nothing.
+   */
+  Constraint receiptsBalance(ConstraintFactory factory) {
+    return factory
+        .forEach(PlanLead.class)
+        .filter(lead -> lead.isNewToRep() && lead.policy().weight(Objective.RECEIPTS) > 0)
+        .groupBy(PlanLead::rep, count())
+        .penalizeLong(
+            ONE_SOFT,
+            (rep, n) -> Scoring.receiptsPenalty(rep.policy(), rep.credited(), n, rep.weight()))
+        .justifyWith((rep, n, score) -> new RepLoad(rep.id(), "leads received", n))
+        .indictWith((rep, n) -> List.of(rep))
+        .asConstraint(Objective.RECEIPTS.id());
   }
 
   // Preferences

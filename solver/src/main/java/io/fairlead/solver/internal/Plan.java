@@ -123,7 +123,9 @@ final class Plan {
               index.weight(r),
               index.capacity(r),
               rep.heldOutside(),
-              index.newLeadCap(r));
+              index.newLeadCap(r),
+              index.ledgerReceived(r),
+              index.ledgerCredited(r));
       byIndex[r] = planRep;
       reps.add(planRep);
     }

@@ -20,6 +20,8 @@ public final class PlanRep {
   private final int capacity;
   private final int heldOutside;
   private final int newLeadCap;
+  private final int received;
+  private final double credited;
 
   PlanRep(
       int index,
@@ -28,7 +30,9 @@ public final class PlanRep {
       double weight,
       int capacity,
       int heldOutside,
-      int newLeadCap) {
+      int newLeadCap,
+      int received,
+      double credited) {
     this.index = index;
     this.id = id;
     this.policy = policy;
@@ -36,6 +40,8 @@ public final class PlanRep {
     this.capacity = capacity;
     this.heldOutside = heldOutside;
     this.newLeadCap = newLeadCap;
+    this.received = received;
+    this.credited = credited;
   }
 
   /** The rep's index in the problem (roster order). */
@@ -68,9 +74,24 @@ public final class PlanRep {
     return newLeadCap;
   }
 
+  /** The new leads it received earlier in the period (its period ledger entry). */
+  int received() {
+    return received;
+  }
+
+  /** Its credit in the period ledger before this problem (where its receipts term starts). */
+  double credited() {
+    return credited;
+  }
+
   /** Whether customers held outside the problem alone already exceed the capacity. */
   boolean overCapacityWithoutLeads() {
     return heldOutside > capacity;
+  }
+
+  /** Whether the new leads it received earlier in the period alone already exceed its cap. */
+  boolean overNewLeadCapWithoutLeads() {
+    return received > newLeadCap;
   }
 
   @Override

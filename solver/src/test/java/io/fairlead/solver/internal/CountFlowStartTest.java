@@ -28,7 +28,8 @@ class CountFlowStartTest {
         .checkAssert(
             problem -> {
               ProblemIndex index =
-                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
+                  new ProblemIndex(
+                      problem.policy(), problem.reps(), problem.leads(), problem.ledger());
               AtomicReference<int[]> first = new AtomicReference<>();
               PlanSolver.solve(
                   index,
@@ -60,7 +61,8 @@ class CountFlowStartTest {
         .checkAssert(
             problem -> {
               ProblemIndex index =
-                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
+                  new ProblemIndex(
+                      problem.policy(), problem.reps(), problem.leads(), problem.ledger());
               PlanSolver.Result r = PlanSolver.solve(index, OPTIONS);
               assertThat(r.agreesWith(Assignment.of(index, r.assignment()).score())).isTrue();
               assertThat(r.hard())

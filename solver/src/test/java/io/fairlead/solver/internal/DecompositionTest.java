@@ -25,7 +25,8 @@ class DecompositionTest {
         .checkAssert(
             problem -> {
               ProblemIndex index =
-                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
+                  new ProblemIndex(
+                      problem.policy(), problem.reps(), problem.leads(), problem.ledger());
               Decomposition d = Decomposition.of(index);
               int[] partOfLead = new int[index.leadCount()];
               int[] partOfRep = new int[index.repCount()];
@@ -75,7 +76,8 @@ class DecompositionTest {
         .checkAssert(
             (problem, assignmentSeed, mode) -> {
               ProblemIndex index =
-                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
+                  new ProblemIndex(
+                      problem.policy(), problem.reps(), problem.leads(), problem.ledger());
               int[] a = ScoreEquivalenceTest.assignment(index, assignmentSeed, mode);
               Decomposition d = Decomposition.of(index);
               long hard = 0;

@@ -3,8 +3,10 @@ package io.fairlead.solver.internal;
 import io.fairlead.core.internal.ProblemIndex;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadKind;
+import io.fairlead.core.model.Ledger;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.Role;
+import io.fairlead.core.policy.Objective;
 import io.fairlead.core.policy.Policy;
 import io.fairlead.core.policy.Rule;
 import io.fairlead.core.problem.Problem;
@@ -30,7 +32,13 @@ class FairleadConstraintsTest {
 
   /** The plan of the problem with the given assignment (rep index per lead, -1 = none). */
   private static Plan plan(Policy policy, List<Rep> reps, List<Lead> leads, int... assignment) {
-    return Plan.of(Indexes.of(Problem.of(policy, reps, leads)), assignment);
+    return plan(policy, reps, leads, Ledger.empty(), assignment);
+  }
+
+  /** The plan of the problem in a period with the given ledger. */
+  private static Plan plan(
+      Policy policy, List<Rep> reps, List<Lead> leads, Ledger ledger, int... assignment) {
+    return Plan.of(Indexes.of(Problem.of(policy, reps, leads, ledger)), assignment);
   }
 
   private static Object[] facts(Plan plan) {
@@ -95,6 +103,42 @@ class FairleadConstraintsTest {
     verifier.verifyThat(FairleadConstraints::newLeadCap).given(facts(plan)).penalizesBy(2);
   }
 
+  @Test
+  void newLeadCap_leadsReceivedEarlierInThePeriod_countAgainstTheCap() {
+    // r0: new-lead cap 3, received 2 earlier in the period (ledger); a, b new now -> 4 - 3 = 1.
+    // r1: cap 3, received 1 earlier, a lead now -> 2, within. Total 1.
+    List<Rep> reps =
+        List.of(Rep.builder("r0").newLeadCap(3).build(), Rep.builder("r1").newLeadCap(3).build());
+    List<Lead> leads = List.of(lead("a").build(), lead("b").build(), lead("c").build());
+    Ledger ledger = Ledger.of(List.of(Ledger.Entry.of("r0", 2, 2), Ledger.Entry.of("r1", 1, 1)));
+    Plan plan = plan(Policy.defaults(), reps, leads, ledger, 0, 0, 1);
+    verifier.verifyThat(FairleadConstraints::newLeadCap).given(facts(plan)).penalizesBy(1);
+  }
+
+  @Test
+  void newLeadCapOfIdleReps_repOverItsCapEarlierInThePeriod_penalizesTheExcess() {
+    // r0: cap 1, received 3 earlier, receives nothing new now -> 3 - 1 = 2 over.
+    // r1: cap 1, received 3 earlier, receives a now: that is newLeadCap()'s match, not this one.
+    // r2: cap 1, received 3 earlier, keeps its own lead b (not new): this one's, 2 over. Total 4.
+    List<Rep> reps =
+        List.of(
+            Rep.builder("r0").newLeadCap(1).build(),
+            Rep.builder("r1").newLeadCap(1).build(),
+            Rep.builder("r2").newLeadCap(1).build());
+    List<Lead> leads = List.of(lead("a").build(), lead("b").currentOwner("r2").build());
+    Ledger ledger =
+        Ledger.of(
+            List.of(
+                Ledger.Entry.of("r0", 3, 3),
+                Ledger.Entry.of("r1", 3, 3),
+                Ledger.Entry.of("r2", 3, 3)));
+    Plan plan = plan(Policy.defaults(), reps, leads, ledger, 1, 2);
+    verifier
+        .verifyThat(FairleadConstraints::newLeadCapOfIdleReps)
+        .given(facts(plan))
+        .penalizesBy(4);
+  }
+
   // Medium
 
   @Test
@@ -155,6 +199,36 @@ class FairleadConstraintsTest {
             lead("d").tier("A").build());
     Plan plan = plan(Policy.defaults(), reps, leads, 0, 0, 0, 1);
     verifier.verifyThat(FairleadConstraints::tierBalance).given(facts(plan)).penalizesBy(16_000);
+  }
+
+  @Test
+  void receiptsBalance_newLeadsOnTopOfTheCredit_penalizesTheGrowthOfTheSquareOverWeight() {
+    // Receipts weight 2. r0 (credit 3, weight 1) receives a and b: 1000 * 2 * ((3 + 2)² - 3²) / 1
+    // = 32000. r1 (credit 0.5, weight 2) receives c: 1000 * 2 * ((0.5 + 1)² - 0.5²) / 2 = 2000.
+    // r2 (credit 4) keeps its own lead d: not received, 0. Total 34000.
+    List<Rep> reps =
+        List.of(
+            Rep.builder("r0").build(),
+            Rep.builder("r1").weight(2).build(),
+            Rep.builder("r2").build());
+    List<Lead> leads =
+        List.of(
+            lead("a").build(),
+            lead("b").build(),
+            lead("c").build(),
+            lead("d").currentOwner("r2").build());
+    Ledger ledger =
+        Ledger.of(
+            List.of(
+                Ledger.Entry.of("r0", 3, 3),
+                Ledger.Entry.of("r1", 0, 0.5),
+                Ledger.Entry.of("r2", 4, 4)));
+    Policy policy = Policy.builder().weight(Objective.RECEIPTS, 2).build();
+    Plan plan = plan(policy, reps, leads, ledger, 0, 0, 1, 2);
+    verifier
+        .verifyThat(FairleadConstraints::receiptsBalance)
+        .given(facts(plan))
+        .penalizesBy(34_000);
   }
 
   // Preferences

@@ -9,6 +9,6 @@ final class Indexes {
   private Indexes() {}
 
   static ProblemIndex of(Problem p) {
-    return new ProblemIndex(p.policy(), p.reps(), p.leads());
+    return new ProblemIndex(p.policy(), p.reps(), p.leads(), p.ledger());
   }
 }

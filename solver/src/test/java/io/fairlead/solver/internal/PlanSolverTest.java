@@ -30,7 +30,8 @@ class PlanSolverTest {
 
   private static PlanSolver.Result solve(Problem problem, SolveOptions options) {
     return PlanSolver.solve(
-        new ProblemIndex(problem.policy(), problem.reps(), problem.leads()), options);
+        new ProblemIndex(problem.policy(), problem.reps(), problem.leads(), problem.ledger()),
+        options);
   }
 
   @Test
@@ -41,7 +42,8 @@ class PlanSolverTest {
         .checkAssert(
             problem -> {
               ProblemIndex index =
-                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
+                  new ProblemIndex(
+                      problem.policy(), problem.reps(), problem.leads(), problem.ledger());
               PlanSolver.Result r = PlanSolver.solve(index, OPTIONS);
               Score book = Assignment.of(index, r.assignment()).score();
               assertThat(r.agreesWith(book)).as("solver %s vs book %s", r, book).isTrue();
@@ -58,7 +60,8 @@ class PlanSolverTest {
         .checkAssert(
             problem -> {
               ProblemIndex index =
-                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
+                  new ProblemIndex(
+                      problem.policy(), problem.reps(), problem.leads(), problem.ledger());
               long least = Assignment.of(index, Plan.pinnedOnly(index)).score().hard();
               assertThat(PlanSolver.solve(index, OPTIONS).hard()).isEqualTo(least);
             });
@@ -72,7 +75,8 @@ class PlanSolverTest {
         .checkAssert(
             problem -> {
               ProblemIndex index =
-                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
+                  new ProblemIndex(
+                      problem.policy(), problem.reps(), problem.leads(), problem.ledger());
               int[] a = PlanSolver.solve(index, OPTIONS).assignment();
               assertThat(a).hasSize(index.leadCount());
               for (int i = 0; i < a.length; i++) {
@@ -190,7 +194,8 @@ class PlanSolverTest {
         .checkAssert(
             problem -> {
               ProblemIndex index =
-                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
+                  new ProblemIndex(
+                      problem.policy(), problem.reps(), problem.leads(), problem.ledger());
               long[] best = bruteForce(index);
               PlanSolver.Result r = PlanSolver.solve(index, OPTIONS);
               assertThat(new long[] {r.hard(), r.medium(), r.soft()})

@@ -2,6 +2,7 @@ package io.fairlead.solver.internal;
 
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadKind;
+import io.fairlead.core.model.Ledger;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.Role;
 import io.fairlead.core.model.SizeRange;
@@ -21,8 +22,9 @@ import org.quicktheories.impl.Constraint;
  * QuickTheories generators of whole problems: a random policy (objective weights including 0,
  * rebalancing, soft role rule, value basis, tier rule, weight bounds), a roster with random
  * territories, tiers, roles, size bands, capacities, held-outside counts, new-lead caps,
- * availability, weights and preferences, and leads with random attributes, owners and locks. Public
- * so that the facade's tests can use it too.
+ * availability, weights and preferences, leads with random attributes, owners and locks, and a
+ * period ledger (leads received earlier, fractional credits). Public so that the facade's tests can
+ * use it too.
  */
 public final class RandomProblems {
 
@@ -54,6 +56,7 @@ public final class RandomProblems {
     StringBuilder sb = new StringBuilder("Problem[policy=").append(p.policy()).append("\n");
     p.reps().forEach(r -> sb.append("  ").append(r).append('\n'));
     p.leads().forEach(l -> sb.append("  ").append(l).append('\n'));
+    p.ledger().entries().forEach(e -> sb.append("  ").append(e).append('\n'));
     return sb.append(']').toString();
   }
 
@@ -69,7 +72,7 @@ public final class RandomProblems {
           w = 1; // a policy must balance something; keep count on in half of the other cases
         }
       }
-      balances |= w > 0 && (o == Objective.COUNT || o == Objective.VALUE || o == Objective.TIER);
+      balances |= w > 0 && (o.isBalance() && o != Objective.TIER);
       if (o == Objective.TIER && !balances) {
         w = Math.max(w, 1); // count and value are off: the tier term is what is balanced
       }
@@ -163,7 +166,17 @@ public final class RandomProblems {
       }
       leads.add(b.build());
     }
-    return Problem.of(policy, reps, leads);
+    List<Ledger.Entry> ledger = new ArrayList<>();
+    if (s.chance(40)) {
+      for (Rep r : reps) {
+        if (s.chance(60)) {
+          int received = s.between(0, 4);
+          double extra = new double[] {0, 0, 0.5, 1.25, 3}[s.between(0, 4)];
+          ledger.add(new Ledger.Entry(r.id(), received, received + extra));
+        }
+      }
+    }
+    return Problem.of(policy, reps, leads, Ledger.of(ledger));
   }
 
   /** Draws from QuickTheories' randomness, so that failures shrink. */

@@ -35,7 +35,8 @@ class ScoreEquivalenceTest {
               checked.incrementAndGet();
               leads.addAndGet(problem.leads().size());
               ProblemIndex index =
-                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
+                  new ProblemIndex(
+                      problem.policy(), problem.reps(), problem.leads(), problem.ledger());
               int[] a = assignment(index, assignmentSeed, mode);
               Plan plan = Plan.of(index, a);
               var explanation = OptaScores.explain(plan);
