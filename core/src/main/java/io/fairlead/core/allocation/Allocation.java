@@ -10,10 +10,13 @@ import io.fairlead.core.fairness.RepStats;
 import io.fairlead.core.internal.Assignment;
 import io.fairlead.core.internal.ProblemIndex;
 import io.fairlead.core.model.LeadId;
+import io.fairlead.core.model.Ledger;
+import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.RepId;
 import io.fairlead.core.problem.Problem;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +59,7 @@ public final class Allocation {
   private final ScoreBreakdown score;
   private final Duration elapsed;
   private final Map<LeadId, LeadOutcome> byLead;
+  private final Ledger ledger;
   private Explainer explainer;
   private BoundGaps gaps;
 
@@ -77,6 +81,7 @@ public final class Allocation {
     this.outcomes = List.copyOf(outcomes);
     this.metrics = metrics;
     this.score = score;
+    this.ledger = PeriodLedger.after(index, reps);
     Map<LeadId, LeadOutcome> m = new LinkedHashMap<>();
     for (LeadOutcome o : this.outcomes) {
       m.put(o.lead(), o);
@@ -184,6 +189,42 @@ public final class Allocation {
    */
   public double meanValue() {
     return index.meanValue();
+  }
+
+  /**
+   * The period ledger after this allocation: each rep's entry of the problem's ledger, plus the
+   * leads it received here as new (assigned or moved to it; a lead its owner keeps is not
+   * received), in {@code received} and in {@code credited}. The next run of the same period takes
+   * it as its problem's ledger, so a nightly batch chains its nights:
+   *
+   * <pre>{@code
+   * Ledger ledger = Ledger.empty();                      // the period starts
+   * for (List<Lead> night : nights) {
+   *   Allocation a = allocator.allocate(Problem.of(policy, roster, night, ledger));
+   *   ledger = a.ledger();                               // or ledgerFor(tomorrow's roster)
+   * }
+   * }</pre>
+   *
+   * Reps with nothing received and no credit have no entry.
+   */
+  public Ledger ledger() {
+    return ledger;
+  }
+
+  /**
+   * The period ledger after this allocation ({@link #ledger()}), carried to the next run's roster:
+   * entries of reps no longer on it are dropped, and a rep that joins, comes back from leave
+   * ({@code available} turning {@code true}) or gets a larger effective weight (a larger {@code
+   * weight} or {@code share}) is calibrated by the policy's {@link io.fairlead.core.policy.CatchUp}
+   * against the reps that worked on in both rosters, as the router calibrates it. With {@code
+   * CatchUp.NONE} a rep back from two weeks' leave starts level and gets its share of the next
+   * nights' leads; with {@code FULL} it gets everything it missed first.
+   *
+   * @param nextRoster the roster of the next run, unique ids
+   * @throws IllegalArgumentException naming the rep if the roster holds an id twice
+   */
+  public Ledger ledgerFor(Collection<Rep> nextRoster) {
+    return PeriodLedger.forRoster(problem.policy(), problem.reps(), ledger, nextRoster);
   }
 
   /** Explains one lead's outcome: the rules its owner meets, its cost, and every other rep. */

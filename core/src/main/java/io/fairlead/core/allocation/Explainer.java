@@ -10,6 +10,7 @@ import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.RepId;
 import io.fairlead.core.model.Tier;
 import io.fairlead.core.policy.Exclusion;
+import io.fairlead.core.policy.Objective;
 import io.fairlead.core.policy.RepLoad;
 import io.fairlead.core.policy.Verdict;
 import java.util.ArrayList;
@@ -177,7 +178,8 @@ final class Explainer {
 
   /**
    * Where a rep stands, with {@code extra} more leads like this one: its leads, value and leads of
-   * the lead's tier, each next to its fair share.
+   * the lead's tier, each next to its fair share; under a policy that balances receipts, also what
+   * it received this period (the ledger's credit included) next to its entitlement.
    */
   private String standing(int r, int lead, int extra) {
     RepStats s = metrics.reps().get(r);
@@ -185,20 +187,38 @@ final class Explainer {
     Tier tier = index.tier(lead);
     double value = s.value() + extra * index.policy().valueOf(l);
     int tierLeads = s.tierLeads().get(tier) + extra;
+    String holds =
+        String.format(
+            Locale.ROOT,
+            "%s (fair share %.1f), %s in value (fair %s) and %s (fair %.1f)",
+            count(s.leads() + extra, "lead"),
+            s.fairLeads(),
+            grouped(Math.round(value)),
+            grouped(Math.round(s.fairValue())),
+            count(tierLeads, "tier-" + tier + " lead"),
+            s.fairTierLeads().get(tier));
+    if (index.policy().weight(Objective.RECEIPTS) == 0) {
+      return holds;
+    }
+    double received = s.receipts() + (extra > 0 && index.isNew(lead, r) ? extra : 0);
     return String.format(
         Locale.ROOT,
-        "%s (fair share %.1f), %s in value (fair %s) and %s (fair %.1f)",
-        count(s.leads() + extra, "lead"),
-        s.fairLeads(),
-        grouped(Math.round(value)),
-        grouped(Math.round(s.fairValue())),
-        count(tierLeads, "tier-" + tier + " lead"),
-        s.fairTierLeads().get(tier));
+        "%s, having received %s this period (fair %.1f)",
+        holds,
+        leads(received),
+        s.fairReceipts());
   }
 
   private String name(int r) {
     Rep rep = index.rep(r);
     return rep.id().value();
+  }
+
+  /** A number of leads that a catch-up may have made fractional: "14 leads", "13.75 leads". */
+  private static String leads(double n) {
+    return n == Math.rint(n)
+        ? count((long) n, "lead")
+        : String.format(Locale.ROOT, "%.2f leads", n);
   }
 
   private static String count(long n, String noun) {

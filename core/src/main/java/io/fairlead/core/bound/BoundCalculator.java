@@ -10,8 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The three bounds, one static method each, so that tests and the scale check can run them on their
- * own.
+ * The bounds, one static method each, so that tests and the scale check can run them on their own.
  */
 final class BoundCalculator {
 
@@ -30,6 +29,25 @@ final class BoundCalculator {
    */
   static CountFlow topTier(ProblemIndex index, CountFlow count, boolean aggregate) {
     return CountFlow.solve(index, i -> index.tierRank(i) == 0 && count.alwaysPlaced(i), aggregate);
+  }
+
+  /**
+   * The receipts optimum of the free leads that every maximum placement places and that are new to
+   * whoever takes them (no owner among their eligible reps), from each rep's period credit, with
+   * the room every pinned lead takes. Any allocation that places the most leads gives each rep at
+   * least its part of those leads as new, within those capacities and the new-lead caps left, and
+   * the receipts term only grows with more leads received, so its receipts term is at least this
+   * optimum. It is exact when every free lead is such a lead: the default policy (owners kept, so
+   * owned leads are pinned) with room for every lead, as in a nightly batch of new leads.
+   */
+  static CountFlow receipts(ProblemIndex index, CountFlow count, boolean aggregate) {
+    return CountFlow.receipts(index, i -> count.alwaysPlaced(i) && newToAll(index, i), aggregate);
+  }
+
+  /** Whether the lead is new to every rep that may take it: no owner among its eligible reps. */
+  static boolean newToAll(ProblemIndex index, int lead) {
+    int o = index.owner(lead);
+    return o < 0 || Arrays.binarySearch(index.eligible(lead), o) < 0;
   }
 
   /** Lower bounds on the largest weighted value and on the value-balance term. */
@@ -95,6 +113,7 @@ final class BoundCalculator {
     CountFlow count = count(index, true);
     ValueBounds value = value(index, count, true);
     CountFlow top = topTier(index, count, true);
+    CountFlow receipts = receipts(index, count, true);
     Map<RepId, Integer> counts = new LinkedHashMap<>();
     int[] loads = count.loads();
     for (int r = 0; r < index.repCount(); r++) {
@@ -107,7 +126,8 @@ final class BoundCalculator {
         count.optimum(),
         value.maxLowerBound(),
         value.termLowerBound(),
-        top.optimum());
+        top.optimum(),
+        receipts.optimum());
   }
 
   /** The figures of one assignment next to the bounds. */
@@ -116,12 +136,16 @@ final class BoundCalculator {
     double[] n = new double[reps];
     double[] v = new double[reps];
     double[] a = new double[reps];
+    double[] m = new double[reps];
     int placed = 0;
     for (int i = 0; i < assignment.length; i++) {
       int r = assignment[i];
       if (r >= 0) {
         placed++;
         n[r]++;
+        if (index.isNew(i, r)) {
+          m[r]++;
+        }
         v[r] += index.valueUnits(i) / (double) Scoring.VALUE_UNIT;
         if (index.tierRank(i) == 0) {
           a[r]++;
@@ -132,12 +156,15 @@ final class BoundCalculator {
     double valueMax = 0;
     double valueTerm = 0;
     double topTier = 0;
+    double receipts = 0;
     for (int r = 0; r < reps; r++) {
       double w = index.weight(r);
       countTerm += n[r] * n[r] / w;
       valueMax = Math.max(valueMax, v[r] / w);
       valueTerm += v[r] * v[r] / w;
       topTier += a[r] * a[r] / w;
+      double c = index.ledgerCredited(r);
+      receipts += ((c + m[r]) * (c + m[r]) - c * c) / w;
     }
     // Feasible as everywhere else: no hard rule broken (the allocation's score has hard level 0).
     boolean feasible = CountFlow.firstViolation(index, assignment) == null;
@@ -158,6 +185,8 @@ final class BoundCalculator {
         relativeGap(valueTerm, bounds.valueTermLowerBound()),
         topTier,
         relativeGap(topTier, bounds.topTierOptimum()),
+        receipts,
+        relativeGap(receipts, bounds.receiptsOptimum()),
         improvable);
   }
 

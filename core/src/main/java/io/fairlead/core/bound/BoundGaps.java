@@ -12,10 +12,11 @@ package io.fairlead.core.bound;
  *
  * <p>A gap is {@code (figure − bound) / bound}: 0 means the allocation reaches the bound, 0.02
  * means 2 % above it. It is 0 when figure and bound are both 0 and infinite when only the bound is.
- * The count and top-tier bounds are exact optima, so their gaps are what could still be gained; the
- * value bounds are lower bounds, so their gaps are at most what could be gained. Gaps are only
- * proofs for allocations that are {@link #feasible} and place {@link #maxPlaceable} leads; others
- * can come out negative. Immutable.
+ * The count bound is an exact optimum, and so are the top-tier and receipts bounds in the cases
+ * {@link FairnessBounds} names, so their gaps are what could still be gained; the value bounds are
+ * lower bounds, so their gaps are at most what could be gained. Gaps are only proofs for
+ * allocations that are {@link #feasible} and place {@link #maxPlaceable} leads; others can come out
+ * negative. Immutable.
  *
  * @param feasible whether the allocation keeps the hard rules the bounds assume (eligibility,
  *     pinned leads with their owners, capacities, new-lead caps)
@@ -29,6 +30,9 @@ package io.fairlead.core.bound;
  * @param valueTermGap {@code valueTerm} relative to its lower bound
  * @param topTierTerm its {@code Σ_r a_r² / w_r} over top-tier leads
  * @param topTierGap {@code topTierTerm} relative to the top-tier optimum
+ * @param receiptsTerm its {@code Σ_r ((c_r + m_r)² − c_r²) / w_r} over the leads each rep receives
+ *     as new on top of its period credit
+ * @param receiptsGap {@code receiptsTerm} relative to the receipts optimum
  * @param improvingPath whether it is feasible and yet one more lead can be placed, or a lead can
  *     move (directly, through a chain of moves, or by swapping with an unassigned lead) from a rep
  *     to another so that {@code Σ n² / w} drops; false for infeasible allocations
@@ -46,6 +50,8 @@ public record BoundGaps(
     double valueTermGap,
     double topTierTerm,
     double topTierGap,
+    double receiptsTerm,
+    double receiptsGap,
     boolean improvingPath) {
 
   /**

@@ -43,6 +43,12 @@ import java.util.Map;
  *   <li>{@link #topTierOptimum}: every such allocation has a top-tier imbalance {@code Σ_r a_r² /
  *       w_r} ({@code a_r} top-tier leads of rep {@code r}) of at least this. It is exact when every
  *       top-tier lead fits.
+ *   <li>{@link #receiptsOptimum}: every such allocation has a receipts imbalance {@code Σ_r ((c_r +
+ *       m_r)² − c_r²) / w_r} ({@code m_r} leads rep {@code r} receives as new, {@code c_r} its
+ *       credit in the problem's period ledger) of at least this: the same convex flow as the count
+ *       optimum, with the credits as the reps' starting loads, over the leads that are new to
+ *       whoever takes them. It is exact when every free lead is such a lead and every lead fits
+ *       (owners kept, room for all: a nightly batch of new leads).
  * </ul>
  *
  * <p>Computed in time close to linear in the number of leads: interchangeable leads (same eligible
@@ -58,6 +64,8 @@ import java.util.Map;
  * @param valueTermLowerBound a lower bound on {@code Σ_r V_r² / w_r}
  * @param topTierOptimum a lower bound on {@code Σ_r a_r² / w_r}, exact when every top-tier lead
  *     fits
+ * @param receiptsOptimum a lower bound on {@code Σ_r ((c_r + m_r)² − c_r²) / w_r}, exact in the
+ *     case above
  * @since 0.1.0
  */
 public record FairnessBounds(
@@ -67,7 +75,8 @@ public record FairnessBounds(
     double countOptimum,
     double valueMaxLowerBound,
     double valueTermLowerBound,
-    double topTierOptimum) {
+    double topTierOptimum,
+    double receiptsOptimum) {
 
   public FairnessBounds {
     requireNonNull(problem, "problem");
@@ -78,6 +87,7 @@ public record FairnessBounds(
     checkBound("valueMaxLowerBound", valueMaxLowerBound);
     checkBound("valueTermLowerBound", valueTermLowerBound);
     checkBound("topTierOptimum", topTierOptimum);
+    checkBound("receiptsOptimum", receiptsOptimum);
   }
 
   private static void checkBound(String name, double x) {
@@ -134,6 +144,8 @@ public record FairnessBounds(
         + valueTermLowerBound
         + ", topTierOptimum="
         + topTierOptimum
+        + ", receiptsOptimum="
+        + receiptsOptimum
         + "]";
   }
 }

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * How fair an allocation is: each rep's load next to its fair share, spread statistics for lead
- * counts, value and each tier, and every hard rule broken.
+ * counts, value and each tier, what each rep received this period against its entitlement, and
+ * every hard rule broken.
  *
  * <p>Works on any assignment, not only the solver's: the CRM's current book, a round robin, a
  * spreadsheet. Pure function of its inputs; immutable.
@@ -29,6 +30,9 @@ import java.util.Map;
  * @param count spread of lead counts
  * @param value spread of value
  * @param tiers spread of each tier's lead counts, in tier order (top first)
+ * @param receipts spread of what the reps that take new leads received this period ({@link
+ *     RepStats#receipts()}) against their entitlement ({@link RepStats#fairReceipts()}); its {@link
+ *     Spread#maxDeviation() maxDeviation} is the largest count lag of the period ledger, in leads
  * @param violations the hard rules broken: first the leads, in input order (pairwise rules, and
  *     {@code "locked"} for a locked lead held by another rep than its owner), then, rep by rep in
  *     roster order, {@code "capacity"} and {@code "new-lead-cap"} breaches (only for rules the
@@ -42,6 +46,7 @@ public record FairnessMetrics(
     Spread count,
     Spread value,
     Map<Tier, Spread> tiers,
+    Spread receipts,
     List<Violation> violations) {
 
   public FairnessMetrics {
@@ -50,6 +55,7 @@ public record FairnessMetrics(
     violations = List.copyOf(violations);
     requireNonNull(count, "count");
     requireNonNull(value, "value");
+    requireNonNull(receipts, "receipts");
   }
 
   /**

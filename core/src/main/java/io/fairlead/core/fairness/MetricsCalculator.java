@@ -62,6 +62,7 @@ final class MetricsCalculator {
     }
 
     FairShares fair = FairShares.of(index);
+    Receipts receipts = Receipts.of(index, newLeads);
     boolean[] inPlay = fair.eligibleSomewhere.clone();
     boolean[][] inPlayByTier = new boolean[tiers][];
     for (int t = 0; t < tiers; t++) {
@@ -100,6 +101,8 @@ final class MetricsCalculator {
               fair.leads[r],
               fair.value[r],
               fairByTier,
+              receipts.received[r],
+              receipts.fair[r],
               saturatedSum(leads[r], rep.heldOutside()),
               rep.capacity()));
     }
@@ -123,6 +126,7 @@ final class MetricsCalculator {
         count,
         valueSpread,
         tierSpreads,
+        Spreads.of(receipts.received, weight, receipts.fair, receipts.members),
         violations(index, holder, leads, newLeads));
   }
 
@@ -210,6 +214,79 @@ final class MetricsCalculator {
       out[i] = a[i];
     }
     return out;
+  }
+
+  /**
+   * What each rep received this period ({@code credit + new leads}) and its entitlement: the
+   * credits in the ledger of the reps that take new leads, split among them by weight, plus each
+   * lead to distribute (not pinned) split among its eligible reps by weight. The members are the
+   * reps that take new leads and are in play: eligible for a lead to distribute, credited, or
+   * receiving something.
+   */
+  private static final class Receipts {
+    final double[] received;
+    final double[] fair;
+    final boolean[] members;
+
+    private Receipts(int reps) {
+      received = new double[reps];
+      fair = new double[reps];
+      members = new boolean[reps];
+    }
+
+    static Receipts of(ProblemIndex index, int[] newLeads) {
+      int reps = index.repCount();
+      Receipts s = new Receipts(reps);
+      boolean[] active = new boolean[reps];
+      double credits = 0;
+      double weights = 0;
+      for (int r = 0; r < reps; r++) {
+        s.received[r] = index.ledgerCredited(r) + newLeads[r];
+        active[r] = index.rules().takesNew(index.rep(r));
+        if (active[r]) {
+          credits += index.ledgerCredited(r);
+          weights += index.weight(r);
+        }
+      }
+      // The leads to distribute, grouped by their (shared) eligible arrays in order of first
+      // appearance, so that the sums are deterministic.
+      Map<int[], int[]> byArray = new IdentityHashMap<>();
+      List<int[]> arrays = new ArrayList<>();
+      for (int i = 0; i < index.leadCount(); i++) {
+        int[] e = index.eligible(i);
+        if (index.pin(i) != ProblemIndex.Pin.FREE || e.length == 0) {
+          continue;
+        }
+        int[] n = byArray.get(e);
+        if (n == null) {
+          n = new int[1];
+          byArray.put(e, n);
+          arrays.add(e);
+        }
+        n[0]++;
+      }
+      for (int[] e : arrays) {
+        double total = 0;
+        for (int r : e) {
+          total += index.weight(r);
+        }
+        int n = byArray.get(e)[0];
+        for (int r : e) {
+          s.fair[r] += n * index.weight(r) / total;
+          s.members[r] = true;
+        }
+      }
+      for (int r = 0; r < reps; r++) {
+        if (active[r]) {
+          s.fair[r] += weights == 0 ? 0 : credits * index.weight(r) / weights;
+          s.members[r] |= index.ledgerCredited(r) > 0 || s.received[r] > 0;
+        } else {
+          s.fair[r] = 0;
+        }
+        s.members[r] &= active[r];
+      }
+      return s;
+    }
   }
 
   /**

@@ -27,6 +27,12 @@ import java.util.Map;
  * @param fairLeads its fair share of leads
  * @param fairValue its fair share of value
  * @param fairTierLeads its fair share of each tier's leads, in tier order
+ * @param receipts what it received this period, in leads: its credit in the problem's period ledger
+ *     plus the leads it received as new here (a lead its owner keeps is not received)
+ * @param fairReceipts its entitlement of the period's receipts: its weight's share, among the reps
+ *     that take new leads, of their credits in the ledger, plus its fair share of the leads to
+ *     distribute (every lead not pinned to its owner, split among its eligible reps by weight); 0
+ *     for a rep that takes no new leads (on leave)
  * @param held everything it holds: {@code leads} plus customers held outside the problem
  * @param capacity its capacity ({@code Rep.UNLIMITED} for none)
  * @since 0.1.0
@@ -41,6 +47,8 @@ public record RepStats(
     double fairLeads,
     double fairValue,
     Map<Tier, Double> fairTierLeads,
+    double receipts,
+    double fairReceipts,
     int held,
     int capacity) {
 

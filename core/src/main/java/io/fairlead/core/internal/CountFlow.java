@@ -69,10 +69,30 @@ public final class CountFlow {
    * @param aggregate {@code false} gives every lead its own node (same answer, slower; for tests)
    */
   public static CountFlow solve(ProblemIndex index, IntPredicate include, boolean aggregate) {
+    return solve(index, include, aggregate, false);
+  }
+
+  /**
+   * The receipts optimum of the free leads that {@code include} accepts: among the placements that
+   * place the most of them (each taken as new by whoever takes it), one that minimises {@code Σ_r
+   * ((c_r + m_r)² − c_r²) / w_r}, with {@code c_r} the rep's credit in the period ledger and {@code
+   * m_r} the leads it receives. The same convex flow as the count optimum, with the credits as each
+   * rep's starting load; pinned leads take room but count nowhere. The caller includes only leads
+   * that are new to every rep that may take them (no owner among their eligible reps).
+   *
+   * <p>{@link #optimum()} is that minimum, {@link #loads()} the leads each rep receives.
+   */
+  public static CountFlow receipts(ProblemIndex index, IntPredicate include, boolean aggregate) {
+    return solve(
+        index, i -> index.pin(i) == ProblemIndex.Pin.FREE && include.test(i), aggregate, true);
+  }
+
+  private static CountFlow solve(
+      ProblemIndex index, IntPredicate include, boolean aggregate, boolean receipts) {
     int reps = index.repCount();
     int n = index.leadCount();
     long[] base = new long[reps];
-    Network net = network(index, include, base, aggregate);
+    Network net = network(index, include, base, aggregate, receipts);
     LoadFlow flow = net.flow;
     flow.solve();
     int[] assignment = new int[n];
@@ -88,23 +108,23 @@ public final class CountFlow {
     }
     // Leads of each class, then hand them out class by class.
     int classes = flow.classCount();
-    int[] start = new int[classes + 1];
+    int[] first = new int[classes + 1];
     for (int i = 0; i < n; i++) {
       if (net.leadClass[i] >= 0) {
-        start[net.leadClass[i] + 1]++;
+        first[net.leadClass[i] + 1]++;
       }
     }
     for (int c = 0; c < classes; c++) {
-      start[c + 1] += start[c];
+      first[c + 1] += first[c];
     }
-    int[] members = new int[start[classes]];
-    int[] fill = Arrays.copyOf(start, classes);
+    int[] members = new int[first[classes]];
+    int[] fill = Arrays.copyOf(first, classes);
     for (int i = 0; i < n; i++) {
       if (net.leadClass[i] >= 0) {
         members[fill[net.leadClass[i]]++] = i;
       }
     }
-    int[] next = Arrays.copyOf(start, classes);
+    int[] next = Arrays.copyOf(first, classes);
     flow.forEachFlow(
         (c, r, amount) -> {
           for (long k = 0; k < amount; k++) {
@@ -113,17 +133,31 @@ public final class CountFlow {
         });
     int[] loads = new int[reps];
     long placed = 0;
+    double optimum = flow.cost();
     for (int r = 0; r < reps; r++) {
       loads[r] = Math.toIntExact(base[r] + flow.load(r));
       placed += loads[r];
+      if (receipts) {
+        double c = index.ledgerCredited(r);
+        optimum -= c * c / index.weight(r);
+      }
     }
     return new CountFlow(
-        Math.toIntExact(placed), loads, flow.cost(), assignment, always, classes, flow.poolCount());
+        Math.toIntExact(placed),
+        loads,
+        Math.max(0, optimum),
+        assignment,
+        always,
+        classes,
+        flow.poolCount());
   }
 
-  /** The network of the included leads; fills {@code base} with included pinned leads per rep. */
+  /**
+   * The network of the included leads; fills {@code base} with included pinned leads per rep. For
+   * the receipts optimum ({@code receipts}), every rep starts from its period credit instead.
+   */
   private static Network network(
-      ProblemIndex index, IntPredicate include, long[] base, boolean aggregate) {
+      ProblemIndex index, IntPredicate include, long[] base, boolean aggregate, boolean receipts) {
     int reps = index.repCount();
     int n = index.leadCount();
     long[] pinnedAll = new long[reps];
@@ -144,7 +178,11 @@ public final class CountFlow {
       cap[r] = freeCapacity(index, r, pinnedAll[r]);
       newCap[r] = newLeadCap(index, r);
     }
-    LoadFlow flow = new LoadFlow(weight, base, cap, newCap);
+    double[] start = new double[reps];
+    for (int r = 0; r < reps; r++) {
+      start[r] = receipts ? index.ledgerCredited(r) : base[r];
+    }
+    LoadFlow flow = new LoadFlow(weight, start, cap, newCap);
     int[] leadClass = new int[n];
     Arrays.fill(leadClass, -1);
     PoolKeys keys = new PoolKeys();
@@ -206,7 +244,7 @@ public final class CountFlow {
     if (violation != null) {
       throw new IllegalArgumentException(violation);
     }
-    Network net = network(index, i -> true, new long[index.repCount()], true);
+    Network net = network(index, i -> true, new long[index.repCount()], true, false);
     for (int i = 0; i < assignment.length; i++) {
       if (net.leadClass[i] >= 0 && assignment[i] >= 0) {
         net.flow.addFlow(net.leadClass[i], assignment[i], 1);

@@ -40,7 +40,7 @@ public final class LoadFlow {
 
   private final int reps;
   private final double[] weight;
-  private final long[] base;
+  private final double[] base;
   private final long[] cap;
   private final long[] newCap;
 
@@ -93,12 +93,19 @@ public final class LoadFlow {
    * A network for the given reps.
    *
    * @param weight rep weights, {@code > 0}
-   * @param base fixed units per rep (pinned), counted in the cost but not placed by the flow
+   * @param base fixed units per rep (pinned, or a period credit: possibly fractional), counted in
+   *     the cost but not placed by the flow; whole numbers below {@code 2^53} give the very costs
+   *     of whole units
    * @param cap the most units each rep may receive, {@link #NO_CAP} for none
    * @param newCap the most units each rep may receive from classes it does not own, or {@code null}
    *     for no such caps
    */
   public LoadFlow(double[] weight, long[] base, long[] cap, long[] newCap) {
+    this(weight, java.util.Arrays.stream(base).asDoubleStream().toArray(), cap, newCap);
+  }
+
+  /** A network whose reps start from a base that may be fractional (see the other constructor). */
+  public LoadFlow(double[] weight, double[] base, long[] cap, long[] newCap) {
     this.reps = weight.length;
     this.weight = weight.clone();
     this.base = base.clone();

@@ -11,6 +11,7 @@ import io.fairlead.core.bound.BoundGaps;
 import io.fairlead.core.fairness.FairnessMetrics;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadId;
+import io.fairlead.core.model.Ledger;
 import io.fairlead.core.model.RepId;
 import io.fairlead.core.problem.Problem;
 import java.math.BigDecimal;
@@ -29,7 +30,9 @@ import java.util.Optional;
  * <p>{@code elapsedMillis} is a decimal number of milliseconds with up to six decimals, so the
  * duration survives to the nanosecond. Explanations are derived data ({@link
  * Allocation#explain(LeadId)} recomputes them); on reading they are type-checked and their lead,
- * rep and status must agree with the outcomes.
+ * rep and status must agree with the outcomes. {@code ledger}, the period ledger after the
+ * allocation ({@link Allocation#ledger()}), is derived too: written when it has entries, optional
+ * on reading and checked when present.
  */
 record AllocationJson(
     String method,
@@ -38,6 +41,7 @@ record AllocationJson(
     List<OutcomeJson> outcomes,
     MetricsJson metrics,
     GapsJson gaps,
+    List<ProblemJson.LedgerEntryJson> ledger,
     List<ExplanationJson> explanations) {
 
   /**
@@ -56,6 +60,8 @@ record AllocationJson(
       Double valueTermGap,
       Double topTierTerm,
       Double topTierGap,
+      Double receiptsTerm,
+      Double receiptsGap,
       Boolean improvingPath) {
 
     static GapsJson from(BoundGaps g) {
@@ -71,6 +77,8 @@ record AllocationJson(
           g.valueTermGap(),
           g.topTierTerm(),
           g.topTierGap(),
+          g.receiptsTerm(),
+          g.receiptsGap(),
           g.improvingPath());
     }
 
@@ -90,6 +98,8 @@ record AllocationJson(
                   valueTermGap,
                   topTierTerm,
                   topTierGap,
+                  receiptsTerm,
+                  receiptsGap,
                   improvingPath));
     }
   }
@@ -229,6 +239,7 @@ record AllocationJson(
         a.outcomes().stream().map(OutcomeJson::from).toList(),
         MetricsJson.from(a.metrics()),
         GapsJson.from(a.gaps()),
+        ProblemJson.LedgerEntryJson.from(a.ledger()),
         withExplanations
             ? a.problem().leads().stream()
                 .map(l -> ExplanationJson.from(a.explain(l.id())))
@@ -243,7 +254,7 @@ record AllocationJson(
    * differs.
    */
   Allocation toAllocation(JsonPath at, Problem problem) {
-    at.requireAll(this, "gaps", "explanations");
+    at.requireAll(this, "gaps", "ledger", "explanations");
     Duration elapsed = duration(at.field("elapsedMillis"), elapsedMillis);
     ScoreBreakdown s = score.toScore(at.field("score"));
     List<OutcomeJson> os = at.elements(outcomes, "outcomes");
@@ -278,6 +289,12 @@ record AllocationJson(
     if (gaps != null) {
       BoundGaps read = gaps.toGaps(at.field("gaps"));
       Derived.check(at.field("gaps"), read, a.gaps(), derived);
+    }
+    if (ledger != null) {
+      java.util.Set<RepId> roster = new java.util.HashSet<>();
+      problem.reps().forEach(r -> roster.add(r.id()));
+      Ledger read = ProblemJson.LedgerEntryJson.toLedger(at, ledger, roster);
+      Derived.check(at.field("ledger"), read, a.ledger(), derived);
     }
     if (explanations != null) {
       Map<LeadId, LeadOutcome> byLead = new HashMap<>();

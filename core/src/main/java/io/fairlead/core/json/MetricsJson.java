@@ -25,6 +25,7 @@ record MetricsJson(
     SpreadJson count,
     SpreadJson value,
     Map<String, SpreadJson> tiers,
+    SpreadJson receipts,
     List<RepStatsJson> reps,
     List<ViolationJson> violations) {
 
@@ -70,6 +71,8 @@ record MetricsJson(
       Double fairLeads,
       Double fairValue,
       Map<String, Double> fairTierLeads,
+      Double receipts,
+      Double fairReceipts,
       Integer held,
       Integer capacity) {
 
@@ -84,6 +87,8 @@ record MetricsJson(
           s.fairLeads(),
           s.fairValue(),
           byName(s.fairTierLeads()),
+          s.receipts(),
+          s.fairReceipts(),
           s.held(),
           s.capacity() == Rep.UNLIMITED ? null : s.capacity());
     }
@@ -100,6 +105,8 @@ record MetricsJson(
           fairLeads,
           fairValue,
           byTier(at.field("fairTierLeads"), problem, fairTierLeads),
+          receipts,
+          fairReceipts,
           held,
           capacity == null ? Rep.UNLIMITED : capacity);
     }
@@ -130,6 +137,7 @@ record MetricsJson(
         SpreadJson.from(m.count()),
         SpreadJson.from(m.value()),
         byName(m.tiers(), SpreadJson::from),
+        SpreadJson.from(m.receipts()),
         m.reps().stream().map(RepStatsJson::from).toList(),
         m.violations().stream().map(ViolationJson::from).toList());
   }
@@ -164,6 +172,7 @@ record MetricsJson(
         count.toSpread(at.field("count")),
         value.toSpread(at.field("value")),
         t,
+        receipts.toSpread(at.field("receipts")),
         vs);
   }
 

@@ -125,11 +125,14 @@ class FairnessBoundsTest {
   @Test
   void record_rejectsNegativeBoundsAndCopiesItsMap() {
     Problem p = problem(List.of(rep("a")), leads(1));
-    assertThatThrownBy(() -> new FairnessBounds(p, 1, Map.of(), -1, 0, 0, 0))
+    assertThatThrownBy(() -> new FairnessBounds(p, 1, Map.of(), -1, 0, 0, 0, 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("countOptimum");
+    assertThatThrownBy(() -> new FairnessBounds(p, 1, Map.of(), 0, 0, 0, 0, Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("receiptsOptimum");
     Map<RepId, Integer> counts = new java.util.HashMap<>(Map.of(RepId.of("a"), 1));
-    FairnessBounds b = new FairnessBounds(p, 1, counts, 1, 1, 1, 0);
+    FairnessBounds b = new FairnessBounds(p, 1, counts, 1, 1, 1, 0, 0);
     counts.clear();
     assertThat(b.optimalCounts()).hasSize(1);
     assertThat(b.toString()).doesNotContain("Problem[");

@@ -5,6 +5,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import io.fairlead.core.internal.ProblemIndex;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadKind;
+import io.fairlead.core.model.Ledger;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.Role;
 import io.fairlead.core.policy.Policy;
@@ -28,7 +29,8 @@ final class SmallProblems {
   /**
    * Problems with 1 to {@code maxReps} reps and 0 to {@code maxLeads} leads: random regions and
    * industries (eligibility), tiers, roles, availability, capacities, outside holdings, new-lead
-   * caps, weights, values, owners, locks and the rebalancing switch.
+   * caps, weights, values, owners, locks, the rebalancing switch and, in a third of them, a period
+   * ledger (leads received earlier, credits in halves).
    *
    * @param caps whether capacities and new-lead caps may be finite
    */
@@ -95,7 +97,15 @@ final class SmallProblems {
             book.add(b.build());
           }
           Policy policy = Policy.builder().allowRebalancing(pick(in, 0, 1) == 0).build();
-          return Problem.of(policy, roster, book);
+          List<Ledger.Entry> ledger = new ArrayList<>();
+          if (pick(in, 0, 2) == 0) {
+            for (Rep r : roster) {
+              int received = pick(in, 0, 2);
+              double credited = received + 0.5 * pick(in, 0, 3);
+              ledger.add(new Ledger.Entry(r.id(), received, credited));
+            }
+          }
+          return Problem.of(policy, roster, book, Ledger.of(ledger));
         };
     return gen.describedAs(SmallProblems::describe);
   }
@@ -106,6 +116,7 @@ final class SmallProblems {
 
   static String describe(Problem p) {
     StringBuilder s = new StringBuilder("rebalancing=" + p.policy().allowRebalancing());
+    p.ledger().entries().forEach(e -> s.append("\n  ledger ").append(e));
     for (Rep r : p.reps()) {
       s.append("\n  ")
           .append(r.id())
@@ -161,6 +172,7 @@ final class SmallProblems {
     double valueMax = Double.POSITIVE_INFINITY;
     double valueTerm = Double.POSITIVE_INFINITY;
     double topTier = Double.POSITIVE_INFINITY;
+    double receipts = Double.POSITIVE_INFINITY;
 
     /** Every feasible assignment (copies), when asked for. */
     final List<int[]> feasible = new ArrayList<>();
@@ -217,7 +229,8 @@ final class SmallProblems {
             index.capacity(r) == Rep.UNLIMITED
                 ? Long.MAX_VALUE
                 : Math.max(0, (long) index.capacity(r) - rep.heldOutside() - pinned[r]);
-        if (free[r] + 1 > room || (isNew && fresh[r] + 1 > index.newLeadCap(r))) {
+        if (free[r] + 1 > room
+            || (isNew && index.ledgerReceived(r) + fresh[r] + 1 > index.newLeadCap(r))) {
           continue;
         }
         a[i] = r;
@@ -250,29 +263,41 @@ final class SmallProblems {
         valueMax = Double.POSITIVE_INFINITY;
         valueTerm = Double.POSITIVE_INFINITY;
         topTier = Double.POSITIVE_INFINITY;
+        receipts = Double.POSITIVE_INFINITY;
       }
       if (f.placed == maxPlaced) {
         countOptimum = Math.min(countOptimum, f.countTerm);
         valueMax = Math.min(valueMax, f.valueMax);
         valueTerm = Math.min(valueTerm, f.valueTerm);
         topTier = Math.min(topTier, f.topTier);
+        receipts = Math.min(receipts, f.receipts);
       }
     }
   }
 
   /** The figures of one assignment, computed directly. */
-  record Figures(int placed, double countTerm, double valueMax, double valueTerm, double topTier) {
+  record Figures(
+      int placed,
+      double countTerm,
+      double valueMax,
+      double valueTerm,
+      double topTier,
+      double receipts) {
     static Figures of(ProblemIndex index, int[] assignment) {
       int reps = index.repCount();
       double[] n = new double[reps];
       double[] v = new double[reps];
       double[] t = new double[reps];
+      double[] m = new double[reps];
       int placed = 0;
       for (int i = 0; i < assignment.length; i++) {
         int r = assignment[i];
         if (r >= 0) {
           placed++;
           n[r]++;
+          if (index.owner(i) != r) {
+            m[r]++;
+          }
           v[r] += index.valueUnits(i) / 1000.0;
           if (index.tierRank(i) == 0) {
             t[r]++;
@@ -283,14 +308,17 @@ final class SmallProblems {
       double max = 0;
       double term = 0;
       double top = 0;
+      double receipts = 0;
       for (int r = 0; r < reps; r++) {
         double w = index.weight(r);
         count += n[r] * n[r] / w;
         max = Math.max(max, v[r] / w);
         term += v[r] * v[r] / w;
         top += t[r] * t[r] / w;
+        double c = index.ledgerCredited(r);
+        receipts += ((c + m[r]) * (c + m[r]) - c * c) / w;
       }
-      return new Figures(placed, count, max, term, top);
+      return new Figures(placed, count, max, term, top, receipts);
     }
   }
 
@@ -336,7 +364,9 @@ final class SmallProblems {
       if (avoidableOnly ? free[r] > Math.max(0, room) : free[r] > room) {
         return false;
       }
-      if (fresh[r] > index.newLeadCap(r)) {
+      if (avoidableOnly
+          ? fresh[r] > Math.max(0, (long) index.newLeadCap(r) - index.ledgerReceived(r))
+          : fresh[r] + index.ledgerReceived(r) > index.newLeadCap(r)) {
         return false;
       }
     }

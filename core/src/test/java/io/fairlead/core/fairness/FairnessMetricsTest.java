@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.LeadKind;
+import io.fairlead.core.model.Ledger;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.RepId;
 import io.fairlead.core.model.Role;
@@ -490,6 +491,63 @@ class FairnessMetricsTest {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  // ---------------------------------------------------------------- receipts
+
+  /**
+   * ana and bob received 12 (credited 12), cat came back and was calibrated to 9 (received 6); dan
+   * is on leave with a credit of 5. Six new leads c1..c6.
+   */
+  private static Problem periodProblem() {
+    List<Rep> reps =
+        List.of(
+            rep("ana", 1),
+            rep("bob", 1),
+            rep("cat", 1),
+            Rep.builder("dan").available(false).build());
+    Ledger ledger =
+        Ledger.of(
+            List.of(
+                Ledger.Entry.of("ana", 12, 12),
+                Ledger.Entry.of("bob", 12, 12),
+                Ledger.Entry.of("cat", 6, 9),
+                Ledger.Entry.of("dan", 5, 5)));
+    return Problem.of(Policy.defaults(), reps, leads(6), ledger);
+  }
+
+  @Test
+  void receipts_shareOfThePeriod_byHand() {
+    // Entitlement: the active reps' credits 12 + 12 + 9 = 33 split by weight, 11 each, plus the six
+    // leads split among the three, 2 each: 13. dan is on leave: no entitlement, not measured.
+    // ana 1, bob 1, cat 4 new leads: receipts 13, 13, 13: a perfect spread.
+    Map<LeadId, RepId> a = new LinkedHashMap<>();
+    String[] to = {"ana", "bob", "cat", "cat", "cat", "cat"};
+    for (int i = 0; i < 6; i++) {
+      a.put(LeadId.of("c" + (i + 1)), RepId.of(to[i]));
+    }
+    FairnessMetrics m = FairnessMetrics.of(periodProblem(), a);
+
+    assertThat(m.reps()).extracting(RepStats::receipts).containsExactly(13.0, 13.0, 13.0, 5.0);
+    assertThat(m.reps()).extracting(RepStats::fairReceipts).containsExactly(13.0, 13.0, 13.0, 0.0);
+    assertThat(m.receipts().reps()).isEqualTo(3);
+    assertThat(m.receipts().maxDeviation()).isZero();
+    assertThat(m.receipts().gini()).isZero();
+  }
+
+  @Test
+  void receipts_aRepTakingEveryLead_showsTheLagOfTheOthers() {
+    // cat takes all six: receipts 12, 12, 15 against 13 each; largest deviation 2 (cat ahead),
+    // ana and bob lag by 1. x = 12, 12, 15: mean 13, max/min 1.25.
+    Map<LeadId, RepId> a = new LinkedHashMap<>();
+    for (int i = 1; i <= 6; i++) {
+      a.put(LeadId.of("c" + i), RepId.of("cat"));
+    }
+    FairnessMetrics m = FairnessMetrics.of(periodProblem(), a);
+
+    assertThat(m.receipts().maxDeviation()).isEqualTo(2.0);
+    assertThat(m.receipts().mean()).isCloseTo(13.0, within(EPS));
+    assertThat(m.receipts().maxMinRatio()).isCloseTo(1.25, within(EPS));
+  }
 
   private static Problem problem(List<Rep> reps, List<Lead> leads) {
     return new Problem(Policy.defaults(), reps, leads);

@@ -9,7 +9,9 @@ import io.fairlead.core.allocation.Status;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.LeadKind;
+import io.fairlead.core.model.Ledger;
 import io.fairlead.core.model.Rep;
+import io.fairlead.core.model.RepId;
 import io.fairlead.core.model.Role;
 import io.fairlead.core.policy.Policy;
 import io.fairlead.core.problem.Problem;
@@ -82,6 +84,29 @@ class FairleadJsonAllocationTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("$.gaps")
         .hasMessageContaining("$.gaps.countGap: was 0.5, but the outcomes' assignment gives 0.0");
+  }
+
+  @Test
+  void allocation_ledger_isWritten_readBack_andRefusedWhenEdited() {
+    Problem p = problem();
+    Problem withLedger =
+        Problem.of(
+            p.policy(),
+            p.reps(),
+            p.leads(),
+            Ledger.of(List.of(Ledger.Entry.of("ben", 2, 2.5), Ledger.Entry.of("dan", 1, 1))));
+    Allocation a = Baselines.leastBusy().allocate(withLedger);
+    String json = FairleadJson.writeAllocation(a, false);
+    String ben =
+        "\"rep\": \"ben\",\n      \"received\": " + a.ledger().entry(RepId.of("ben")).received();
+    assertThat(json).contains("\"ledger\": [").contains(ben);
+
+    assertThat(FairleadJson.readAllocation(json, withLedger).ledger()).isEqualTo(a.ledger());
+    String tampered = json.replace(ben, "\"rep\": \"ben\",\n      \"received\": 99");
+    assertThatThrownBy(() -> FairleadJson.readAllocation(tampered, withLedger))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("allocation JSON at $.ledger")
+        .hasMessageContaining("but the outcomes' assignment gives");
   }
 
   @Test
