@@ -42,19 +42,22 @@ import java.util.Set;
  * the policy enforces it. A lead with a current owner is locked there, or kept there when the batch
  * would keep it and the owner has room for it; a rep already over a cap never receives a new lead.
  * Among the eligible reps with room, the router keeps a <em>ledger</em> of the leads each rep
- * received in the current period; a rep's standing is {@code (credited + 1) / weight}, what its
- * ledger would read per unit of weight if it took this lead. The reps whose standing is within
- * {@code ledgerTolerance} of the lowest are <em>due</em>; among them the lead goes to the one for
- * which the book's soft score grows least, computed from per-rep aggregates (count, value units,
- * tier counts) with the batch's own penalty formulas ({@link RouteDecision#scoreDelta()} equals the
- * batch's {@code Assignment.softDeltaAssign}, both the kernel's one delta). Ties go to the lower
- * standing, then to the rep that has waited longest since its last lead, then to roster order. So
- * there is no order bias and no randomness: two equal reps given one lead a day end a 30-day month
- * 15/15; weights are honoured over time (a rep of weight 2 gets two leads for every one of a rep of
- * weight 1); and within each period a rep's standing never runs more than {@code ledgerTolerance +
- * 1/w} ahead of another rep of weight {@code w} that is eligible for the same leads and has room,
- * while the score steers value and tiers within that band. Reps added mid-period or back from leave
- * are calibrated by the policy's {@link CatchUp} (as are reps whose effective weight rises).
+ * received in the current period; a rep's standing is {@code (credited + ½) / weight}, its ledger
+ * per unit of weight half a lead on: the marginal cost of one more lead in the batch's receipts
+ * objective, so that the most due rep is the one a nightly batch balancing receipts would choose (a
+ * Sainte-Laguë order). The reps whose standing is within {@code ledgerTolerance} of the lowest are
+ * <em>due</em>; among them the lead goes to the one for which the book's soft score grows least,
+ * computed from per-rep aggregates (count, value units, tier counts) with the batch's own penalty
+ * formulas ({@link RouteDecision#scoreDelta()} equals the batch's {@code
+ * Assignment.softDeltaAssign}, both the kernel's one delta). Ties go to the lower standing, then to
+ * the rep that has waited longest since its last lead, then to roster order. So there is no order
+ * bias and no randomness: two equal reps given one lead a day end a 30-day month 15/15; weights are
+ * honoured over time (a rep of weight 2 gets two leads for every one of a rep of weight 1); and
+ * within each period a rep's {@code credited / weight} never runs more than {@code ledgerTolerance
+ * + ½/w + ½/w'} ahead of another rep of weight {@code w'} that is eligible for the same leads and
+ * has room, while the score steers value and tiers within that band. Reps added mid-period or back
+ * from leave are calibrated by the policy's {@link CatchUp} (as are reps whose effective weight
+ * rises).
  *
  * <p><b>Value scale.</b> Values enter the score as units where a lead of the mean value is 1000.
  * The mean is fixed once: {@link Builder#meanValue(double)}, or else the mean of the initial book,

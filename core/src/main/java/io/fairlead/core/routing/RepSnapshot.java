@@ -50,7 +50,10 @@ public record RepSnapshot(
     tierLeads = Collections.unmodifiableMap(new LinkedHashMap<>(tierLeads));
   }
 
-  /** The rep's standing in the period's ledger: {@code credited / weight}; lower = more due. */
+  /**
+   * The rep's ledger per unit of weight, {@code credited / weight}; lower = more due. (The due band
+   * orders reps by {@code (credited + ½) / weight}, which is the same order at equal weights.)
+   */
   public double standing() {
     return credited / weight;
   }

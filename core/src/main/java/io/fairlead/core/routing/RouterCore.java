@@ -101,7 +101,11 @@ final class RouterCore {
   int period = 1;
   long seq;
 
-  /** Standing after one more new lead, or +inf if the rep has no room for one (by rep). */
+  /**
+   * The standing that orders the due band, {@code (credit + ½) / weight} ({@link Scoring#standing}:
+   * the receipts term's marginal cost of one more lead), or +inf if the rep has no room for a new
+   * lead (by rep).
+   */
   double[] fNew;
 
   // Every rep whose numbers changed, in order (a ring), for the candidate trees to catch up.
@@ -427,7 +431,7 @@ final class RouterCore {
    * kernel calls it after every change of the rep's aggregates.
    */
   void changed(int r) {
-    fNew[r] = loads.hasRoom(r, true) ? (loads.credit(r) + 1) / loads.weight(r) : INF;
+    fNew[r] = loads.hasRoom(r, true) ? Scoring.standing(loads.credit(r), loads.weight(r)) : INF;
     changeLog[(int) (changes++ & (CHANGE_LOG - 1))] = r;
   }
 
@@ -652,7 +656,10 @@ final class RouterCore {
 
   private record Ready(RouteDecision decision) implements Pending {}
 
-  /** A lead placed by score; {@code owner} and {@code runner} may be null. */
+  /**
+   * A lead placed by score; {@code owner} and {@code runner} may be null. Standings order the reps
+   * (the due band's); credits and weights are what the explanation shows.
+   */
   private record Placement(
       LeadId lead,
       Status status,
@@ -660,11 +667,14 @@ final class RouterCore {
       long cost,
       double standing,
       double credit,
+      double weight,
       RepId owner,
       String ownerNote,
       RepId runner,
       long runnerCost,
-      double runnerStanding)
+      double runnerStanding,
+      double runnerCredit,
+      double runnerWeight)
       implements Pending {
 
     @Override
@@ -698,10 +708,17 @@ final class RouterCore {
         sb.append("; runner-up ").append(runner).append(": score ").append(signed(runnerCost));
         if (runnerCost < cost || (runnerCost == cost && runnerStanding > standing)) {
           sb.append(", but it stands ahead in this period's ledger (")
-              .append(num(runnerStanding))
+              .append(num(runnerCredit))
               .append(" vs ")
-              .append(num(standing))
-              .append(')');
+              .append(num(credit))
+              .append(" leads");
+          if (runnerWeight != weight) {
+            sb.append(", at weights ")
+                .append(num(runnerWeight))
+                .append(" and ")
+                .append(num(weight));
+          }
+          sb.append(')');
         } else if (runnerCost == cost) {
           sb.append(" (a tie, broken by ")
               .append(
@@ -821,11 +838,14 @@ final class RouterCore {
             chosenCost,
             chosenStanding,
             loads.credit(chosen),
+            loads.weight(chosen),
             owner < 0 ? null : rep(owner).id(),
             ownerNote,
             runner < 0 ? null : rep(runner).id(),
             runnerCost,
-            runnerStanding);
+            runnerStanding,
+            runner < 0 ? 0 : loads.credit(runner),
+            runner < 0 ? 1 : loads.weight(runner));
     long u = admit(lead);
     boolean received = status != Status.KEPT;
     if (received) {

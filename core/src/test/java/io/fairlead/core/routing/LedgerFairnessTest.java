@@ -153,6 +153,56 @@ class LedgerFairnessTest {
   }
 
   @Test
+  void weightEightToOne_strictLedger_theLightRepGetsTheFifthLead() {
+    // Standings (c + ½) / w: heavy 0.0625, 0.1875, 0.3125, 0.4375 against light's 0.5, then 0.5625:
+    // the fifth lead goes to light, as a batch balancing receipts would place five leads (4²/8 +
+    // 1² = 3 against 5²/8 = 3.125). An order by (c + 1) / w would give heavy the first eight.
+    Policy wide = Policy.builder().weightBounds(0.1, 10).build();
+    Rep heavy = Rep.builder("heavy").weight(8).build();
+    Rep light = Rep.builder("light").weight(1).build();
+    LeadRouter router =
+        LeadRouter.builder(wide)
+            .roster(List.of(heavy, light))
+            .meanValue(1000)
+            .ledgerTolerance(0)
+            .build();
+    List<RepId> owners = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      owners.add(router.route(lead("l" + i)).rep().orElseThrow());
+    }
+
+    assertThat(owners).containsExactly(heavy.id(), heavy.id(), heavy.id(), heavy.id(), light.id());
+  }
+
+  @Test
+  void explanation_atUnequalWeights_namesTheWeights() {
+    // heavy (w 2) holds a big customer, so light is always cheaper on score; the strict ledger
+    // decides. Standings (c + ½) / w: first lead heavy 0.25 < light 0.5; second light 0.5 < heavy
+    // 0.75; third heavy 0.75 < light 1.5: heavy, though light scored better.
+    Rep heavy = Rep.builder("heavy").weight(2).build();
+    Rep light = Rep.builder("light").weight(1).build();
+    LeadRouter router =
+        LeadRouter.builder(POLICY)
+            .roster(List.of(heavy, light))
+            .book(List.of(lead("big", 9_000).toBuilder().currentOwner("heavy").build()))
+            .meanValue(1000)
+            .ledgerTolerance(0)
+            .build();
+    assertThat(router.route(lead("first")).rep()).contains(heavy.id());
+    assertThat(router.route(lead("second")).rep()).contains(light.id());
+
+    RouteDecision d = router.route(lead("third"));
+
+    assertThat(d.rep()).contains(heavy.id());
+    assertThat(d.explanation())
+        .contains(
+            "runner-up light: score "
+                + signed(d.runnerUp().orElseThrow().softDelta())
+                + ", but it stands ahead in this period's ledger (1 vs 1 leads, at weights 1 and"
+                + " 2)");
+  }
+
+  @Test
   void weightTwoVersusOne_defaultToleranceAndVaryingValues_twoToOneWithinTheBound() {
     Rep heavy = Rep.builder("heavy").weight(2).build();
     Rep light = Rep.builder("light").weight(1).build();
@@ -228,6 +278,7 @@ class LedgerFairnessTest {
 
     assertThat(d.rep()).contains(ANA.id());
     assertThat(d.runnerUp().orElseThrow().softDelta()).isLessThan(d.scoreDelta());
-    assertThat(d.explanation()).contains("but it stands ahead in this period's ledger (2 vs 1)");
+    assertThat(d.explanation())
+        .contains("but it stands ahead in this period's ledger (1 vs 0 leads)");
   }
 }

@@ -28,12 +28,13 @@ import org.quicktheories.core.RandomnessSource;
  * Every routing choice against a brute-force reading of the rule in {@link LeadRouter}'s contract,
  * on rosters large enough that the router's candidate trees have many blocks and prune most of
  * them: among the eligible reps with room (an owner who may keep the lead aside), the due band is
- * every standing within the tolerance of the lowest; the lead goes to the due rep with the lowest
- * score delta, then the lower standing, the older last lead, roster order; an owner who may keep it
- * competes with its own standing. The runner-up is the best of the same pool without the winner
- * (the band recomputed without the most due rep if that rep won). The oracle reads the router's
- * snapshot and {@code scoreDelta} (itself checked against the batch's {@code Book} in {@link
- * RoutingPropertyTest}) and applies the shared hard rules; it scans every rep.
+ * every standing {@code (credited + ½) / weight} within the tolerance of the lowest; the lead goes
+ * to the due rep with the lowest score delta, then the lower standing, the older last lead, roster
+ * order; an owner who may keep it competes with its own standing. The runner-up is the best of the
+ * same pool without the winner (the band recomputed without the most due rep if that rep won). The
+ * oracle reads the router's snapshot and {@code scoreDelta} (itself checked against the batch's
+ * {@code Book} in {@link RoutingPropertyTest}) and applies the shared hard rules; it scans every
+ * rep.
  *
  * <p>Some policies carry a custom rule. Between routes, leads are released, reps go on leave and
  * come back, new reps join, and periods start, so the trees are brought up to date both by
@@ -246,7 +247,7 @@ class RouteChoiceOracleTest {
             new Candidate(
                 r,
                 router.scoreDelta(lead, rep.id()),
-                (s.credited() + 1) / s.weight(),
+                (s.credited() + 0.5) / s.weight(),
                 s.lastLead()));
       }
     }
