@@ -276,7 +276,8 @@ public final class CountFlow {
       long over =
           avoidableOnly
               ? free[r] - freeCapacity(index, r, pinned[r])
-              : rep.heldOutside() + pinned[r] + free[r] - (long) index.capacity(r);
+              : Scoring.capacityOverflow(
+                  rep.heldOutside(), Math.toIntExact(pinned[r] + free[r]), index.capacity(r));
       if (over > 0) {
         return "rep "
             + rep.id()
@@ -287,7 +288,7 @@ public final class CountFlow {
             + " outside, over its capacity "
             + rep.capacity();
       }
-      if (fresh[r] > index.newLeadCap(r)) {
+      if (Scoring.newLeadOverflow(Math.toIntExact(fresh[r]), index.newLeadCap(r)) > 0) {
         return "rep "
             + rep.id()
             + ": receives "
