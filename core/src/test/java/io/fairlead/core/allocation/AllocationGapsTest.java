@@ -47,4 +47,25 @@ class AllocationGapsTest {
     assertThat(a.gaps().improvingPath()).isTrue();
     assertThat(a.gaps()).isEqualTo(FairnessBounds.of(p).gaps(a.assignment()));
   }
+
+  @Test
+  void gaps_lockedLeadLeftOutWhileItsOwnerIsFull_isAnAnswerWithAnImprovingPath() {
+    // Found by RulebookAgreementTest: ana (capacity 1) holds the free lead c1 and the lead locked
+    // to her, c0, is left out. No hard rule is broken, so the book is feasible; and one more lead
+    // can be placed (c1 to bob, c0 to ana). The certificate used to reserve ana's room for c0 and
+    // then find her over it, and threw instead.
+    List<Rep> reps = List.of(Rep.builder("ana").capacity(1).build(), Rep.builder("bob").build());
+    Lead locked = Lead.builder("c0").currentOwner("ana").locked(true).build();
+    Lead free = Lead.builder("c1").build();
+    Problem p = Problem.of(Policy.defaults(), reps, List.of(locked, free));
+    Allocation a =
+        Baselines.measure(
+            p, java.util.Map.of(free.id(), io.fairlead.core.model.RepId.of("ana")), "given");
+
+    assertThat(a.feasible()).isTrue();
+    assertThat(a.gaps().feasible()).isTrue();
+    assertThat(a.gaps().placed()).isEqualTo(1);
+    assertThat(a.gaps().maxPlaceable()).isEqualTo(2);
+    assertThat(a.gaps().improvingPath()).isTrue();
+  }
 }
