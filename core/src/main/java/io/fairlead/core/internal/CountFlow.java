@@ -208,8 +208,10 @@ public final class CountFlow {
    * an assigned lead for an unassigned one) to a rep {@code b} with room where {@code (2·n_a −
    * 1)/w_a > (2·n_b + 1)/w_b}. False proves that the assignment places the most leads and minimises
    * {@code Σ n² / w} among such assignments. A pinned lead the assignment leaves out takes no room
-   * (as for {@link #firstAvoidableViolation}) and is one more lead its owner may take. {@code
-   * O(leads + network)}.
+   * (as for {@link #firstAvoidableViolation}) and is one more lead its owner may take, past its
+   * capacity if need be (a lock is kept whatever the room): so the assignment is improvable if an
+   * owner, given all its pinned leads back and keeping only the free leads that still fit, would
+   * hold more. {@code O(leads + network)}.
    *
    * @param assignment rep index per lead, -1 = unassigned
    * @throws IllegalArgumentException if the assignment breaks a rule an allocation could keep (see
@@ -220,7 +222,26 @@ public final class CountFlow {
     if (violation != null) {
       throw new IllegalArgumentException(violation);
     }
-    Network net = network(index, i -> true, new long[index.repCount()], true, assignment);
+    int reps = index.repCount();
+    long[] pinnedHeld = new long[reps];
+    long[] pinnedOut = new long[reps];
+    long[] free = new long[reps];
+    for (int i = 0; i < assignment.length; i++) {
+      if (index.pin(i) != ProblemIndex.Pin.FREE) {
+        (assignment[i] >= 0 ? pinnedHeld : pinnedOut)[index.owner(i)]++;
+      } else if (assignment[i] >= 0) {
+        free[assignment[i]]++;
+      }
+    }
+    for (int r = 0; r < reps; r++) {
+      long dropped = Math.max(0, free[r] - freeCapacity(index, r, pinnedHeld[r] + pinnedOut[r]));
+      if (pinnedOut[r] > dropped) {
+        return true; // its pinned leads back, less the free leads that no longer fit: more placed
+      }
+    }
+    // Else every owner that leaves pinned leads out is full of free leads with room for them all:
+    // the network, where they compete with free leads for that room, is exact.
+    Network net = network(index, i -> true, new long[reps], true, assignment);
     for (int i = 0; i < assignment.length; i++) {
       if (net.leadClass[i] >= 0 && assignment[i] >= 0) {
         net.flow.addFlow(net.leadClass[i], assignment[i], 1);

@@ -68,4 +68,31 @@ class AllocationGapsTest {
     assertThat(a.gaps().maxPlaceable()).isEqualTo(2);
     assertThat(a.gaps().improvingPath()).isTrue();
   }
+
+  @Test
+  void gaps_lockedLeadsLeftOutOfAFullOwner_haveAnImprovingPath() {
+    // Found by RulebookAgreementTest: a lock keeps a lead with its owner even past her capacity
+    // (maxPlaceable counts it), so a book that leaves it out places one lead fewer than it could,
+    // even when ana has no room at all (capacity 0), or when placing her two locked leads means
+    // dropping the free lead c2 that only she may take.
+    Rep ana = Rep.builder("ana").regions("East").capacity(0).build();
+    Lead c0 = Lead.builder("c0").currentOwner("ana").locked(true).build();
+    Problem p = Problem.of(Policy.defaults(), List.of(ana), List.of(c0));
+    Allocation a = Baselines.measure(p, java.util.Map.of(), "given");
+
+    assertThat(a.gaps().feasible()).isTrue();
+    assertThat(a.gaps().maxPlaceable()).isEqualTo(1);
+    assertThat(a.gaps().improvingPath()).isTrue();
+
+    Rep roomForOne = ana.toBuilder().capacity(1).build();
+    Lead c1 = Lead.builder("c1").currentOwner("ana").locked(true).build();
+    Lead c2 = Lead.builder("c2").region("East").build();
+    p = Problem.of(Policy.defaults(), List.of(roomForOne), List.of(c0, c1, c2));
+    a = Baselines.measure(p, java.util.Map.of(c2.id(), ana.id()), "given");
+
+    assertThat(a.gaps().feasible()).isTrue();
+    assertThat(a.gaps().placed()).isEqualTo(1);
+    assertThat(a.gaps().maxPlaceable()).isEqualTo(2);
+    assertThat(a.gaps().improvingPath()).isTrue();
+  }
 }
