@@ -10,6 +10,7 @@ import io.fairlead.core.policy.Objective;
 import io.fairlead.core.policy.Policy;
 import io.fairlead.core.policy.Rule;
 import io.fairlead.core.policy.TierRule;
+import io.fairlead.core.policy.TierScheme;
 import io.fairlead.core.policy.ValueBasis;
 import io.fairlead.core.problem.Problem;
 import java.util.ArrayList;
@@ -23,11 +24,12 @@ import org.quicktheories.impl.Constraint;
 /**
  * Random whole problems and states of them, for {@link RulebookAgreementTest}: a policy with any
  * subset of the hard rules switched off (capacity, new-lead cap and custom rules included), 0–2
- * custom rules, rebalancing on or off, random objective and tier weights and weight bounds; a
- * roster with every kind of rule and cap (capacities of 0, reps holding more outside the book than
- * their capacity, new-lead caps, leave, extreme weights, preferences); leads with and without
- * region or industry, owners, locks, tiers, zero and long-tailed values; and a state: a partial
- * book that may break any rule (who holds which lead), and the router's ledger in some period.
+ * custom rules, rebalancing on or off, one to three tiers, random objective and tier weights and
+ * weight bounds; a roster with every kind of rule and cap (capacities of 0, reps holding more
+ * outside the book than their capacity, new-lead caps, leave, extreme weights, preferences); leads
+ * with and without region or industry, owners, locks, tiers, zero and long-tailed values, some of
+ * one class; and a state: a partial book that may break any rule (who holds which lead), and the
+ * router's ledger in some period.
  */
 final class AgreementCases {
 
@@ -140,19 +142,20 @@ final class AgreementCases {
   }
 
   private static Case build(Source s, int maxReps, int maxLeads) {
-    Policy policy = policy(s);
+    String[] tiers = s.chance(70) ? TIERS : Arrays.copyOf(TIERS, s.between(1, 2));
+    Policy policy = policy(s, tiers);
     int repCount = s.between(1, maxReps);
     List<Rep> reps = new ArrayList<>();
     for (int r = 0; r < repCount; r++) {
-      reps.add(rep(s, "r" + r));
+      reps.add(rep(s, "r" + r, tiers));
     }
     int leadCount = s.between(0, maxLeads);
     List<Lead> leads = new ArrayList<>();
     for (int i = 0; i < leadCount; i++) {
       leads.add(
           i > 0 && s.chance(35)
-              ? sibling(s, leads.get(s.between(0, i - 1)), "l" + i, repCount)
-              : lead(s, "l" + i, repCount));
+              ? sibling(s, leads.get(s.between(0, i - 1)), "l" + i, repCount, tiers)
+              : lead(s, "l" + i, repCount, tiers));
     }
     Problem problem = Problem.of(policy, reps, leads);
 
@@ -191,7 +194,8 @@ final class AgreementCases {
         TOLERANCES[s.between(0, TOLERANCES.length - 1)]);
   }
 
-  private static Policy policy(Source s) {
+  /** A policy over the tiers given, top first (a prefix of A, B, C). */
+  private static Policy policy(Source s, String[] tiers) {
     Policy.Builder pb = Policy.builder();
     for (Rule r : Rule.values()) {
       if (s.chance(30)) {
@@ -203,11 +207,12 @@ final class AgreementCases {
       pb.customRule(pool.remove(s.between(0, pool.size() - 1)));
     }
     pb.allowRebalancing(s.chance(50));
-    double[] tierWeights = new double[TIERS.length];
+    pb.tiers(TierScheme.of(tiers));
+    double[] tierWeights = new double[tiers.length];
     boolean anyTier = false;
-    for (int t = 0; t < TIERS.length; t++) {
+    for (int t = 0; t < tiers.length; t++) {
       tierWeights[t] = TIER_WEIGHTS[s.between(0, TIER_WEIGHTS.length - 1)];
-      pb.tierWeight(TIERS[t], tierWeights[t]);
+      pb.tierWeight(tiers[t], tierWeights[t]);
       anyTier |= tierWeights[t] > 0;
     }
     double[] w = new double[Objective.values().length];
@@ -233,12 +238,17 @@ final class AgreementCases {
       pb.valueBasis(ValueBasis.EXPECTED);
     }
     if (s.chance(30)) {
-      pb.tierRule(TierRule.byValue().threshold("A", 50_000).threshold("B", 2_000).otherwise("C"));
+      TierRule.Builder rule = TierRule.byValue();
+      double[] mins = {50_000, 2_000};
+      for (int t = 0; t + 1 < tiers.length; t++) {
+        rule.threshold(tiers[t], mins[t]);
+      }
+      pb.tierRule(rule.otherwise(tiers[tiers.length - 1]));
     }
     return pb.build();
   }
 
-  private static Rep rep(Source s, String id) {
+  private static Rep rep(Source s, String id, String[] tiers) {
     int capacity = CAPACITIES[s.between(0, CAPACITIES.length - 1)];
     int heldOutside;
     if (s.chance(4)) {
@@ -251,7 +261,7 @@ final class AgreementCases {
     return Rep.builder(id)
         .regions(s.chance(35) ? new String[0] : s.subset(REGIONS))
         .industries(s.chance(35) ? new String[0] : s.subset(INDUSTRIES))
-        .tiers(s.chance(65) ? new String[0] : s.subset(TIERS))
+        .tiers(s.chance(65) ? new String[0] : s.subset(tiers))
         .role(Role.values()[s.between(0, 2)])
         .companySizes(SIZES[s.between(0, SIZES.length - 1)])
         .capacity(capacity)
@@ -263,7 +273,7 @@ final class AgreementCases {
         .build();
   }
 
-  private static Lead lead(Source s, String id, int repCount) {
+  private static Lead lead(Source s, String id, int repCount, String[] tiers) {
     Lead.Builder b = Lead.builder(id);
     if (!s.chance(20)) {
       b.region(LEAD_REGIONS[s.between(0, LEAD_REGIONS.length - 1)]);
@@ -276,7 +286,7 @@ final class AgreementCases {
     b.value(s.chance(15) ? 0 : Math.round(Math.exp(s.between(0, 1400) / 100.0)));
     b.kind(s.chance(55) ? LeadKind.NEW_BUSINESS : LeadKind.EXISTING_CUSTOMER);
     if (s.chance(50)) {
-      b.tier(TIERS[s.between(0, TIERS.length - 1)]);
+      b.tier(tiers[s.between(0, tiers.length - 1)]);
     }
     if (s.chance(30)) {
       b.winProbability(s.between(0, 10) / 10.0);
@@ -296,8 +306,8 @@ final class AgreementCases {
    * same reps may take it) with an owner and a lock of its own, so that the router's caches of
    * eligibility and reasons serve leads of one class with and without owners.
    */
-  private static Lead sibling(Source s, Lead of, String id, int repCount) {
-    Lead fresh = lead(s, id, repCount);
+  private static Lead sibling(Source s, Lead of, String id, int repCount, String[] tiers) {
+    Lead fresh = lead(s, id, repCount, tiers);
     return new Lead(
         fresh.id(),
         of.region(),

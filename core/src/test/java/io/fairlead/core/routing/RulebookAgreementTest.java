@@ -8,6 +8,7 @@ import io.fairlead.core.allocation.Alternative;
 import io.fairlead.core.allocation.Baselines;
 import io.fairlead.core.allocation.Status;
 import io.fairlead.core.allocation.UnassignedReason;
+import io.fairlead.core.bound.BoundGaps;
 import io.fairlead.core.bound.FairnessBounds;
 import io.fairlead.core.fairness.Violation;
 import io.fairlead.core.internal.Assignment;
@@ -446,9 +447,11 @@ class RulebookAgreementTest {
    * count bound's own assignment and any book however it breaks the rules: the metrics' violations
    * are empty iff the score, the allocation and the gaps call it feasible; each names the
    * rulebook's first exclusion of its pair (or the lock, the kept owner, the cap), and the score's
-   * hard terms count the same. The baselines and the count bound break no rule an allocation can
-   * keep, give nothing new to a rep full before its first lead, and place at most, respectively
-   * exactly, the bound's maximum.
+   * hard terms count the same. The gaps' certificate agrees with the bound: a feasible allocation
+   * that places fewer leads than the bound's maximum has an improving path, and one that places as
+   * many is at or above the count optimum, on it iff no path improves it. The baselines and the
+   * count bound break no rule an allocation can keep, give nothing new to a rep full before its
+   * first lead, and place at most, respectively exactly, the bound's maximum.
    */
   @Test
   void feasible_baselinesBoundsAndRandomBooks_metricsScoreAndGapsAgree() {
@@ -487,6 +490,19 @@ class RulebookAgreementTest {
     assertThat(a.score().isFeasible()).as("score feasible of %s", what).isEqualTo(clean);
     assertThat(a.feasible()).as("feasible of %s", what).isEqualTo(clean);
     assertThat(a.gaps().feasible()).as("gaps feasible of %s", what).isEqualTo(clean);
+    BoundGaps gaps = a.gaps();
+    if (clean && gaps.placed() < gaps.maxPlaceable()) {
+      assertThat(gaps.improvingPath())
+          .as("%s places %s of %s: one more fits", what, gaps.placed(), gaps.maxPlaceable())
+          .isTrue();
+    }
+    if (clean && gaps.placed() == gaps.maxPlaceable()) {
+      // The count optimum is a bound on it, reached iff no path improves it.
+      assertThat(gaps.countGap()).as("count gap of %s: %s", what, gaps).isGreaterThan(-1e-9);
+      assertThat(Math.abs(gaps.countGap()) <= 1e-9)
+          .as("count gap of %s is 0 iff no improving path: %s", what, gaps)
+          .isEqualTo(!gaps.improvingPath());
+    }
 
     List<String> expected = new ArrayList<>();
     int[] held = new int[w.reps.size()];
