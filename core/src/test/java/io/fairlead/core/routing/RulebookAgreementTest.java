@@ -451,7 +451,8 @@ class RulebookAgreementTest {
    * that places fewer leads than the bound's maximum has an improving path, and one that places as
    * many is at or above the count optimum, on it iff no path improves it. The baselines and the
    * count bound break no rule an allocation can keep, give nothing new to a rep full before its
-   * first lead, and place at most, respectively exactly, the bound's maximum.
+   * first lead, and place at most, respectively exactly, the bound's maximum; a baseline leaves a
+   * lead out only when the batch's reason says that no eligible rep has room.
    */
   @Test
   void feasible_baselinesBoundsAndRandomBooks_metricsScoreAndGapsAgree() {
@@ -478,6 +479,15 @@ class RulebookAgreementTest {
             assertThat(a.assignment().size())
                 .as("%s places at most the bound's maximum", a.method())
                 .isLessThanOrEqualTo(bounds.maxPlaceable());
+          }
+          for (Allocation a : List.of(roundRobin, leastBusy)) {
+            // A baseline leaves a lead out only when no eligible rep has room for it.
+            a.unassigned()
+                .forEach(
+                    o ->
+                        assertThat(o.reason().orElseThrow().kind())
+                            .as("%s leaves %s out", a.method(), o)
+                            .isNotEqualTo(UnassignedReason.Kind.NOT_PLACED));
           }
         });
   }
