@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * One thing a customer is known by: a kind and a normalised value, e.g. {@code phone:8613800138000}
  * or {@code company-name:huaweitechnologies}. Two leads are the same entity when they share at
- * least one key.
+ * least one key (see {@link EntityKeys}).
  *
  * <pre>{@code
  * EntityKey phone = EntityKey.of(KeyKind.PHONE, "8613800138000");
@@ -19,9 +19,9 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>A key of a built-in kind holds its value in normal form, the form its normaliser returns (so a
- * key made by hand matches the keys made from leads): {@code EntityKey.of(KeyKind.PHONE, "+86
- * 138-0013-8000")} fails, naming the normaliser to use. A key of a custom kind holds any text that
- * is not blank and has no leading or trailing whitespace; the host normalises it.
+ * key made by hand matches the keys {@link EntityKeys} makes): {@code EntityKey.of(KeyKind.PHONE,
+ * "+86 138-0013-8000")} fails, naming the normaliser to use. A key of a custom kind holds any text
+ * that is not blank and has no leading or trailing whitespace; the host normalises it.
  *
  * <p>Immutable; ordered by kind, then value. Its {@link #toString()} is {@code kind:value}.
  *

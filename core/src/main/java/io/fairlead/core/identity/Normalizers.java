@@ -41,7 +41,8 @@ public final class Normalizers {
    * people with gmail addresses are not one company), sorted. An entry is a domain, which also
    * covers its subdomains ({@code 163.com} covers {@code vip.163.com}), or a label and {@code .*},
    * which covers that label under any public suffix ({@code yahoo.*} covers {@code yahoo.co.jp}).
-   * Replace or extend it with {@link #emailDomain(String, Collection)}.
+   * Replace or extend it with {@link #emailDomain(String, Collection)} or {@link
+   * EntityKeys.Builder#freeMailDomains}.
    */
   public static final Set<String> FREE_MAIL_DOMAINS =
       Domains.freeMailList(
