@@ -29,6 +29,7 @@ class ArchitectureTest {
   @Test
   void coreClasses_areImported() {
     assertThat(CORE.containPackage("io.fairlead.core.internal")).isTrue();
+    assertThat(CORE.containPackage("io.fairlead.core.identity")).isTrue();
     assertThat(CORE.size()).isGreaterThan(50);
   }
 
@@ -43,6 +44,8 @@ class ArchitectureTest {
         .consideringOnlyDependenciesInLayers()
         .layer("model")
         .definedBy("io.fairlead.core.model")
+        .layer("identity")
+        .definedBy("io.fairlead.core.identity")
         .layer("policy")
         .definedBy("io.fairlead.core.policy")
         .layer("internal")
@@ -61,6 +64,10 @@ class ArchitectureTest {
         .definedBy("io.fairlead.core.json")
         .whereLayer("json")
         .mayNotBeAccessedByAnyLayer()
+        .whereLayer("identity")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("identity")
+        .mayOnlyAccessLayers("model")
         .whereLayer("routing")
         .mayOnlyBeAccessedByLayers("json")
         .whereLayer("allocation")
