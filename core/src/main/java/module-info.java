@@ -23,6 +23,7 @@ module io.fairlead.core {
   exports io.fairlead.core.routing;
   exports io.fairlead.core.json;
   exports io.fairlead.core.identity;
+  exports io.fairlead.core.book;
   exports io.fairlead.core.internal to
       io.fairlead.solver;
 

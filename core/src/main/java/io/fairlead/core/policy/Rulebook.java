@@ -210,7 +210,7 @@ public final class Rulebook {
     }
     for (CustomRule c : custom) {
       if (!c.allows(rep, lead)) {
-        out.add(new Exclusion(customId(c), "custom rule '" + c.name() + "' does not allow it"));
+        out.add(new Exclusion(customId(c), c.reason(rep, lead)));
       }
     }
   }

@@ -89,6 +89,16 @@ public final class LeadRouter {
     this.core = core;
   }
 
+  /**
+   * An {@link io.fairlead.core.allocation.Allocator} that places a problem's leads as a router
+   * would, one at a time: the owned leads first (kept, locked or moved by the policy), then the
+   * others, in the problem's order. What a book uses, by default, to place customers that change
+   * hands; quick, and fair by the same ledger and score as the router.
+   */
+  public static io.fairlead.core.allocation.Allocator allocator() {
+    return RouterAllocator.INSTANCE;
+  }
+
   /** Returns a builder for a router under the given policy. */
   public static Builder builder(Policy policy) {
     return new Builder(requireNonNull(policy, "policy"));
