@@ -410,6 +410,7 @@ public final class Book {
                   actor,
                   why + "; the pin of " + c.pinnedBy().orElseThrow() + " no longer holds",
                   "departure"));
+          c = state.customer(id).orElseThrow(); // now locked only if the host locked it
         }
         if (c.lead().locked()) {
           out.add(
