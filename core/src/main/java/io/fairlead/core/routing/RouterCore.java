@@ -1,6 +1,7 @@
 package io.fairlead.core.routing;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.primitives.ImmutableIntArray;
 import io.fairlead.core.allocation.Allocation;
@@ -815,10 +816,12 @@ final class RouterCore {
             runner < 0 ? null : rep(runner).id(),
             runnerCost,
             runnerStanding);
-    long u = admit(lead);
     boolean received = status != Status.KEPT;
+    checkState(
+        !received || seq < MAX_SEQUENCE,
+        "sequence: the router's last sequence number (2^53) is reached");
+    long u = admit(lead);
     if (received) {
-      checkArgument(seq < MAX_SEQUENCE, "sequence: the router's last sequence number is reached");
       seq++; // numbers the leads received; nothing above has changed any state
       receivedValue[chosen] += u;
       credit[chosen] += 1;

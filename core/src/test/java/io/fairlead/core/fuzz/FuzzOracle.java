@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  * valid problem) and allocated the same way; an allocation is checked as it is. Every allocation
  * must hold every lead of its problem exactly once, in input order, with a score whose levels and
  * terms are {@code >= 0} and add up without wrapping, gaps that can be computed, and a JSON form
- * that reads back to the same outcomes and score. A router state gets three new leads and one it
+ * that reads back to the same outcomes and score. A router state gets three new leads (a router at
+ * its last sequence number, 2^53, may refuse them with an {@link IllegalStateException}) and one it
  * holds already, must account for each, and write itself back to the same state. Problems,
  * policies, reps and leads must also write themselves back to equal values.
  *
@@ -44,6 +45,9 @@ public final class FuzzOracle {
 
   private static final Pattern LINE = Pattern.compile("line \\d+ column \\d+: .+", Pattern.DOTALL);
   private static final Pattern PATH = Pattern.compile("\\$.*?: .+", Pattern.DOTALL);
+
+  /** A router numbers at most this many received leads in its life. */
+  private static final long LAST_SEQUENCE = 1L << 53;
 
   private FuzzOracle() {}
 
@@ -232,7 +236,18 @@ public final class FuzzOracle {
                 .build(),
             Lead.builder("fuzz-new-3").region("North").industry("mining").build());
     for (Lead lead : fresh) {
-      RouteDecision d = run("route", () -> router.route(lead));
+      RouteDecision d;
+      try {
+        d = router.route(lead);
+      } catch (IllegalStateException e) { // documented: the last sequence number is reached
+        check(
+            router.state().sequence() == LAST_SEQUENCE,
+            "route threw " + e + " at sequence " + router.state().sequence());
+        break;
+      } catch (Throwable e) {
+        throw new AssertionError(
+            "route threw " + e.getClass().getName() + ": " + e.getMessage(), e);
+      }
       check(d.lead().equals(lead.id()) && !d.repeat(), "routed " + lead.id() + ", got " + d);
       check(
           router.ownerOf(lead.id()).equals(d.rep()),
