@@ -11,6 +11,7 @@ import java.util.Random;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
@@ -68,6 +69,7 @@ class FuzzTest {
   }
 
   @Test
+  @Tag("slow") // 6,000 inputs; excluded by the fast profile (mvn test -Pfast), the corpus is not
   void mutants_ofEveryDocument_areReadWholeOrRefusedWithAPath() {
     List<Document> all = List.of(Document.values());
     Fuzzer.Report report =
