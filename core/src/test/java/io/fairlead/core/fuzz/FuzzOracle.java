@@ -1,6 +1,7 @@
 package io.fairlead.core.fuzz;
 
 import io.fairlead.core.allocation.Allocation;
+import io.fairlead.core.allocation.Allocator;
 import io.fairlead.core.allocation.Baselines;
 import io.fairlead.core.allocation.LeadOutcome;
 import io.fairlead.core.allocation.ScoreBreakdown;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -29,15 +31,16 @@ import java.util.regex.Pattern;
  * JSON at $<path>: ..."} or {@code "<document> JSON at line <l> column <c>: ..."}. Any other
  * throwable, from the reader or from what follows, is a failure.
  *
- * <p>What follows a successful read: a problem is allocated by least busy and round robin; a
- * policy, reps or leads are put into a problem with the example's other parts (if that makes a
- * valid problem) and allocated the same way; an allocation is checked as it is. Every allocation
- * must hold every lead of its problem exactly once, in input order, with a score whose levels and
- * terms are {@code >= 0} and add up without wrapping, gaps that can be computed, and a JSON form
- * that reads back to the same outcomes and score. A router state gets three new leads (a router at
- * its last sequence number, 2^53, may refuse them with an {@link IllegalStateException}) and one it
- * holds already, must account for each, and write itself back to the same state. Problems,
- * policies, reps and leads must also write themselves back to equal values.
+ * <p>What follows a successful read: a problem is allocated by least busy and round robin (or the
+ * allocators given: the solver module's fuzz test gives its own); a policy, reps or leads are put
+ * into a problem with the example's other parts (if that makes a valid problem) and allocated the
+ * same way; an allocation is checked as it is. Every allocation must hold every lead of its problem
+ * exactly once, in input order, with a score whose levels and terms are {@code >= 0} and add up
+ * without wrapping, gaps that can be computed, and a JSON form that reads back to the same outcomes
+ * and score. A router state gets three new leads (a router at its last sequence number, 2^53, may
+ * refuse them with an {@link IllegalStateException}) and one it holds already, must account for
+ * each, and write itself back to the same state. Problems, policies, reps and leads must also write
+ * themselves back to equal values.
  *
  * <p>Failures are {@link AssertionError}s, with the throwable that broke a rule as the cause.
  */
@@ -67,6 +70,17 @@ public final class FuzzOracle {
    * @throws AssertionError if a rule above is broken
    */
   public static Verdict check(Document document, String json) {
+    return check(document, json, p -> List.of(Baselines.leastBusy(), Baselines.roundRobin()));
+  }
+
+  /**
+   * Reads a document and runs what follows a successful read, with the given allocators for every
+   * problem (the first one's result is written back with explanations).
+   *
+   * @throws AssertionError if a rule above is broken
+   */
+  public static Verdict check(
+      Document document, String json, Function<Problem, List<Allocator>> allocators) {
     Seeds seeds = Seeds.get();
     Object value;
     try {
@@ -87,10 +101,10 @@ public final class FuzzOracle {
           document.id() + " reader threw " + e.getClass().getName() + ", not an IAE", e);
     }
     switch (document) {
-      case PROBLEM -> checkProblem((Problem) value);
-      case POLICY -> checkPolicy((Policy) value);
-      case REPS -> checkReps(castList(value));
-      case LEADS -> checkLeads(castList(value));
+      case PROBLEM -> checkProblem((Problem) value, allocators);
+      case POLICY -> checkPolicy((Policy) value, allocators);
+      case REPS -> checkReps(castList(value), allocators);
+      case LEADS -> checkLeads(castList(value), allocators);
       case ALLOCATION -> checkAllocation((Allocation) value, seeds.problem());
       case ROUTER -> checkRouter((LeadRouter) value, seeds.policy());
     }
@@ -123,26 +137,29 @@ public final class FuzzOracle {
 
   // ------------------------------------------------------------------ after reading
 
-  private static void checkProblem(Problem p) {
+  private static void checkProblem(Problem p, Function<Problem, List<Allocator>> allocators) {
     roundTrip("problem", p, () -> FairleadJson.readProblem(FairleadJson.writeProblem(p)));
-    allocate(p);
+    allocate(p, allocators);
   }
 
-  private static void checkPolicy(Policy policy) {
+  private static void checkPolicy(Policy policy, Function<Problem, List<Allocator>> allocators) {
     roundTrip("policy", policy, () -> FairleadJson.readPolicy(FairleadJson.writePolicy(policy)));
     Seeds seeds = Seeds.get();
-    problemOf(policy, seeds.plainReps(), seeds.plainLeads()).ifPresent(FuzzOracle::allocate);
+    problemOf(policy, seeds.plainReps(), seeds.plainLeads())
+        .ifPresent(p -> allocate(p, allocators));
   }
 
-  private static void checkReps(List<Rep> reps) {
+  private static void checkReps(List<Rep> reps, Function<Problem, List<Allocator>> allocators) {
     roundTrip("reps", reps, () -> FairleadJson.readReps(FairleadJson.writeReps(reps)));
-    problemOf(Policy.defaults(), reps, Seeds.get().plainLeads()).ifPresent(FuzzOracle::allocate);
+    problemOf(Policy.defaults(), reps, Seeds.get().plainLeads())
+        .ifPresent(p -> allocate(p, allocators));
   }
 
-  private static void checkLeads(List<Lead> leads) {
+  private static void checkLeads(List<Lead> leads, Function<Problem, List<Allocator>> allocators) {
     roundTrip("leads", leads, () -> FairleadJson.readLeads(FairleadJson.writeLeads(leads)));
     Seeds seeds = Seeds.get();
-    problemOf(seeds.policy(), seeds.problem().reps(), leads).ifPresent(FuzzOracle::allocate);
+    problemOf(seeds.policy(), seeds.problem().reps(), leads)
+        .ifPresent(p -> allocate(p, allocators));
   }
 
   /** The problem of valid parts, if they fit together (an unknown owner or tier does not). */
@@ -154,9 +171,12 @@ public final class FuzzOracle {
     }
   }
 
-  private static void allocate(Problem p) {
-    checkAllocation(run("least busy", () -> Baselines.leastBusy().allocate(p)), p, true);
-    checkAllocation(run("round robin", () -> Baselines.roundRobin().allocate(p)), p, false);
+  private static void allocate(Problem p, Function<Problem, List<Allocator>> allocators) {
+    List<Allocator> list = allocators.apply(p);
+    for (int k = 0; k < list.size(); k++) {
+      Allocator a = list.get(k);
+      checkAllocation(run(a.name(), () -> a.allocate(p)), p, k == 0);
+    }
   }
 
   /** Checks an allocation of a problem, writing it back without explanations. */
