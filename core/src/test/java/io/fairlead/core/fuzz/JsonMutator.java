@@ -27,10 +27,10 @@ import java.util.function.Predicate;
  *
  * <p>Tree changes: numbers replaced by extremes (0, -1, 1e-300, 1e305, 1.8e305, 1.7e308, 1e309,
  * {@code Long.MAX_VALUE}, {@code Integer.MIN_VALUE}, 2^53 + 1, the bounds of valid ranges (1e15,
- * 1000, 100, 0.01) and just past them, 30-digit integers, the strings {@code "NaN"} and {@code
- * "Infinity"}, fractions where integers belong); numbers nudged (±1, negated, doubled, + 0.5,
- * written as {@code 10.0}); fields deleted, renamed (typos such as {@code capcity}, other known
- * names), added and repeated (a repeated key, with the same or another value); types changed
+ * 1000, 100, 0.01) and just past them, 30- and 1100-digit numbers, the strings {@code "NaN"} and
+ * {@code "Infinity"}, fractions where integers belong); numbers nudged (±1, negated, doubled, +
+ * 0.5, written as {@code 10.0}); fields deleted, renamed (typos such as {@code capcity}, other
+ * known names), added and repeated (a repeated key, with the same or another value); types changed
  * (string, number, boolean, null, array, object, and wrapped in an array or object); strings made
  * blank, very long, ill-formed (lone surrogates such as {@code \uD800}), odd (zero-width and
  * non-breaking spaces, combining marks, right-to-left override, NUL, quotes, path-like text) or
@@ -88,7 +88,10 @@ public final class JsonMutator {
           "1E2",
           "1.0",
           "100.0000001",
-          "0.30000000000000004");
+          "0.30000000000000004",
+          "1" + "0".repeat(1100),
+          "0." + "0".repeat(1100) + "1",
+          "1e999999999");
 
   /** Strings where numbers belong: the non-finite doubles the codec reads, and others. */
   private static final List<String> NUMBER_STRINGS =
