@@ -58,6 +58,9 @@ final class RouterCore {
   /** The most a lead may be worth, in multiples of the router's mean value. */
   static final double MAX_VALUE_RATIO = 1e6;
 
+  /** The most value units one lead is worth: {@link #MAX_VALUE_RATIO} times the mean's 1000. */
+  static final long MAX_LEAD_UNITS = (long) MAX_VALUE_RATIO * Scoring.VALUE_UNIT;
+
   /** The most sequence numbers (leads received) a router hands out in its life: {@code 2^53}. */
   static final long MAX_SEQUENCE = 1L << 53;
 

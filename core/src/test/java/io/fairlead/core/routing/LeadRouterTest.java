@@ -424,4 +424,13 @@ class LeadRouterTest {
         .hasMessageContaining("last sequence number");
     assertThat(router.state()).isEqualTo(end); // not even the mean value was set
   }
+
+  @Test
+  void repLedger_moreUnitsThanItsLeadsCanHold_isRefused() {
+    assertThatThrownBy(() -> new RouterState.RepLedger(ANA, 1, 1_000_000_001L, 1, -1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "rep ana: receivedValueUnits must be at most 1000000000 per lead received (1), was"
+                + " 1000000001");
+  }
 }
