@@ -91,7 +91,9 @@ public final class JsonMutator {
           "0.30000000000000004",
           "1" + "0".repeat(1100),
           "0." + "0".repeat(1100) + "1",
-          "1e999999999");
+          "1e999999999",
+          "-1e999999999",
+          "1e-999999999");
 
   /** Strings where numbers belong: the non-finite doubles the codec reads, and others. */
   private static final List<String> NUMBER_STRINGS =
