@@ -87,18 +87,28 @@ public final class Fuzzer {
   /** Runs the seeds of the documents and then {@code runs} mutants through the oracle. */
   public static Report run(
       List<Document> documents, long seed, int runs, Function<Input, FuzzOracle.Verdict> oracle) {
+    return run(documents, seed, runs, oracle, HANG);
+  }
+
+  /** As {@link #run(List, long, int, Function)}, with another limit for a hang. */
+  static Report run(
+      List<Document> documents,
+      long seed,
+      int runs,
+      Function<Input, FuzzOracle.Verdict> oracle,
+      Duration hang) {
     Report report = new Report(seed);
     ExecutorService worker = worker();
     try {
       for (Document d : documents) {
         List<String> seeds = Seeds.get().documents(d);
         for (int k = 0; k < seeds.size(); k++) {
-          worker =
-              runOne(worker, new Input(d, d.id() + "-seed-" + k, seeds.get(k)), oracle, report);
+          Input input = new Input(d, d.id() + "-seed-" + k, seeds.get(k));
+          worker = runOne(worker, input, oracle, hang, report);
         }
       }
       for (int i = 0; i < runs; i++) {
-        worker = runOne(worker, mutant(documents, seed, i), oracle, report);
+        worker = runOne(worker, mutant(documents, seed, i), oracle, hang, report);
       }
     } finally {
       worker.shutdownNow();
@@ -110,17 +120,18 @@ public final class Fuzzer {
       ExecutorService worker,
       Input input,
       Function<Input, FuzzOracle.Verdict> oracle,
+      Duration hang,
       Report report) {
     long start = System.nanoTime();
     Future<FuzzOracle.Verdict> f = worker.submit(() -> oracle.apply(input));
     try {
-      FuzzOracle.Verdict v = f.get(HANG.toMillis(), TimeUnit.MILLISECONDS);
+      FuzzOracle.Verdict v = f.get(hang.toMillis(), TimeUnit.MILLISECONDS);
       report.done(input, v, System.nanoTime() - start);
       return worker;
     } catch (TimeoutException e) {
       f.cancel(true);
       worker.shutdownNow(); // its thread may never stop; it is a daemon
-      report.failed(input, new AssertionError("no answer within " + HANG + ": a hang"));
+      report.failed(input, new AssertionError("no answer within " + hang + ": a hang"));
       return worker();
     } catch (ExecutionException e) {
       report.failed(input, e.getCause());
