@@ -823,6 +823,10 @@ final class RouterCore {
     checkState(
         !received || seq < MAX_SEQUENCE,
         "sequence: the router's last sequence number (2^53) is reached");
+    checkState( // an unlimited new-lead cap never binds, so only this stops the count wrapping
+        !received || loads.received(chosen) < Integer.MAX_VALUE,
+        "rep %s: its ledger has counted the most leads a period can hold (2^31 - 1)",
+        rep(chosen).id());
     long u = admit(lead);
     if (received) {
       seq++; // numbers the leads received; nothing above has changed any state

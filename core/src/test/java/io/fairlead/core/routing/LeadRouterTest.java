@@ -426,6 +426,25 @@ class LeadRouterTest {
   }
 
   @Test
+  void route_repAtTheMostLeadsAPeriodCounts_refusesWithIllegalStateInsteadOfWrapping() {
+    RouterState full =
+        new RouterState(
+            1,
+            Integer.MAX_VALUE,
+            OptionalDouble.empty(),
+            CatchUp.NONE,
+            1.0,
+            List.of(new RouterState.RepLedger(ANA, Integer.MAX_VALUE, 0, 0, -1)),
+            List.of());
+    LeadRouter router = LeadRouter.restore(full, Policy.defaults()); // ana's cap: unlimited
+
+    assertThatThrownBy(() -> router.route(lead("c1").build()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("rep ana: its ledger has counted the most leads");
+    assertThat(router.state()).isEqualTo(full);
+  }
+
+  @Test
   void repLedger_moreUnitsThanItsLeadsCanHold_isRefused() {
     assertThatThrownBy(() -> new RouterState.RepLedger(ANA, 1, 1_000_000_001L, 1, -1))
         .isInstanceOf(IllegalArgumentException.class)
