@@ -251,7 +251,7 @@ public final class Fuzzer {
       b.append(
           String.format(
               "fuzz seed 0x%x: %d inputs in %.1f s, %d failed; slowest %s, %.1f ms;"
-                  + " slowest mutant %s, %.1f ms (%.1f ms at best of 3 runs after)%n",
+                  + " slowest mutant %s, %.1f ms (%.2f ms at best of 3 runs after)%n",
               seed,
               inputs,
               (System.nanoTime() - started) / 1e9,
