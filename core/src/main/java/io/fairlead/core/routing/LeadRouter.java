@@ -110,6 +110,9 @@ public final class LeadRouter {
    *
    * @throws IllegalArgumentException if the lead is malformed for this router: a tier the policy
    *     does not know, or a current owner that is not on the roster
+   * @throws IllegalStateException if the router has numbered 2^53 leads received, its last sequence
+   *     number, or the rep chosen has received 2^31 - 1 leads this period (only a state restored at
+   *     such numbers gets there)
    */
   public RouteDecision route(Lead lead) {
     requireNonNull(lead, "lead");
