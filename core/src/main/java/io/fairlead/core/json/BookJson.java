@@ -221,7 +221,13 @@ record BookJson(String format, Integer version, String zone, String head, List<E
       throw at.field("version")
           .error("unsupported version " + version + ", this library reads " + VERSION);
     }
-    ZoneId z = at.field("zone").check(() -> ZoneId.of(zone));
+    ZoneId z;
+    try {
+      z = ZoneId.of(zone);
+    } catch (java.time.DateTimeException e) {
+      throw at.field("zone")
+          .error("unknown time zone '" + zone + "', e.g. UTC or Asia/Shanghai", e);
+    }
     List<EventJson> list = at.elements(events, "events");
     List<BookEvent> log = new ArrayList<>(list.size());
     for (int i = 0; i < list.size(); i++) {

@@ -13,7 +13,8 @@ public enum Document {
   REPS("reps"),
   LEADS("leads"),
   ALLOCATION("allocation"),
-  ROUTER("router");
+  ROUTER("router"),
+  BOOK("book");
 
   private final String id;
 

@@ -6,6 +6,7 @@ import io.fairlead.core.allocation.Baselines;
 import io.fairlead.core.allocation.LeadOutcome;
 import io.fairlead.core.allocation.ScoreBreakdown;
 import io.fairlead.core.allocation.Status;
+import io.fairlead.core.book.Book;
 import io.fairlead.core.json.FairleadJson;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadId;
@@ -93,6 +94,7 @@ public final class FuzzOracle {
             case LEADS -> FairleadJson.readLeads(json);
             case ALLOCATION -> FairleadJson.readAllocation(json, seeds.problem());
             case ROUTER -> FairleadJson.readRouter(json, seeds.policy());
+            case BOOK -> FairleadJson.readBook(json, seeds.bookBuilder());
           };
     } catch (IllegalArgumentException e) {
       checkNamesPosition(document, e);
@@ -108,6 +110,7 @@ public final class FuzzOracle {
       case LEADS -> checkLeads(castList(value), allocators);
       case ALLOCATION -> checkAllocation((Allocation) value, seeds.problem());
       case ROUTER -> checkRouter((LeadRouter) value, seeds.policy());
+      case BOOK -> checkBook((Book) value, seeds);
     }
     return Verdict.ACCEPTED;
   }
@@ -236,6 +239,23 @@ public final class FuzzOracle {
     check(
         s.medium() == unassigned && Objects.equals(terms.get("unassigned"), unassigned),
         what + ": medium " + s.medium() + " for " + unassigned + " unassigned leads");
+  }
+
+  /**
+   * A book read: it writes back to a document that reads to the same log and state, its log
+   * verifies or names an event, and its problem of today is one the batch can place.
+   */
+  private static void checkBook(Book book, Seeds seeds) {
+    String again = FairleadJson.writeBook(book);
+    Book read = FairleadJson.readBook(again, seeds.bookBuilder());
+    check(read.events().equals(book.events()), "a book written and read back has another log");
+    check(read.customers().equals(book.customers()), "a book written and read back differs");
+    var v = book.verify();
+    check(v.intact() == v.brokenAt().isEmpty(), "verify: intact but broken at " + v.brokenAt());
+    if (book.roster().stream().anyMatch(io.fairlead.core.book.RosterEntry::active)) {
+      Problem p = book.problem();
+      checkAllocation(Baselines.leastBusy().allocate(p), p);
+    }
   }
 
   private static void checkRouter(LeadRouter router, Policy policy) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fairlead.core.allocation.Allocation;
 import io.fairlead.core.allocation.Baselines;
+import io.fairlead.core.book.Book;
 import io.fairlead.core.json.FairleadJson;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.Rep;
@@ -26,14 +27,21 @@ import java.util.Map;
  * The documents the fuzzer starts from, and what the oracle reads them against. All come from the
  * documented examples ({@code src/test/resources/json}): the problem, the minimal problem, the
  * policy and the result, the problem's policy, reps and leads on their own, a round-robin result of
- * the problem without explanations, and the state of a router that holds the problem's leads.
- * Allocations are read against the example problem, router states under its policy.
+ * the problem without explanations, the state of a router that holds the problem's leads, and a
+ * book of the problem's team with a few days of its life. Allocations are read against the example
+ * problem, router states under its policy.
  *
  * <p>Built once, deterministically (the round-robin result's elapsed time is fixed).
  */
 public final class Seeds {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** The clock books are read with: the seed book's zone, UTC. */
+  public static final java.time.Clock CLOCK =
+      java.time.Clock.fixed(
+          java.time.Instant.parse("2026-03-02T09:00:00Z"), java.time.ZoneOffset.UTC);
+
   private static final Seeds INSTANCE = new Seeds();
 
   private final Problem problem;
@@ -78,6 +86,35 @@ public final class Seeds {
         Document.ALLOCATION,
         List.of(resource("/json/result.json"), FairleadJson.writeAllocation(fixed, false)));
     documents.put(Document.ROUTER, List.of(FairleadJson.writeRouter(router(problem))));
+    documents.put(Document.BOOK, List.of(FairleadJson.writeBook(book(problem))));
+  }
+
+  /** A builder for books under the problem's policy on {@link #CLOCK}. */
+  public Book.Builder bookBuilder() {
+    return Book.builder(problem.policy()).clock(CLOCK);
+  }
+
+  /**
+   * A book under the problem's policy: the roster joins, the leads come in (owned ones with their
+   * owners), the pool is placed, one customer is worked, one given back, one overridden, a leave.
+   */
+  private static Book book(Problem problem) {
+    Book book = Book.builder(problem.policy()).clock(CLOCK).build();
+    problem.reps().forEach(r -> book.addRep(r, "manager:lee", "joins"));
+    problem.leads().forEach(l -> book.add(l, "crm", "import"));
+    book.distribute("batch");
+    var owned = book.customers().stream().filter(c -> !c.pooled()).toList();
+    book.touch(owned.get(0).id(), io.fairlead.core.book.Activity.DEAL, "rep");
+    book.release(owned.get(1).id(), "rep", "not now");
+    book.override(owned.get(0).id(), problem.reps().get(0).id(), "manager:lee", "key account");
+    book.setAvailability(
+        problem.reps().get(1).id(),
+        java.time.LocalDate.of(2026, 3, 9),
+        java.time.LocalDate.of(2026, 3, 20),
+        0,
+        "hr",
+        "leave");
+    return book;
   }
 
   /** The seeds, built on first use. */
