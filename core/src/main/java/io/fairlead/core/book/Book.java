@@ -120,10 +120,39 @@ public final class Book {
   public static Book replay(Collection<BookEvent> events, Builder builder) {
     Book book = builder.build();
     for (BookEvent e : events) {
+      try {
+        book.checkAgainstPolicy(e.change());
+      } catch (IllegalArgumentException x) {
+        throw new IllegalArgumentException(
+            "book event "
+                + e.seq()
+                + " ("
+                + e.kind().id()
+                + " by "
+                + e.actor()
+                + "): "
+                + x.getMessage(),
+            x);
+      }
       book.state.apply(e);
       book.log.add(e);
     }
     return book;
+  }
+
+  /** Fails for a rep or lead the policy cannot take: a tier it does not know. */
+  private void checkAgainstPolicy(Change c) {
+    if (c instanceof Change.RepJoined x) {
+      checkTiers(x.rep());
+    } else if (c instanceof Change.RepChanged x) {
+      checkTiers(x.rep());
+    } else if (c instanceof Change.LeadAdded x) {
+      policy.tierOf(x.lead());
+    } else if (c instanceof Change.LeadUpdated x) {
+      policy.tierOf(x.lead());
+    } else if (c instanceof Change.Merged x) {
+      policy.tierOf(x.duplicate());
+    }
   }
 
   // ---------------------------------------------------------------- reads
