@@ -7,6 +7,7 @@ import io.fairlead.core.allocation.Allocation;
 import io.fairlead.core.allocation.Allocator;
 import io.fairlead.core.allocation.LeadOutcome;
 import io.fairlead.core.allocation.Status;
+import io.fairlead.core.fairness.FairnessMetrics;
 import io.fairlead.core.identity.EntityKey;
 import io.fairlead.core.identity.EntityKeys;
 import io.fairlead.core.model.Lead;
@@ -965,7 +966,12 @@ public final class Book {
   /** Every manual override, by actor, and its effect on each rep's share of the book. */
   public OverrideReport overrides() {
     synchronized (lock) {
-      return OverrideReport.of(log, state.customers(), state.roster(), policy, today());
+      Problem p = problem();
+      Map<LeadId, RepId> owners = new HashMap<>();
+      for (Lead l : p.leads()) {
+        l.currentOwner().ifPresent(o -> owners.put(l.id(), o));
+      }
+      return OverrideReport.of(log, state.customers(), policy, FairnessMetrics.of(p, owners));
     }
   }
 

@@ -2,11 +2,12 @@ package io.fairlead.core.book;
 
 import static java.util.Objects.requireNonNull;
 
+import io.fairlead.core.fairness.FairnessMetrics;
+import io.fairlead.core.fairness.RepStats;
 import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.RepId;
 import io.fairlead.core.policy.Policy;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,7 +19,8 @@ import java.util.Optional;
 /**
  * Every manual override in a book's log, by actor, and what the overrides still in effect do to
  * each rep's share of the book: favouritism made visible. A rep's share with and without them is
- * set against its fair share (its effective weight over the team's).
+ * set against its fair share (by weight, among the reps eligible for each customer, as {@link
+ * RepStats} has it).
  *
  * @param overrides every override, oldest first
  * @param actors per actor: its overrides, and those still in effect, in order of first override
@@ -86,9 +88,11 @@ public record OverrideReport(List<Override> overrides, List<ByActor> actors, Lis
    * The overrides' effect on one rep.
    *
    * @param rep the rep
-   * @param fairShare its effective weight over the team's, today
+   * @param fairShare its fair share of the customers: of each, its weight over that of the reps
+   *     eligible for it (see {@link RepStats}), as a share of the whole book
+   * @param fairValueShare its fair share of the customers' value, the same way
    * @param customers the customers it owns
-   * @param gained customers it holds by an override in effect
+   * @param gained customers an override in effect gave it (a pin in place gives nothing)
    * @param lost customers an override in effect took from it
    * @param countShare its share of the owned customers
    * @param countShareWithout that share with every override in effect undone
@@ -99,6 +103,7 @@ public record OverrideReport(List<Override> overrides, List<ByActor> actors, Lis
   public record RepEffect(
       RepId rep,
       double fairShare,
+      double fairValueShare,
       int customers,
       int gained,
       int lost,
@@ -114,11 +119,7 @@ public record OverrideReport(List<Override> overrides, List<ByActor> actors, Lis
   }
 
   static OverrideReport of(
-      List<BookEvent> log,
-      List<Customer> customers,
-      List<RosterEntry> roster,
-      Policy policy,
-      LocalDate today) {
+      List<BookEvent> log, List<Customer> customers, Policy policy, FairnessMetrics metrics) {
     Map<LeadId, Customer> byId = new HashMap<>();
     customers.forEach(c -> byId.put(c.id(), c));
     Map<LeadId, RepId> owner = new HashMap<>();
@@ -180,20 +181,18 @@ public record OverrideReport(List<Override> overrides, List<ByActor> actors, Lis
                 new ByActor(
                     a, c[0], c[1], values.getOrDefault(a, 0.0), byRep.getOrDefault(a, Map.of()))));
 
-    // Shares now and with the overrides in effect undone.
+    // Shares now and with the overrides in effect undone; fair shares from the metrics (the reps
+    // eligible for each customer, by weight).
     Map<RepId, double[]> now = new LinkedHashMap<>(); // count, value
     Map<RepId, double[]> without = new LinkedHashMap<>();
     Map<RepId, int[]> moved = new HashMap<>(); // gained, lost
-    double weights = 0;
-    Map<RepId, Double> weight = new LinkedHashMap<>();
-    for (RosterEntry m : roster) {
-      if (m.active()) {
-        double w = m.share(today) == 0 ? 0 : policy.effectiveWeight(m.repOn(today));
-        weight.put(m.rep().id(), w);
-        weights += w;
-        now.put(m.rep().id(), new double[2]);
-        without.put(m.rep().id(), new double[2]);
-      }
+    double fairLeads = 0;
+    double fairValue = 0;
+    for (RepStats s : metrics.reps()) {
+      now.put(s.rep(), new double[2]);
+      without.put(s.rep(), new double[2]);
+      fairLeads += s.fairLeads();
+      fairValue += s.fairValue();
     }
     double count = 0;
     double value = 0;
@@ -208,7 +207,7 @@ public record OverrideReport(List<Override> overrides, List<ByActor> actors, Lis
       Integer i = lastOverride.get(c.id());
       Optional<RepId> back = i == null ? c.owner() : all.get(i).from();
       back.filter(without::containsKey).ifPresent(r -> add(without, r, v));
-      if (i != null) {
+      if (i != null && !all.get(i).from().equals(c.owner())) { // a pin in place moves nothing
         moved.computeIfAbsent(c.owner().get(), k -> new int[2])[0]++;
         all.get(i).from().ifPresent(f -> moved.computeIfAbsent(f, k -> new int[2])[1]++);
       }
@@ -216,14 +215,16 @@ public record OverrideReport(List<Override> overrides, List<ByActor> actors, Lis
     double countWithout = without.values().stream().mapToDouble(x -> x[0]).sum();
     double valueWithout = without.values().stream().mapToDouble(x -> x[1]).sum();
     List<RepEffect> reps = new ArrayList<>();
-    for (RepId r : now.keySet()) {
+    for (RepStats s : metrics.reps()) {
+      RepId r = s.rep();
       double[] n = now.get(r);
       double[] w = without.get(r);
       int[] g = moved.getOrDefault(r, new int[2]);
       reps.add(
           new RepEffect(
               r,
-              weights == 0 ? 0 : weight.get(r) / weights,
+              share(s.fairLeads(), fairLeads),
+              share(s.fairValue(), fairValue),
               (int) n[0],
               g[0],
               g[1],
@@ -265,21 +266,37 @@ public record OverrideReport(List<Override> overrides, List<ByActor> actors, Lis
               a.valueInEffect(),
               a.byRep().isEmpty() ? "" : "; to " + a.byRep()));
     }
-    sb.append("Effect on each rep's share (now / without the overrides in effect / fair)\n");
+    sb.append(
+        "Effect on the shares of the reps it touched (now / without the overrides in effect / fair)\n");
+    int width = 4;
     for (RepEffect r : reps) {
+      width = Math.max(width, r.rep().value().length());
+    }
+    boolean any = false;
+    for (RepEffect r : reps) {
+      if (r.gained() == 0 && r.lost() == 0) {
+        continue;
+      }
+      any = true;
       sb.append(
           String.format(
               Locale.ROOT,
-              "  %-10s customers %5.1f%% / %5.1f%%, value %5.1f%% / %5.1f%%, fair %5.1f%%"
-                  + "  (+%d by override, -%d)%n",
+              "  %-"
+                  + width
+                  + "s customers %5.1f%% / %5.1f%% / %5.1f%%, value %5.1f%% / %5.1f%% /"
+                  + " %5.1f%%  (+%d by override, -%d)%n",
               r.rep().value(),
               100 * r.countShare(),
               100 * r.countShareWithout(),
+              100 * r.fairShare(),
               100 * r.valueShare(),
               100 * r.valueShareWithout(),
-              100 * r.fairShare(),
+              100 * r.fairValueShare(),
               r.gained(),
               r.lost()));
+    }
+    if (!any) {
+      sb.append("  none\n");
     }
     return sb.toString();
   }

@@ -202,14 +202,16 @@ class TeamChangesTest {
     assertThat(lee.byRep()).containsEntry(ANA, 2);
     OverrideReport.RepEffect ana = r.reps().get(0);
     assertThat(ana.customers()).isEqualTo(5);
-    assertThat(ana.gained()).isEqualTo(3); // c1 pinned in place counts as held by override
+    assertThat(ana.gained()).isEqualTo(2); // c1 pinned in place moved nothing
     assertThat(ana.countShare()).isCloseTo(5 / 6.0, within(1e-12));
     assertThat(ana.countShareWithout()).isCloseTo(3 / 6.0, within(1e-12));
     assertThat(ana.fairShare()).isEqualTo(0.5);
     assertThat(r.reps().get(1).lost()).isEqualTo(2);
+    assertThat(ana.fairValueShare()).isEqualTo(0.5);
     assertThat(r.toText())
         .contains("manager:lee        2 overrides,   2 in effect, worth 2,000; to {ana=2}")
-        .contains("ana        customers  83.3% /  50.0%");
+        .contains(
+            "ana  customers  83.3% /  50.0% /  50.0%, value  83.3% /  50.0% /  50.0%  (+2 by override, -0)");
 
     book.unpin(LeadId.of("c5"), "manager:lee", "done");
     clock.plusDays(1);
