@@ -93,11 +93,46 @@ public final class MavenCrmData {
   private final List<Rep> reps;
   private final List<Lead> leads;
   private final Map<LeadId, RepId> history;
+  private final List<Deal> deals;
+  private final java.util.function.Function<Deal, Lead.Builder> leadOf;
 
-  private MavenCrmData(List<Rep> reps, List<Lead> leads, Map<LeadId, RepId> history) {
+  private MavenCrmData(
+      List<Rep> reps,
+      List<Lead> leads,
+      Map<LeadId, RepId> history,
+      List<Deal> deals,
+      java.util.function.Function<Deal, Lead.Builder> leadOf) {
     this.reps = List.copyOf(reps);
     this.leads = List.copyOf(leads);
     this.history = Collections.unmodifiableMap(new LinkedHashMap<>(history));
+    this.deals = List.copyOf(deals);
+    this.leadOf = leadOf;
+  }
+
+  /**
+   * One deal of {@code sales_pipeline.csv}, as the file has it.
+   *
+   * @param id its {@code opportunity_id}
+   * @param agent the sales agent who worked it
+   * @param product the product
+   * @param account the account, empty for a deal without one
+   * @param stage Prospecting, Engaging, Won or Lost
+   * @param engaged when it was engaged (empty for Prospecting deals)
+   * @param closed when it was won or lost (empty while open)
+   */
+  public record Deal(
+      String id,
+      String agent,
+      String product,
+      String account,
+      String stage,
+      java.util.Optional<java.time.LocalDate> engaged,
+      java.util.Optional<java.time.LocalDate> closed) {
+
+    /** Whether it was won. */
+    public boolean won() {
+      return stage.equals("Won");
+    }
   }
 
   /** The tier rule of the sample: account revenue (millions of USD) A ≥ 1000, B ≥ 100, else C. */
@@ -208,44 +243,69 @@ public final class MavenCrmData {
               .build());
     }
 
+    java.util.function.Function<Deal, Lead.Builder> leadOf =
+        d -> {
+          String agentOffice = officeOf.get(d.agent());
+          Double value = price.get(productKey(d.product()));
+          if (agentOffice == null || value == null) {
+            throw new IllegalStateException("deal " + d.id() + ": unknown sales agent or product");
+          }
+          Lead.Builder b =
+              Lead.builder(d.id())
+                  .value(value)
+                  .attribute("product", d.product())
+                  .attribute("stage", d.stage());
+          if (d.account().isEmpty()) {
+            b.region(agentOffice).companySize(0).tier("C").kind(LeadKind.NEW_BUSINESS);
+          } else {
+            Map<String, String> account = accountByName.get(d.account());
+            if (account == null) {
+              throw new IllegalStateException(
+                  "deal " + d.id() + ": unknown account '" + d.account() + "'");
+            }
+            String home = homeOffice.get(d.account());
+            b.region(home != null ? home : agentOffice)
+                .industry(industry(account.get("sector")))
+                .companySize(Integer.parseInt(account.get("employees")))
+                .kind(
+                    wonAccounts.contains(d.account())
+                        ? LeadKind.EXISTING_CUSTOMER
+                        : LeadKind.NEW_BUSINESS)
+                .attribute("account", d.account())
+                .attribute("revenue", account.get("revenue"));
+          }
+          return b;
+        };
+    List<Deal> deals = new ArrayList<>(pipeline.size());
+    for (Map<String, String> d : pipeline) {
+      requireKnown(officeOf, d.get("sales_agent"), "sales agent", d);
+      requireKnown(price, productKey(d.get("product")), "product", d);
+      deals.add(
+          new Deal(
+              d.get("opportunity_id"),
+              d.get("sales_agent"),
+              d.get("product"),
+              d.get("account"),
+              d.get("deal_stage"),
+              date(d.get("engage_date")),
+              date(d.get("close_date"))));
+    }
+
     List<Lead> leads = new ArrayList<>();
     Map<LeadId, RepId> history = new LinkedHashMap<>();
-    for (Map<String, String> d : open) {
-      String id = d.get("opportunity_id");
-      String agent = d.get("sales_agent");
-      String agentOffice = requireKnown(officeOf, agent, "sales agent", d);
-      String product = d.get("product");
-      Double value = price.get(productKey(product));
-      if (value == null) {
-        throw new IllegalStateException("deal " + id + ": unknown product '" + product + "'");
+    for (Deal d : deals) {
+      if (!d.stage().equals("Engaging") && !d.stage().equals("Prospecting")) {
+        continue;
       }
-      String stage = d.get("deal_stage");
-      Lead.Builder b =
-          Lead.builder(id).value(value).attribute("product", product).attribute("stage", stage);
-      String accountName = d.get("account");
-      if (accountName.isEmpty()) {
-        b.region(agentOffice).companySize(0).tier("C").kind(LeadKind.NEW_BUSINESS);
-      } else {
-        Map<String, String> account = requireKnown(accountByName, accountName, "account", d);
-        String home = homeOffice.get(accountName);
-        b.region(home != null ? home : agentOffice)
-            .industry(industry(account.get("sector")))
-            .companySize(Integer.parseInt(account.get("employees")))
-            .kind(
-                wonAccounts.contains(accountName)
-                    ? LeadKind.EXISTING_CUSTOMER
-                    : LeadKind.NEW_BUSINESS)
-            .attribute("account", accountName)
-            .attribute("revenue", account.get("revenue"));
-      }
-      if (stage.equals("Engaging")) {
-        b.currentOwner(agent);
+      Lead.Builder b = leadOf.apply(d);
+      if (d.stage().equals("Engaging")) {
+        b.currentOwner(d.agent());
       }
       Lead lead = b.build();
       leads.add(lead);
-      history.put(lead.id(), RepId.of(agent));
+      history.put(lead.id(), RepId.of(d.agent()));
     }
-    return new MavenCrmData(reps, leads, history);
+    return new MavenCrmData(reps, leads, history, deals, leadOf);
   }
 
   /** The 35 reps, in the order of {@code sales_teams.csv}. */
@@ -271,6 +331,30 @@ public final class MavenCrmData {
   /** Who works each open deal today: its {@code sales_agent}, in lead order. */
   public Map<LeadId, RepId> historicalAssignment() {
     return history;
+  }
+
+  /** All 8800 deals of the pipeline, in file order. */
+  public List<Deal> deals() {
+    return deals;
+  }
+
+  /**
+   * A deal as a lead without an owner, modelled as {@link #leads()} are (value, region, industry,
+   * size, tier, kind; the account's name in the {@code account} attribute and, for entity keys, in
+   * {@code company}).
+   */
+  public Lead lead(Deal deal) {
+    Lead.Builder b = leadOf.apply(deal);
+    if (!deal.account().isEmpty()) {
+      b.attribute("company", deal.account());
+    }
+    return b.build();
+  }
+
+  private static java.util.Optional<java.time.LocalDate> date(String text) {
+    return text.isEmpty()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(java.time.LocalDate.parse(text));
   }
 
   private static String industry(String sector) {

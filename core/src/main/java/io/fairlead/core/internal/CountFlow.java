@@ -92,7 +92,7 @@ public final class CountFlow {
     int reps = index.repCount();
     int n = index.leadCount();
     long[] base = new long[reps];
-    Network net = network(index, include, base, aggregate, receipts);
+    Network net = network(index, include, base, aggregate, null, receipts);
     LoadFlow flow = net.flow;
     flow.solve();
     int[] assignment = new int[n];
@@ -155,15 +155,25 @@ public final class CountFlow {
   /**
    * The network of the included leads; fills {@code base} with included pinned leads per rep. For
    * the receipts optimum ({@code receipts}), every rep starts from its period credit instead.
+   *
+   * @param held null: every pinned lead is placed with its owner (the optimum); else the assignment
+   *     whose improving paths are sought, which may leave pinned leads out: those take no room, and
+   *     are supply that only their owner may take (as firstAvoidableViolation reads the room of a
+   *     rep: after the pinned leads it holds)
    */
   private static Network network(
-      ProblemIndex index, IntPredicate include, long[] base, boolean aggregate, boolean receipts) {
+      ProblemIndex index,
+      IntPredicate include,
+      long[] base,
+      boolean aggregate,
+      int[] held,
+      boolean receipts) {
     int reps = index.repCount();
     int n = index.leadCount();
-    long[] pinnedAll = new long[reps];
+    long[] pinned = new long[reps];
     for (int i = 0; i < n; i++) {
-      if (index.pin(i) != ProblemIndex.Pin.FREE) {
-        pinnedAll[index.owner(i)]++;
+      if (index.pin(i) != ProblemIndex.Pin.FREE && (held == null || held[i] >= 0)) {
+        pinned[index.owner(i)]++;
         if (include.test(i)) {
           base[index.owner(i)]++;
         }
@@ -175,7 +185,7 @@ public final class CountFlow {
     for (int r = 0; r < reps; r++) {
       Rep rep = index.rep(r);
       weight[r] = index.weight(r);
-      cap[r] = freeCapacity(index, r, pinnedAll[r]);
+      cap[r] = freeCapacity(index, r, pinned[r]);
       newCap[r] = newLeadCap(index, r);
     }
     double[] start = new double[reps];
@@ -187,7 +197,17 @@ public final class CountFlow {
     Arrays.fill(leadClass, -1);
     PoolKeys keys = new PoolKeys();
     for (int i = 0; i < n; i++) {
-      if (index.pin(i) != ProblemIndex.Pin.FREE || !include.test(i)) {
+      if (!include.test(i)) {
+        continue;
+      }
+      if (index.pin(i) != ProblemIndex.Pin.FREE) {
+        if (held != null && held[i] < 0) {
+          int o = index.owner(i);
+          int[] own = {o};
+          int c = flow.classOf(aggregate ? keys.of(own) : i, own, o);
+          flow.addSupply(c, 1);
+          leadClass[i] = c;
+        }
         continue;
       }
       int[] e = index.eligible(i);
@@ -233,7 +253,11 @@ public final class CountFlow {
    * or if a lead can move from a rep {@code a} (possibly through a chain of moves, or by swapping
    * an assigned lead for an unassigned one) to a rep {@code b} with room where {@code (2·n_a −
    * 1)/w_a > (2·n_b + 1)/w_b}. False proves that the assignment places the most leads and minimises
-   * {@code Σ n² / w} among such assignments. {@code O(leads + network)}.
+   * {@code Σ n² / w} among such assignments. A pinned lead the assignment leaves out takes no room
+   * (as for {@link #firstAvoidableViolation}) and is one more lead its owner may take, past its
+   * capacity if need be (a lock is kept whatever the room): so the assignment is improvable if an
+   * owner, given all its pinned leads back and keeping only the free leads that still fit, would
+   * hold more. {@code O(leads + network)}.
    *
    * @param assignment rep index per lead, -1 = unassigned
    * @throws IllegalArgumentException if the assignment breaks a rule an allocation could keep (see
@@ -244,7 +268,26 @@ public final class CountFlow {
     if (violation != null) {
       throw new IllegalArgumentException(violation);
     }
-    Network net = network(index, i -> true, new long[index.repCount()], true, false);
+    int reps = index.repCount();
+    long[] pinnedHeld = new long[reps];
+    long[] pinnedOut = new long[reps];
+    long[] free = new long[reps];
+    for (int i = 0; i < assignment.length; i++) {
+      if (index.pin(i) != ProblemIndex.Pin.FREE) {
+        (assignment[i] >= 0 ? pinnedHeld : pinnedOut)[index.owner(i)]++;
+      } else if (assignment[i] >= 0) {
+        free[assignment[i]]++;
+      }
+    }
+    for (int r = 0; r < reps; r++) {
+      long dropped = Math.max(0, free[r] - freeCapacity(index, r, pinnedHeld[r] + pinnedOut[r]));
+      if (pinnedOut[r] > dropped) {
+        return true; // its pinned leads back, less the free leads that no longer fit: more placed
+      }
+    }
+    // Else every owner that leaves pinned leads out is full of free leads with room for them all:
+    // the network, where they compete with free leads for that room, is exact.
+    Network net = network(index, i -> true, new long[reps], true, assignment, false);
     for (int i = 0; i < assignment.length; i++) {
       if (net.leadClass[i] >= 0 && assignment[i] >= 0) {
         net.flow.addFlow(net.leadClass[i], assignment[i], 1);
@@ -320,7 +363,8 @@ public final class CountFlow {
       long over =
           avoidableOnly
               ? free[r] - freeCapacity(index, r, pinned[r])
-              : rep.heldOutside() + pinned[r] + free[r] - (long) index.capacity(r);
+              : Scoring.capacityOverflow(
+                  rep.heldOutside(), Math.toIntExact(pinned[r] + free[r]), index.capacity(r));
       if (over > 0) {
         return "rep "
             + rep.id()
@@ -334,7 +378,7 @@ public final class CountFlow {
       long overCap =
           avoidableOnly
               ? fresh[r] - newLeadCap(index, r)
-              : fresh[r] + index.ledgerReceived(r) - (long) index.newLeadCap(r);
+              : Scoring.newLeadOverflow(fresh[r] + index.ledgerReceived(r), index.newLeadCap(r));
       if (overCap > 0) {
         return "rep "
             + rep.id()

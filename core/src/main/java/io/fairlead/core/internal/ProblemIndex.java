@@ -222,7 +222,11 @@ public final class ProblemIndex {
     long[] room = new long[reps.length];
     boolean anyOver = false;
     for (int r = 0; r < reps.length; r++) {
-      room[r] = Math.max(0, (long) rules.holdingCap(reps[r]) - reps[r].heldOutside() - pinned[r]);
+      int cap = rules.holdingCap(reps[r]);
+      room[r] =
+          cap == Rep.UNLIMITED
+              ? Long.MAX_VALUE
+              : Math.max(0, (long) cap - reps[r].heldOutside() - pinned[r]);
       anyOver |= kept[r] > room[r];
     }
     if (!anyOver) {

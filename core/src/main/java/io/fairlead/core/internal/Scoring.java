@@ -1,5 +1,6 @@
 package io.fairlead.core.internal;
 
+import io.fairlead.core.model.Rep;
 import io.fairlead.core.policy.Objective;
 import io.fairlead.core.policy.Policy;
 import java.util.List;
@@ -82,15 +83,21 @@ public final class Scoring {
 
   private Scoring() {}
 
-  /** Hard: leads held over capacity (counting customers held outside). */
+  /**
+   * Hard: leads held over capacity (counting customers held outside); 0 for {@link Rep#UNLIMITED},
+   * as the rulebook reads it.
+   */
   public static long capacityOverflow(int heldOutside, int leads, int capacity) {
+    if (capacity == Rep.UNLIMITED) {
+      return 0;
+    }
     long over = (long) heldOutside + leads - capacity;
     return Math.max(0, over);
   }
 
-  /** Hard: new leads over the new-lead cap. */
-  public static long newLeadOverflow(int newLeads, int cap) {
-    return Math.max(0, (long) newLeads - cap);
+  /** Hard: new leads over the new-lead cap; 0 for {@link Rep#UNLIMITED}. */
+  public static long newLeadOverflow(long newLeads, int cap) {
+    return cap == Rep.UNLIMITED ? 0 : Math.max(0, newLeads - cap);
   }
 
   /** Soft: count balance of one rep. */

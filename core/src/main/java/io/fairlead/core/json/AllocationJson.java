@@ -336,6 +336,9 @@ record AllocationJson(
     return r;
   }
 
+  /** The longest {@link Duration}, in milliseconds. */
+  private static final BigDecimal MAX_MILLIS = BigDecimal.valueOf(Long.MAX_VALUE).movePointRight(3);
+
   /** Milliseconds with the nanoseconds as six decimals, trailing zeros dropped. */
   static BigDecimal millis(Duration d) {
     return BigDecimal.valueOf(d.getSeconds())
@@ -346,20 +349,27 @@ record AllocationJson(
 
   private static Duration duration(JsonPath at, BigDecimal millis) {
     if (millis.signum() < 0) {
-      throw at.error("elapsedMillis must be >= 0, was " + millis.toPlainString());
+      throw at.error("elapsedMillis must be >= 0, was " + shown(millis));
+    }
+    if (millis.compareTo(MAX_MILLIS) > 0) { // before any arithmetic: 1e999999999 has a huge scale
+      throw at.error("elapsedMillis is too large, was " + shown(millis));
     }
     BigDecimal nanos = millis.movePointRight(6);
     if (nanos.stripTrailingZeros().scale() > 0) {
       throw at.error(
-          "elapsedMillis must have at most 6 decimals (nanoseconds), was "
-              + millis.toPlainString());
+          "elapsedMillis must have at most 6 decimals (nanoseconds), was " + shown(millis));
     }
     BigDecimal[] secondsAndNanos = nanos.divideAndRemainder(BigDecimal.valueOf(1_000_000_000));
     try {
       return Duration.ofSeconds(
           secondsAndNanos[0].longValueExact(), secondsAndNanos[1].longValueExact());
     } catch (ArithmeticException e) {
-      throw at.error("elapsedMillis is too large, was " + millis.toPlainString(), e);
+      throw at.error("elapsedMillis is too large, was " + shown(millis), e);
     }
+  }
+
+  /** The number as written, in plain digits unless that would take more than a thousand. */
+  private static String shown(BigDecimal x) {
+    return Math.abs((long) x.scale()) <= 1000 ? x.toPlainString() : x.toString();
   }
 }

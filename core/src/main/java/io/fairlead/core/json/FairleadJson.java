@@ -3,6 +3,7 @@ package io.fairlead.core.json;
 import static java.util.Objects.requireNonNull;
 
 import io.fairlead.core.allocation.Allocation;
+import io.fairlead.core.book.Book;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.policy.Policy;
@@ -158,6 +159,29 @@ public final class FairleadJson {
     requireNonNull(policy, "policy");
     return JsonCodec.read("router", json, RouterStateJson.class)
         .toRouter(JsonPath.root("router"), policy);
+  }
+
+  /**
+   * Writes a book: its zone and its log (format {@code fairlead-book}, see {@code
+   * docs/json-format.md}). The state is not written; reading replays the log.
+   */
+  public static String writeBook(Book book) {
+    requireNonNull(book, "book");
+    return JsonCodec.write(BookJson.from(book));
+  }
+
+  /**
+   * Reads a book written by {@link #writeBook}: replays its log into a book made by the builder
+   * (the policy, lifecycle, clock, keys and allocator the book runs under; its clock's zone must be
+   * the zone the log was written in). The hashes are kept as written: call {@link Book#verify()} on
+   * a log you did not write yourself.
+   *
+   * @throws IllegalArgumentException if the JSON is malformed, or an event does not follow from the
+   *     ones before, naming the path, e.g. {@code book JSON at $.events[6]}
+   */
+  public static Book readBook(String json, Book.Builder builder) {
+    requireNonNull(builder, "builder");
+    return JsonCodec.read("book", json, BookJson.class).toBook(JsonPath.root("book"), builder);
   }
 
   /**

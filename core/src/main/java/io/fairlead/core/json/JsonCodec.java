@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -86,26 +87,31 @@ final class JsonCodec {
   /**
    * Reads a whole document into a DTO of the given type.
    *
-   * @throws IllegalArgumentException for malformed JSON, an unknown field, a wrong type or a null
-   *     document, naming the position
+   * @throws IllegalArgumentException for malformed JSON (the parser's limits included: nesting
+   *     deeper than 1000, names longer than 50,000 characters, numbers of more than 1000 digits),
+   *     an unknown field, a wrong type or a null document, naming the position
    */
   static <T> T read(String document, String json, Class<T> type) {
     java.util.Objects.requireNonNull(json, () -> document + " JSON");
     JsonPath root = JsonPath.root(document);
     ObjectReader reader = MAPPER.readerFor(type);
     try (JsonParser p = MAPPER.createParser(json)) {
-      if (p.nextToken() == null) {
-        throw malformed(document, p.currentLocation(), "no content", null);
+      try {
+        if (p.nextToken() == null) {
+          throw malformed(document, p.currentLocation(), "no content", null);
+        }
+        T value = reader.readValue(p);
+        if (p.nextToken() != null) {
+          throw malformed(
+              document, p.currentTokenLocation(), "unexpected content after the document", null);
+        }
+        if (value == null) {
+          throw root.error("expected " + expected(type) + ", was null");
+        }
+        return value;
+      } catch (StreamConstraintsException e) { // nesting, a name or a number past Jackson's limits
+        throw malformed(document, p.currentLocation(), e.getOriginalMessage(), e);
       }
-      T value = reader.readValue(p);
-      if (p.nextToken() != null) {
-        throw malformed(
-            document, p.currentTokenLocation(), "unexpected content after the document", null);
-      }
-      if (value == null) {
-        throw root.error("expected " + expected(type) + ", was null");
-      }
-      return value;
     } catch (StreamReadException e) {
       throw malformed(document, e.getLocation(), e.getOriginalMessage(), e);
     } catch (DatabindException e) {

@@ -190,7 +190,7 @@ record PolicyJson(
     if (tier != null) {
       return at.field("tierWeights").field(tier);
     }
-    for (String field : List.of("minWeight", "maxWeight")) {
+    for (String field : List.of("minWeight", "maxWeight", "weights")) {
       if (message.startsWith("policy: " + field)) {
         return at.field(field);
       }

@@ -33,7 +33,8 @@ import java.util.TreeMap;
  * @param currentOwner the rep that owns it today, if any
  * @param locked whether it must stay with {@code currentOwner} whatever the policy says (a manual
  *     decision); requires a current owner
- * @param attributes free-form host attributes, e.g. for a {@code TierRule} or a custom rule
+ * @param attributes free-form host attributes, e.g. for a {@code TierRule} or a custom rule; names
+ *     of at most 50,000 characters (JSON field names when written)
  * @since 0.1.0
  */
 public record Lead(
@@ -80,7 +81,7 @@ public record Lead(
         (k, v) -> {
           checkArgument(
               k != null && v != null, "lead %s: attributes must not hold null keys or values", id);
-          Text.name(k, "lead " + id + ": attribute name");
+          Text.key(k, "lead " + id + ": attribute name");
           Text.wellFormed(v, "lead " + id + ": attribute '" + k + "'");
         });
     attributes = Map.copyOf(attributes);

@@ -20,6 +20,24 @@ final class Text {
     return wellFormed(value, what);
   }
 
+  /**
+   * The longest name that is written as a JSON field name (a tier name, an attribute name): the
+   * JSON parser's limit for field names, so that whatever is written can be read back.
+   */
+  static final int MAX_KEY_LENGTH = 50_000;
+
+  /** Returns {@code value} if it is a {@link #name} short enough to be a JSON field name. */
+  static String key(String value, String what) {
+    name(value, what);
+    checkArgument(
+        value.length() <= MAX_KEY_LENGTH,
+        "%s must be at most %s characters (it is written as a JSON field name), was %s characters",
+        what,
+        MAX_KEY_LENGTH,
+        value.length());
+    return value;
+  }
+
   /** Returns {@code value} if it holds no lone surrogate (it may be empty or blank). */
   static String wellFormed(String value, String what) {
     checkArgument(value != null, "%s must not be null", what);

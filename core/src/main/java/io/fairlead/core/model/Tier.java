@@ -4,13 +4,13 @@ package io.fairlead.core.model;
  * A named customer tier such as {@code A}, {@code B} or {@code C}. Tiers are ordered by the
  * policy's {@code TierScheme} (first = top tier); a tier on its own is only a name.
  *
- * @param name the non-blank tier name
+ * @param name the non-blank tier name, at most 50,000 characters (a JSON field name when written)
  * @since 0.1.0
  */
 public record Tier(String name) {
 
   public Tier {
-    Text.name(name, "tier name");
+    Text.key(name, "tier name");
   }
 
   /** Returns the tier with the given name. */

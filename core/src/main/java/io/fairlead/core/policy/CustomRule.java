@@ -24,6 +24,14 @@ public interface CustomRule {
   /** Returns whether the rep may own the lead. */
   boolean allows(Rep rep, Lead lead);
 
+  /**
+   * Why the rule does not allow the pair, in a manager's words; by default {@code "custom rule
+   * '<name>' does not allow it"}. Called only for a pair the rule does not allow.
+   */
+  default String reason(Rep rep, Lead lead) {
+    return "custom rule '" + name() + "' does not allow it";
+  }
+
   /** Returns a rule with the given name and test. */
   static CustomRule of(String name, java.util.function.BiPredicate<Rep, Lead> test) {
     java.util.Objects.requireNonNull(test, "test");

@@ -175,6 +175,24 @@ public record Policy(
     return new Rulebook(this);
   }
 
+  /** This policy with one more custom rule (its name must be new). */
+  public Policy withCustomRule(CustomRule rule) {
+    List<CustomRule> rules = new ArrayList<>(customRules);
+    rules.add(requireNonNull(rule, "customRule"));
+    return new Policy(
+        tiers,
+        tierRule,
+        hardRules,
+        weights,
+        tierWeights,
+        allowRebalancing,
+        valueBasis,
+        minWeight,
+        maxWeight,
+        catchUp,
+        rules);
+  }
+
   /** Returns whether a hard rule is enabled. */
   public boolean enforces(Rule rule) {
     return hardRules.contains(rule);

@@ -210,7 +210,7 @@ public final class Rulebook {
     }
     for (CustomRule c : custom) {
       if (!c.allows(rep, lead)) {
-        out.add(new Exclusion(customId(c), "custom rule '" + c.name() + "' does not allow it"));
+        out.add(new Exclusion(customId(c), c.reason(rep, lead)));
       }
     }
   }
@@ -236,14 +236,17 @@ public final class Rulebook {
     return !availability || rep.available();
   }
 
-  /** The most customers the rep may hold under this policy: its capacity, or unlimited. */
+  /**
+   * The most customers the rep may hold under this policy: its capacity, or {@link Rep#UNLIMITED}
+   * (no cap: no count of customers ever reaches it).
+   */
   public int holdingCap(Rep rep) {
     return capacity ? rep.capacity() : Rep.UNLIMITED;
   }
 
   /**
    * The most new leads the rep may receive in a period under this policy: its cap times its share
-   * of full time (rounded down), or unlimited.
+   * of full time (rounded down), or {@link Rep#UNLIMITED} (no cap).
    */
   public int periodCap(Rep rep) {
     if (!newLeadCap || rep.newLeadCap() == Rep.UNLIMITED) {
@@ -261,10 +264,10 @@ public final class Rulebook {
    * @param asNew whether the lead would be new to it (only new leads count against the period cap)
    */
   public String fullBy(Rep rep, int held, int received, boolean asNew) {
-    if ((long) rep.heldOutside() + held + 1 > holdingCap(rep)) {
+    if (exceeds((long) rep.heldOutside() + held + 1, holdingCap(rep))) {
       return Rule.CAPACITY.id();
     }
-    if (asNew && (long) received + 1 > periodCap(rep)) {
+    if (asNew && exceeds((long) received + 1, periodCap(rep))) {
       return Rule.NEW_LEAD_CAP.id();
     }
     return null;
@@ -283,7 +286,7 @@ public final class Rulebook {
   public List<Exclusion> breaches(Rep rep, RepLoad load) {
     List<Exclusion> out = new ArrayList<>(0);
     long held = (long) rep.heldOutside() + load.held();
-    if (held > holdingCap(rep)) {
+    if (exceeds(held, holdingCap(rep))) {
       out.add(
           new Exclusion(
               Rule.CAPACITY.id(),
@@ -297,7 +300,7 @@ public final class Rulebook {
                   + " held outside), over its capacity of "
                   + rep.capacity()));
     }
-    if (load.received() > periodCap(rep)) {
+    if (exceeds(load.received(), periodCap(rep))) {
       out.add(
           new Exclusion(
               Rule.NEW_LEAD_CAP.id(),
@@ -308,6 +311,11 @@ public final class Rulebook {
                   + periodCapText(rep)));
     }
     return out;
+  }
+
+  /** Whether a count is over a cap; {@link Rep#UNLIMITED} is no cap, not a number to pass. */
+  private static boolean exceeds(long count, int cap) {
+    return cap != Rep.UNLIMITED && count > cap;
   }
 
   private String capReason(String cap, Rep rep, int held, int received) {

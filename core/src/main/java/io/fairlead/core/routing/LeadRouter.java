@@ -92,6 +92,16 @@ public final class LeadRouter {
     this.core = core;
   }
 
+  /**
+   * An {@link io.fairlead.core.allocation.Allocator} that places a problem's leads as a router
+   * would, one at a time: the owned leads first (kept, locked or moved by the policy), then the
+   * others, in the problem's order. What a book uses, by default, to place customers that change
+   * hands; quick, and fair by the same ledger and score as the router.
+   */
+  public static io.fairlead.core.allocation.Allocator allocator() {
+    return RouterAllocator.INSTANCE;
+  }
+
   /** Returns a builder for a router under the given policy. */
   public static Builder builder(Policy policy) {
     return new Builder(requireNonNull(policy, "policy"));
@@ -103,6 +113,9 @@ public final class LeadRouter {
    *
    * @throws IllegalArgumentException if the lead is malformed for this router: a tier the policy
    *     does not know, or a current owner that is not on the roster
+   * @throws IllegalStateException if the router has numbered 2^53 leads received, its last sequence
+   *     number, or the rep chosen has received 2^31 - 1 leads this period (only a state restored at
+   *     such numbers gets there)
    */
   public RouteDecision route(Lead lead) {
     requireNonNull(lead, "lead");

@@ -33,7 +33,8 @@ import java.util.Optional;
  * @param scoreDelta how much the owner's taking the lead changed the soft score of the book,
  *     exactly as the batch scores it ({@code Assignment.softDeltaAssign}: balance terms,
  *     continuity, preference, minus the unassigned-tier cost the lead no longer incurs); 0 when
- *     kept, locked, unassigned or a repeat
+ *     kept by the policy's rule, locked, unassigned or a repeat (an owner that keeps its lead by
+ *     winning on score, under rebalancing, reports its real delta)
  * @param runnerUp the rep that would have got the lead had the owner been unavailable, with its
  *     score delta ({@link Alternative#softDelta()}); empty if there was none
  * @param repeat {@code true} if the lead was already in the book: nothing changed, and {@code rep}

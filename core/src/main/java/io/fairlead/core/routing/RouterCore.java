@@ -1,6 +1,7 @@
 package io.fairlead.core.routing;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.primitives.ImmutableIntArray;
 import io.fairlead.core.allocation.Allocation;
@@ -59,6 +60,9 @@ final class RouterCore {
 
   /** The most a lead may be worth, in multiples of the router's mean value. */
   static final double MAX_VALUE_RATIO = 1e6;
+
+  /** The most value units one lead is worth: {@link #MAX_VALUE_RATIO} times the mean's 1000. */
+  static final long MAX_LEAD_UNITS = (long) MAX_VALUE_RATIO * Scoring.VALUE_UNIT;
 
   /** The most sequence numbers (leads received) a router hands out in its life: {@code 2^53}. */
   static final long MAX_SEQUENCE = 1L << 53;
@@ -846,17 +850,22 @@ final class RouterCore {
             runnerStanding,
             runner < 0 ? 0 : loads.credit(runner),
             runner < 0 ? 1 : loads.weight(runner));
-    long u = admit(lead);
     boolean received = status != Status.KEPT;
+    checkState(
+        !received || seq < MAX_SEQUENCE,
+        "sequence: the router's last sequence number (2^53) is reached");
+    checkState( // an unlimited new-lead cap never binds, so only this stops the count wrapping
+        !received || loads.received(chosen) < Integer.MAX_VALUE,
+        "rep %s: its ledger has counted the most leads a period can hold (2^31 - 1)",
+        rep(chosen).id());
+    checkState(
+        !received || loads.credit(chosen) + 1 <= creditLimit,
+        "rep %s: its credit in this period's ledger would pass %s, as much as this policy's"
+            + " receipts weight lets the score hold; start a new period",
+        rep(chosen).id(),
+        creditLimit);
+    long u = admit(lead);
     if (received) {
-      checkArgument(seq < MAX_SEQUENCE, "sequence: the router's last sequence number is reached");
-      checkArgument(
-          loads.credit(chosen) + 1 <= creditLimit,
-          "lead %s: rep %s's credit in this period's ledger would pass %s, as much as this"
-              + " policy's receipts weight lets the score hold; start a new period",
-          id,
-          rep(chosen).id(),
-          creditLimit);
       seq++; // numbers the leads received; nothing above has changed any state
       receivedValue[chosen] += u;
       lastSeq[chosen] = seq;

@@ -62,7 +62,8 @@ public record RouterState(
    *
    * @param rep the rep
    * @param received leads new to it that it received this period, {@code >= 0}
-   * @param receivedValueUnits their value units, {@code >= 0}
+   * @param receivedValueUnits their value units, {@code >= 0} and at most 10^9 per lead received
+   *     (no lead is worth more than a million times the mean, 1000 units)
    * @param credited what the ledger counts for it ({@code received} plus catch-up), finite, {@code
    *     >= 0}
    * @param lastLead the sequence number of the last lead it received, {@code -1} if none
@@ -77,6 +78,13 @@ public record RouterState(
           receivedValueUnits >= 0,
           "rep %s: receivedValueUnits must be >= 0, was %s",
           rep.id(),
+          receivedValueUnits);
+      checkArgument(
+          receivedValueUnits <= received * RouterCore.MAX_LEAD_UNITS,
+          "rep %s: receivedValueUnits must be at most %s per lead received (%s), was %s",
+          rep.id(),
+          RouterCore.MAX_LEAD_UNITS,
+          received,
           receivedValueUnits);
       checkArgument(
           credited >= 0 && credited < Double.POSITIVE_INFINITY,

@@ -47,4 +47,52 @@ class AllocationGapsTest {
     assertThat(a.gaps().improvingPath()).isTrue();
     assertThat(a.gaps()).isEqualTo(FairnessBounds.of(p).gaps(a.assignment()));
   }
+
+  @Test
+  void gaps_lockedLeadLeftOutWhileItsOwnerIsFull_isAnAnswerWithAnImprovingPath() {
+    // Found by RulebookAgreementTest: ana (capacity 1) holds the free lead c1 and the lead locked
+    // to her, c0, is left out. No hard rule is broken, so the book is feasible; and one more lead
+    // can be placed (c1 to bob, c0 to ana). The certificate used to reserve ana's room for c0 and
+    // then find her over it, and threw instead.
+    List<Rep> reps = List.of(Rep.builder("ana").capacity(1).build(), Rep.builder("bob").build());
+    Lead locked = Lead.builder("c0").currentOwner("ana").locked(true).build();
+    Lead free = Lead.builder("c1").build();
+    Problem p = Problem.of(Policy.defaults(), reps, List.of(locked, free));
+    Allocation a =
+        Baselines.measure(
+            p, java.util.Map.of(free.id(), io.fairlead.core.model.RepId.of("ana")), "given");
+
+    assertThat(a.feasible()).isTrue();
+    assertThat(a.gaps().feasible()).isTrue();
+    assertThat(a.gaps().placed()).isEqualTo(1);
+    assertThat(a.gaps().maxPlaceable()).isEqualTo(2);
+    assertThat(a.gaps().improvingPath()).isTrue();
+  }
+
+  @Test
+  void gaps_lockedLeadsLeftOutOfAFullOwner_haveAnImprovingPath() {
+    // Found by RulebookAgreementTest: a lock keeps a lead with its owner even past her capacity
+    // (maxPlaceable counts it), so a book that leaves it out places one lead fewer than it could,
+    // even when ana has no room at all (capacity 0), or when placing her two locked leads means
+    // dropping the free lead c2 that only she may take.
+    Rep ana = Rep.builder("ana").regions("East").capacity(0).build();
+    Lead c0 = Lead.builder("c0").currentOwner("ana").locked(true).build();
+    Problem p = Problem.of(Policy.defaults(), List.of(ana), List.of(c0));
+    Allocation a = Baselines.measure(p, java.util.Map.of(), "given");
+
+    assertThat(a.gaps().feasible()).isTrue();
+    assertThat(a.gaps().maxPlaceable()).isEqualTo(1);
+    assertThat(a.gaps().improvingPath()).isTrue();
+
+    Rep roomForOne = ana.toBuilder().capacity(1).build();
+    Lead c1 = Lead.builder("c1").currentOwner("ana").locked(true).build();
+    Lead c2 = Lead.builder("c2").region("East").build();
+    p = Problem.of(Policy.defaults(), List.of(roomForOne), List.of(c0, c1, c2));
+    a = Baselines.measure(p, java.util.Map.of(c2.id(), ana.id()), "given");
+
+    assertThat(a.gaps().feasible()).isTrue();
+    assertThat(a.gaps().placed()).isEqualTo(1);
+    assertThat(a.gaps().maxPlaceable()).isEqualTo(2);
+    assertThat(a.gaps().improvingPath()).isTrue();
+  }
 }

@@ -29,6 +29,8 @@ class ArchitectureTest {
   @Test
   void coreClasses_areImported() {
     assertThat(CORE.containPackage("io.fairlead.core.internal")).isTrue();
+    assertThat(CORE.containPackage("io.fairlead.core.identity")).isTrue();
+    assertThat(CORE.containPackage("io.fairlead.core.book")).isTrue();
     assertThat(CORE.size()).isGreaterThan(50);
   }
 
@@ -43,6 +45,8 @@ class ArchitectureTest {
         .consideringOnlyDependenciesInLayers()
         .layer("model")
         .definedBy("io.fairlead.core.model")
+        .layer("identity")
+        .definedBy("io.fairlead.core.identity")
         .layer("policy")
         .definedBy("io.fairlead.core.policy")
         .layer("internal")
@@ -57,25 +61,33 @@ class ArchitectureTest {
         .definedBy("io.fairlead.core.allocation")
         .layer("routing")
         .definedBy("io.fairlead.core.routing")
+        .layer("book")
+        .definedBy("io.fairlead.core.book")
         .layer("json")
         .definedBy("io.fairlead.core.json")
         .whereLayer("json")
         .mayNotBeAccessedByAnyLayer()
-        .whereLayer("routing")
+        .whereLayer("book")
         .mayOnlyBeAccessedByLayers("json")
+        .whereLayer("identity")
+        .mayOnlyBeAccessedByLayers("book", "json")
+        .whereLayer("identity")
+        .mayOnlyAccessLayers("model")
+        .whereLayer("routing")
+        .mayOnlyBeAccessedByLayers("book", "json")
         .whereLayer("allocation")
-        .mayOnlyBeAccessedByLayers("routing", "json")
+        .mayOnlyBeAccessedByLayers("routing", "book", "json")
         .whereLayer("bound")
-        .mayOnlyBeAccessedByLayers("allocation", "json")
+        .mayOnlyBeAccessedByLayers("allocation", "book", "json")
         .whereLayer("fairness")
-        .mayOnlyBeAccessedByLayers("allocation", "json")
+        .mayOnlyBeAccessedByLayers("allocation", "book", "json")
         .whereLayer("problem")
-        .mayOnlyBeAccessedByLayers("fairness", "bound", "allocation", "routing", "json")
+        .mayOnlyBeAccessedByLayers("fairness", "bound", "allocation", "routing", "book", "json")
         .whereLayer("internal")
         .mayOnlyBeAccessedByLayers("problem", "fairness", "bound", "allocation", "routing")
         .whereLayer("policy")
         .mayOnlyBeAccessedByLayers(
-            "internal", "problem", "fairness", "bound", "allocation", "routing", "json")
+            "internal", "problem", "fairness", "bound", "allocation", "routing", "book", "json")
         .check(CORE);
   }
 

@@ -87,6 +87,94 @@ class CountFlowTest {
             });
   }
 
+  /**
+   * The same over every assignment that keeps the rules an allocation can keep, pinned leads left
+   * out included: such a lead takes no room, and its owner may always take it back (a lock holds
+   * past a capacity), which places one more lead unless free leads must leave for it.
+   */
+  @Test
+  void hasImprovingPath_pinnedLeadsLeftOut_isTrueExactlyForNonOptimalAssignments() {
+    qt().withFixedSeed(SEED + 5)
+        .withExamples(300)
+        .forAll(SmallProblems.problems(6, 3, true))
+        .checkAssert(
+            problem -> {
+              ProblemIndex index =
+                  new ProblemIndex(problem.policy(), problem.reps(), problem.leads());
+              List<int[]> valid = new ArrayList<>();
+              enumerate(index, new int[index.leadCount()], 0, valid);
+              int maxPlaced = -1;
+              double optimum = Double.POSITIVE_INFINITY;
+              for (int[] a : valid) {
+                Figures f = Figures.of(index, a);
+                if (f.placed() > maxPlaced) {
+                  maxPlaced = f.placed();
+                  optimum = Double.POSITIVE_INFINITY;
+                }
+                if (f.placed() == maxPlaced) {
+                  optimum = Math.min(optimum, f.countTerm());
+                }
+              }
+              assertThat(maxPlaced).isEqualTo(CountFlow.solve(index).maxPlaceable());
+              int step = Math.max(1, valid.size() / 150);
+              for (int k = 0; k < valid.size(); k += step) {
+                int[] a = valid.get(k);
+                Figures f = Figures.of(index, a);
+                boolean optimal =
+                    f.placed() == maxPlaced && Math.abs(f.countTerm() - optimum) <= 1e-9;
+                assertThat(CountFlow.hasImprovingPath(index, a))
+                    .as("assignment %s", java.util.Arrays.toString(a))
+                    .isEqualTo(!optimal);
+              }
+            });
+  }
+
+  /**
+   * Every assignment, read from the rules: pinned leads with their owner or out, free leads on an
+   * eligible rep or out; free leads within the room left by outside holdings and the pinned leads
+   * held, new leads within the new-lead cap.
+   */
+  private static void enumerate(ProblemIndex index, int[] a, int i, List<int[]> out) {
+    if (i < a.length) {
+      a[i] = -1;
+      enumerate(index, a, i + 1, out);
+      for (int r = 0; r < index.repCount(); r++) {
+        boolean may =
+            index.pin(i) != ProblemIndex.Pin.FREE
+                ? r == index.owner(i)
+                : index.firstExclusion(i, r) == null;
+        if (may) {
+          a[i] = r;
+          enumerate(index, a, i + 1, out);
+        }
+      }
+      return;
+    }
+    int reps = index.repCount();
+    long[] pinned = new long[reps];
+    long[] free = new long[reps];
+    long[] fresh = new long[reps];
+    for (int k = 0; k < a.length; k++) {
+      if (a[k] >= 0) {
+        (index.pin(k) != ProblemIndex.Pin.FREE ? pinned : free)[a[k]]++;
+        if (index.owner(k) != a[k]) {
+          fresh[a[k]]++;
+        }
+      }
+    }
+    for (int r = 0; r < reps; r++) {
+      Rep rep = index.rep(r);
+      boolean capped = index.capacity(r) != Rep.UNLIMITED;
+      if (capped && free[r] > Math.max(0, index.capacity(r) - rep.heldOutside() - pinned[r])) {
+        return;
+      }
+      if (index.newLeadCap(r) != Rep.UNLIMITED && fresh[r] > index.newLeadCap(r)) {
+        return;
+      }
+    }
+    out.add(a.clone());
+  }
+
   @Test
   void hasImprovingPath_isFalseOnTheOptimumAndTrueOnAnUnbalancedBook() {
     // Four leads any of two equal reps may take: the optimum is 2 + 2 (Σ n² = 8).

@@ -24,6 +24,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.quicktheories.core.RandomnessSource;
@@ -212,7 +213,8 @@ class FairnessMetricsPropertyTest {
         pb.customRule(
             io.fairlead.core.policy.CustomRule.of(
                 "no-tech-for-hunters",
-                (rep, lead) -> rep.role() != Role.HUNTER || !lead.industry().equals("tech")));
+                (rep, lead) ->
+                    rep.role() != Role.HUNTER || !lead.industry().equals(Optional.of("tech"))));
       }
       int repCount = between(in, 1, 6);
       List<Rep> reps = new ArrayList<>();

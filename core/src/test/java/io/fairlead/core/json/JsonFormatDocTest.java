@@ -96,7 +96,7 @@ class JsonFormatDocTest {
             (name, text) -> assertThat(blocks).as("%s is shown in the doc", name).contains(text));
     assertThat(examples().keySet())
         .containsExactlyInAnyOrder(
-            "problem.json", "problem-minimal.json", "policy.json", "result.json");
+            "problem.json", "problem-minimal.json", "policy.json", "result.json", "book.json");
   }
 
   @Test
@@ -160,6 +160,70 @@ class JsonFormatDocTest {
     assertThat(doc.score()).isEqualTo(fresh.score());
     assertThat(doc.metrics()).isEqualTo(fresh.metrics());
     assertThat(example("result.json")).contains(doc.explain(LeadId.of("c2")).summary());
+  }
+
+  /**
+   * The book example's scenario: two reps join, a customer comes in and is claimed, a follow-up, a
+   * manager's override, a duplicate merged. The example file is this book's log, written.
+   */
+  static io.fairlead.core.book.Book bookExample() {
+    java.time.Clock monday =
+        java.time.Clock.fixed(
+            java.time.Instant.parse("2026-03-02T09:00:00Z"), java.time.ZoneOffset.UTC);
+    io.fairlead.core.book.Book book =
+        io.fairlead.core.book.Book.builder(Policy.defaults()).clock(monday).build();
+    book.addRep(Rep.builder("ana").regions("East").build(), "manager:lee", "joins the team");
+    book.addRep(Rep.builder("ben").regions("East").build(), "manager:lee", "joins the team");
+    book.add(
+        Lead.builder("c1").region("East").value(5000).attribute("company", "Acme GmbH").build(),
+        "crm",
+        "web form");
+    book.claim(RepId.of("ana"), LeadId.of("c1"));
+    book.touch(LeadId.of("c1"), io.fairlead.core.book.Activity.FOLLOW_UP, "rep:ana");
+    book.add(
+        Lead.builder("w9").region("East").value(800).attribute("company", "ACME").build(),
+        "crm",
+        "trade fair");
+    book.override(LeadId.of("c1"), RepId.of("ben"), "manager:lee", "ben knows their CFO");
+    return book;
+  }
+
+  @Test
+  void bookExample_isTheLogOfItsScenario_andReadsBackIntact() {
+    io.fairlead.core.book.Book book = bookExample();
+
+    assertThat(FairleadJson.writeBook(book)).isEqualTo(example("book.json"));
+    io.fairlead.core.book.Book read =
+        FairleadJson.readBook(
+            example("book.json"),
+            io.fairlead.core.book.Book.builder(Policy.defaults()).clock(book.clock()));
+    assertThat(read.customers()).isEqualTo(book.customers());
+    assertThat(read.verify().intact()).isTrue();
+    assertThat(read.ownerOf(LeadId.of("w9"))).contains(RepId.of("ben"));
+  }
+
+  @Test
+  void doc_quotedBookErrors_areTheOnesTheReaderProduces() {
+    String quoted = String.join("", blocks(TEXT_BLOCK));
+    String json = example("book.json");
+    io.fairlead.core.book.Book.Builder builder =
+        io.fairlead.core.book.Book.builder(Policy.defaults()).clock(bookExample().clock());
+    List<String> inputs =
+        List.of(
+            json.replaceFirst(
+                "\"leadId\": \"c1\",\n        \"to\": \"ana\"",
+                "\"leadId\": \"c9\",\n        \"to\": \"ana\""),
+            json.replaceFirst("\"kind\": \"touched\"", "\"kind\": \"claimed\""));
+    for (String input : inputs) {
+      assertThat(input).isNotEqualTo(json);
+      assertThatThrownBy(() -> FairleadJson.readBook(input, builder))
+          .isInstanceOf(IllegalArgumentException.class)
+          .satisfies(e -> assertThat(quoted).contains(e.getMessage()));
+    }
+    String edited = json.replace("\"reason\": \"web form\"", "\"reason\": \"phone call\"");
+    assertThat(FairleadJson.readBook(edited, builder).verify().problem())
+        .isEqualTo("its content does not match its hash: it was edited");
+    assertThat(quoted).contains("its content does not match its hash: it was edited");
   }
 
   /** Breaks the problem example in one place. */

@@ -89,6 +89,21 @@ class LeadTest {
   }
 
   @Test
+  void names_writtenAsJsonFieldNames_areAtMostTheParsersLimit() {
+    String longest = "a".repeat(50_000);
+    assertThat(c42().attribute(longest, "1").tier("B".repeat(50_000)).build().attributes())
+        .containsKey(longest);
+    assertThatThrownBy(() -> c42().attribute(longest + "a", "1").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "lead c42: attribute name must be at most 50000 characters (it is written as a JSON"
+                + " field name), was 50001 characters");
+    assertThatThrownBy(() -> Tier.of("B".repeat(50_001)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("tier name must be at most 50000 characters");
+  }
+
+  @Test
   void industry_blank_failsNamingLeadAndField() {
     assertThatThrownBy(() -> c42().industry("").build())
         .isInstanceOf(IllegalArgumentException.class)

@@ -19,6 +19,7 @@ import io.fairlead.core.problem.Problem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 /** The router's API: builder, hard rules one by one, owned leads, release, snapshot, rebase. */
@@ -403,5 +404,50 @@ class LeadRouterTest {
     for (int i = 0; i < 3; i++) {
       assertThat(router.route(lead("c" + i).build()).rep()).contains(BOB.id());
     }
+  }
+
+  @Test
+  void route_atTheLastSequenceNumber_refusesWithIllegalStateAndChangesNothing() {
+    RouterState end =
+        new RouterState(
+            1,
+            1L << 53,
+            OptionalDouble.empty(),
+            1.0,
+            List.of(new RouterState.RepLedger(ANA, 0, 0, 0, -1)),
+            List.of());
+    LeadRouter router = LeadRouter.restore(end, Policy.defaults());
+
+    assertThatThrownBy(() -> router.route(lead("c1").value(500).build()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("last sequence number");
+    assertThat(router.state()).isEqualTo(end); // not even the mean value was set
+  }
+
+  @Test
+  void route_repAtTheMostLeadsAPeriodCounts_refusesWithIllegalStateInsteadOfWrapping() {
+    RouterState full =
+        new RouterState(
+            1,
+            Integer.MAX_VALUE,
+            OptionalDouble.empty(),
+            1.0,
+            List.of(new RouterState.RepLedger(ANA, Integer.MAX_VALUE, 0, 0, -1)),
+            List.of());
+    LeadRouter router = LeadRouter.restore(full, Policy.defaults()); // ana's cap: unlimited
+
+    assertThatThrownBy(() -> router.route(lead("c1").build()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("rep ana: its ledger has counted the most leads");
+    assertThat(router.state()).isEqualTo(full);
+  }
+
+  @Test
+  void repLedger_moreUnitsThanItsLeadsCanHold_isRefused() {
+    assertThatThrownBy(() -> new RouterState.RepLedger(ANA, 1, 1_000_000_001L, 1, -1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "rep ana: receivedValueUnits must be at most 1000000000 per lead received (1), was"
+                + " 1000000001");
   }
 }

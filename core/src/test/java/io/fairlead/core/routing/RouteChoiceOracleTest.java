@@ -105,7 +105,8 @@ class RouteChoiceOracleTest {
         pb.customRule(
             CustomRule.of(
                 "no-energy-for-hunters",
-                (rep, lead) -> rep.role() != Role.HUNTER || !lead.industry().equals("energy")));
+                (rep, lead) ->
+                    rep.role() != Role.HUNTER || !lead.industry().equals(Optional.of("energy"))));
       }
       Policy policy = pb.build();
       int repCount = between(in, 17, 90);

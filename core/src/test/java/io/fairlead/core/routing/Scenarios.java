@@ -16,6 +16,7 @@ import io.fairlead.core.policy.ValueBasis;
 import io.fairlead.core.problem.Problem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.quicktheories.core.Gen;
 import org.quicktheories.core.RandomnessSource;
 
@@ -79,7 +80,8 @@ final class Scenarios {
         pb.customRule(
             CustomRule.of(
                 "no-tech-for-hunters",
-                (rep, lead) -> rep.role() != Role.HUNTER || !lead.industry().equals("tech")));
+                (rep, lead) ->
+                    rep.role() != Role.HUNTER || !lead.industry().equals(Optional.of("tech"))));
       }
       Policy policy = pb.build();
       int repCount = between(in, 1, 6);

@@ -63,7 +63,9 @@ public final class DocOutputs {
       List.of(
           Path.of("examples/src/main/java/io/fairlead/examples/MavenCrmDemo.java"),
           Path.of("core/src/test/java/io/fairlead/core/routing/RoutingGuideTest.java"),
-          Path.of("solver/src/test/java/io/fairlead/solver/NightlyLedgerTest.java"));
+          Path.of("solver/src/test/java/io/fairlead/solver/NightlyLedgerTest.java"),
+          Path.of("core/src/test/java/io/fairlead/core/identity/IdentityKeysGuideTest.java"),
+          Path.of("core/src/test/java/io/fairlead/core/book/BookGuideTest.java"));
 
   /** The problem of the JSON format's examples, relative to the repository root. */
   static final Path JSON_PROBLEM = Path.of("core/src/test/resources/json/problem.json");
