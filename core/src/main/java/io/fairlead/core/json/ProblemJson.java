@@ -127,6 +127,7 @@ record ProblemJson(
       here.check(() -> p.tierOf(l), Set.of("tier", "attributes"));
     }
     Ledger periodLedger = LedgerEntryJson.toLedger(at, ledger, ids);
-    return at.check(() -> new Problem(p, roster, list, periodLedger), Set.of("reps", "leads"));
+    return at.check(
+        () -> new Problem(p, roster, list, periodLedger), Set.of("reps", "leads", "ledger"));
   }
 }

@@ -101,6 +101,13 @@ public record Problem(Policy policy, List<Rep> reps, List<Lead> leads, Ledger le
     double maxCredited = 0;
     for (Ledger.Entry e : ledger.entries()) {
       checkArgument(byId.containsKey(e.rep()), "ledger: rep '%s' is not on the roster", e.rep());
+      checkArgument(
+          (long) e.received() + leads.size() <= Integer.MAX_VALUE,
+          "ledger: rep %s: received %s leaves no room for this problem's %s leads (a period counts"
+              + " at most 2^31 - 1)",
+          e.rep(),
+          e.received(),
+          leads.size());
       maxCredited = Math.max(maxCredited, e.credited());
     }
     // Value units add up to 1000 per lead (the mean is the unit), plus half a unit of rounding

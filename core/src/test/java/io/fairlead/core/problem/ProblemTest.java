@@ -123,6 +123,25 @@ class ProblemTest {
   }
 
   @Test
+  void ledger_receivedNearTheLargestCount_leavesNoRoomForTheLeads_failsNamingTheRep() {
+    Ledger full = Ledger.of(List.of(Ledger.Entry.of("ana", Integer.MAX_VALUE - 1, 0)));
+
+    assertThat(Problem.of(Policy.defaults(), ROSTER, List.of(lead("c1").build()), full).ledger())
+        .isEqualTo(full);
+    assertThatThrownBy(
+            () ->
+                Problem.of(
+                    Policy.defaults(),
+                    ROSTER,
+                    List.of(lead("c1").build(), lead("c2").build()),
+                    full))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "ledger: rep ana: received 2147483646 leaves no room for this problem's 2 leads (a"
+                + " period counts at most 2^31 - 1)");
+  }
+
+  @Test
   void ledgerEntry_badFigures_failNamingRepAndField() {
     assertThatThrownBy(() -> Ledger.Entry.of("ana", -1, 0))
         .isInstanceOf(IllegalArgumentException.class)
