@@ -26,7 +26,8 @@ import java.util.Map;
  * @param received the leads it received in the current period (new to it: assigned or moved to it)
  * @param receivedValueUnits their total value units
  * @param credited what the ledger counts for it: {@code received} plus the catch-up adjustment it
- *     got when it joined or came back from leave (see {@link CatchUp}); may be fractional
+ *     got when it joined, came back from leave or got a larger effective weight (see the policy's
+ *     {@link CatchUp}); may be fractional
  * @param lastLead the router's sequence number of the last lead it received (any period), {@code
  *     -1} if none: the "longest since its last lead" tie-break
  * @since 0.1.0
