@@ -12,6 +12,7 @@ import io.fairlead.core.identity.EntityKey;
 import io.fairlead.core.identity.EntityKeys;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadId;
+import io.fairlead.core.model.Ledger;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.RepId;
 import io.fairlead.core.model.Tier;
@@ -22,6 +23,7 @@ import io.fairlead.core.policy.RepLoad;
 import io.fairlead.core.policy.Verdict;
 import io.fairlead.core.problem.Problem;
 import io.fairlead.core.routing.LeadRouter;
+import io.fairlead.core.routing.RouteDecision;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -235,6 +237,33 @@ public final class Book {
     }
   }
 
+  /**
+   * The ledger of the current period (see {@link Lifecycle#period()}): what each rep on the team
+   * received and is credited, catch-up included. What the book's problems carry, so a nightly batch
+   * and the book's router go on from what earlier days gave.
+   */
+  public Ledger ledger() {
+    synchronized (lock) {
+      return ledger(Set.of());
+    }
+  }
+
+  private Ledger ledger(Set<RepId> leaving) {
+    LocalDate today = today();
+    List<Ledger.Entry> entries = new ArrayList<>();
+    for (RosterEntry m : state.roster()) {
+      RepId r = m.rep().id();
+      if (m.active() && !leaving.contains(r)) {
+        int got = state.received(r, today);
+        double credited = state.credited(r, today);
+        if (got > 0 || credited > 0) {
+          entries.add(new Ledger.Entry(r, got, credited));
+        }
+      }
+    }
+    return Ledger.of(entries);
+  }
+
   /** The new customers the rep received in the current ledger period. */
   public int receivedThisPeriod(RepId rep) {
     synchronized (lock) {
@@ -367,7 +396,10 @@ public final class Book {
     requireNonNull(rep, "rep");
     checkTiers(rep);
     synchronized (lock) {
-      return record(BookEvent.Kind.REP_JOINED, new Change.RepJoined(rep), actor, reason, "roster");
+      BookEvent e =
+          record(BookEvent.Kind.REP_JOINED, new Change.RepJoined(rep), actor, reason, "roster");
+      calibrate(rep.id(), "joins the team", actor);
+      return e;
     }
   }
 
@@ -376,9 +408,68 @@ public final class Book {
     requireNonNull(rep, "rep");
     checkTiers(rep);
     synchronized (lock) {
-      return record(
-          BookEvent.Kind.REP_CHANGED, new Change.RepChanged(rep), actor, reason, "roster");
+      double before = weightOn(rep.id(), today());
+      BookEvent e =
+          record(BookEvent.Kind.REP_CHANGED, new Change.RepChanged(rep), actor, reason, "roster");
+      if (weightOn(rep.id(), today()) > before) {
+        calibrate(rep.id(), "now has a larger share of new leads", actor);
+      }
+      return e;
     }
+  }
+
+  /** The rep's effective weight for new leads on a day: 0 if it takes none (leave, left). */
+  private double weightOn(RepId rep, LocalDate day) {
+    Optional<RosterEntry> m = state.member(rep).filter(RosterEntry::active);
+    if (m.isEmpty()) {
+      return 0;
+    }
+    Rep r = m.get().repOn(day);
+    return policy.rulebook().takesNew(r) ? policy.effectiveWeight(r) : 0;
+  }
+
+  /**
+   * Applies the policy's catch-up to a rep that starts taking new leads (joins, comes back, works
+   * more): its credit is raised to the team's level less what the policy lets it catch up, never
+   * lowered ({@link io.fairlead.core.policy.CatchUp#calibrate}); records the change, if any.
+   */
+  private void calibrate(RepId rep, String why, String actor) {
+    LocalDate today = today();
+    double w = weightOn(rep, today);
+    if (w == 0) {
+      return;
+    }
+    double othersCredited = 0;
+    double othersWeight = 0;
+    for (RosterEntry m : state.roster()) {
+      RepId o = m.rep().id();
+      double ow = o.equals(rep) ? 0 : weightOn(o, today);
+      if (ow > 0) {
+        othersCredited += state.credited(o, today);
+        othersWeight += ow;
+      }
+    }
+    double before = state.credited(rep, today);
+    double after = policy.catchUp().calibrate(before, w, othersCredited, othersWeight);
+    if (after <= before) {
+      return;
+    }
+    double level = othersWeight == 0 ? 0 : w * othersCredited / othersWeight;
+    record(
+        BookEvent.Kind.CALIBRATED,
+        new Change.Calibrated(rep, after),
+        actor,
+        String.format(
+            java.util.Locale.ROOT,
+            "%s %s: the ledger credits it %.2f leads this period (it had %.2f; the team's level"
+                + " is %.2f, catch-up %s)",
+            rep,
+            why,
+            after,
+            before,
+            level,
+            policy.catchUp()),
+        "ledger:catch-up");
   }
 
   private void checkTiers(Rep rep) {
@@ -492,6 +583,66 @@ public final class Book {
     synchronized (lock) {
       return new Conflicts(this).intake(lead, actor, reason);
     }
+  }
+
+  /**
+   * A lead arrives and is placed at once, as the router places it: it comes in as by {@link #add}
+   * (a repeat, a duplicate merged by the conflict rule, or a new customer), and a new customer
+   * without an owner goes to the rep the {@link LeadRouter} picks under the book's policy, ledger
+   * and cool-downs, {@code assigned} with the router's explanation; if no rep may take it, it stays
+   * in the pool with the router's reason.
+   *
+   * <p>The book keeps one router in step with itself: a run of routed leads with nothing else in
+   * between costs microseconds each; any other change of owners, roster or day makes the next call
+   * rebuild the router from the book.
+   */
+  public Intake route(Lead lead, String actor) {
+    requireNonNull(lead, "lead");
+    policy.tierOf(lead);
+    synchronized (lock) {
+      Intake in = new Conflicts(this).intake(lead, actor, "arrived");
+      if (in.outcome() != Intake.Outcome.ADDED || in.owner().isPresent()) {
+        return in;
+      }
+      LeadRouter r = router(in.events().size());
+      Customer c = state.customer(in.customer()).orElseThrow();
+      RouteDecision d = r.route(c.lead());
+      List<BookEvent> events = new ArrayList<>(in.events());
+      if (d.rep().isPresent()) {
+        events.add(
+            record(
+                BookEvent.Kind.ASSIGNED,
+                new Change.Owned(c.id(), d.rep().get()),
+                actor,
+                d.explanation(),
+                "router"));
+      }
+      routerSeq = state.seq();
+      return new Intake(
+          in.lead(), in.outcome(), in.customer(), d.rep(), in.matches(), d.explanation(), events);
+    }
+  }
+
+  // The router the book keeps in step: valid while the log is at routerSeq and the day routerDay.
+  private LeadRouter router;
+  private long routerSeq = -1;
+  private LocalDate routerDay;
+
+  /**
+   * The book's router, rebuilt unless the only events since it was last in step are the {@code
+   * recent} ones just recorded for the lead about to be routed.
+   */
+  private LeadRouter router(int recent) {
+    LocalDate today = today();
+    if (router == null || routerSeq != state.seq() - recent || !today.equals(routerDay)) {
+      Problem p = problem();
+      List<Lead> owned = p.leads().stream().filter(l -> l.currentOwner().isPresent()).toList();
+      LeadRouter.Builder b =
+          LeadRouter.builder(p.policy()).roster(p.reps()).book(owned).ledger(p.ledger());
+      router = b.build();
+      routerDay = today;
+    }
+    return router;
   }
 
   /** Adds leads in order (see {@link #add}); duplicates among them are merged, never dropped. */
@@ -721,7 +872,7 @@ public final class Book {
       }
     }
     Policy p = policy.withCustomRule(new CoolDown(coolDowns, today));
-    return Problem.of(p, reps, leads);
+    return Problem.of(p, reps, leads, ledger(leaving));
   }
 
   /** The cool-down as a rule of the rulebook, for the batch and the router. */
@@ -854,15 +1005,39 @@ public final class Book {
    * Runs the lifecycle's rules for today, in this order: customers covered for a rep back from
    * leave are handed back; the customers of a rep whose leave of at least {@link
    * Lifecycle#coverAfterDays()} days runs today go to covers chosen by the policy; idle customers
-   * are warned and reclaimed ({@link Reclaimer}). Idempotent: a second call on the same day records
-   * nothing new.
+   * are warned and reclaimed ({@link Reclaimer}). Before them, a rep that takes new leads again
+   * since the last day started (back from leave, more of full time) is calibrated by the policy's
+   * catch-up. The day itself is an event ({@code day-started}), so a second call on the same day
+   * records nothing.
    *
    * @return the events, in order
    */
   public List<BookEvent> startDay(String actor) {
     synchronized (lock) {
-      List<BookEvent> out = new ArrayList<>();
       LocalDate today = today();
+      LocalDate last = state.lastDayStarted();
+      if (!today.isAfter(last)) {
+        return List.of(); // this day has started already
+      }
+      List<BookEvent> out = new ArrayList<>();
+      out.add(
+          record(
+              BookEvent.Kind.DAY_STARTED,
+              new Change.DayStarted(today),
+              actor,
+              "the lifecycle's rules run for " + today,
+              "lifecycle"));
+      if (!last.equals(LocalDate.MIN)) {
+        for (RosterEntry m : state.roster()) {
+          RepId r = m.rep().id();
+          double before = weightOn(r, last);
+          if (m.active() && weightOn(r, today) > before) {
+            long before0 = log.size();
+            calibrate(r, before == 0 ? "is back" : "works more of full time", actor);
+            out.addAll(log.subList((int) before0, log.size()));
+          }
+        }
+      }
       out.addAll(handBacks(today, actor));
       out.addAll(covers(today, actor));
       for (Reclaimer.Step s :

@@ -81,7 +81,11 @@ public record BookEvent(
     /** A rep left. */
     REP_LEFT(Change.RepLeft.class),
     /** A rep's availability over some days was set: leave, part time, ramping up. */
-    AVAILABILITY(Change.Availability.class);
+    AVAILABILITY(Change.Availability.class),
+    /** A rep's ledger credit was set by the catch-up policy (joined, back from leave). */
+    CALIBRATED(Change.Calibrated.class),
+    /** The book's day began: the lifecycle's rules ran for it. */
+    DAY_STARTED(Change.DayStarted.class);
 
     private final Class<? extends Change> change;
 

@@ -68,6 +68,9 @@ final class BookState {
   // made on claimDay.
   private LocalDate periodStart = LocalDate.MIN;
   private final Map<RepId, Integer> received = new LinkedHashMap<>();
+  // Catch-up adjustments of the period: a rep's credit is what it received plus its adjustment.
+  private final Map<RepId, Double> adjust = new LinkedHashMap<>();
+  private LocalDate lastDayStarted = LocalDate.MIN;
   private LocalDate claimDay = LocalDate.MIN;
   private final Map<RepId, Integer> claims = new LinkedHashMap<>();
 
@@ -190,6 +193,21 @@ final class BookState {
     return period.start(day).equals(periodStart) ? received.getOrDefault(rep, 0) : 0;
   }
 
+  /**
+   * What the ledger credits the rep in the period that holds the day: what it received plus the
+   * catch-up it was calibrated to.
+   */
+  double credited(RepId rep, LocalDate day) {
+    return period.start(day).equals(periodStart)
+        ? received.getOrDefault(rep, 0) + adjust.getOrDefault(rep, 0.0)
+        : 0;
+  }
+
+  /** The last day the book's day started, or {@link LocalDate#MIN}. */
+  LocalDate lastDayStarted() {
+    return lastDayStarted;
+  }
+
   /** The customers the rep claimed from the pool on the day. */
   int claims(RepId rep, LocalDate day) {
     return day.equals(claimDay) ? claims.getOrDefault(rep, 0) : 0;
@@ -306,6 +324,32 @@ final class BookState {
       mergedInto.put(dup, c.into());
       into.duplicates.add(dup);
       index(c.duplicate(), c.into(), true);
+    } else if (e.change() instanceof Change.Calibrated c) {
+      check(active(c.rep()), e, "rep " + c.rep() + " is not on the roster");
+      int got = received(c.rep(), day);
+      check(
+          c.credited() >= got,
+          e,
+          "rep "
+              + c.rep()
+              + " received "
+              + got
+              + " leads this period; it cannot be credited "
+              + c.credited());
+      startPeriod(period.start(day));
+      adjust.put(c.rep(), c.credited() - got);
+    } else if (e.change() instanceof Change.DayStarted c) {
+      check(
+          c.day().equals(day) && c.day().isAfter(lastDayStarted),
+          e,
+          "day "
+              + c.day()
+              + " cannot start on "
+              + day
+              + " (the last day started was "
+              + lastDayStarted
+              + ")");
+      lastDayStarted = c.day();
     } else if (e.change() instanceof Change.Unpinned c) {
       Entry x = entry(e, c.lead());
       check(x.pinnedBy != null, e, "customer " + c.lead() + " is not pinned");
@@ -447,16 +491,22 @@ final class BookState {
 
   /** Adds one to a rep's count of the span (a period or a day), starting the span afresh. */
   private void count(Map<RepId, Integer> counts, RepId rep, LocalDate span, boolean isPeriod) {
-    LocalDate current = isPeriod ? periodStart : claimDay;
-    if (!span.equals(current)) {
+    if (isPeriod) {
+      startPeriod(span);
+    } else if (!span.equals(claimDay)) {
       counts.clear();
-      if (isPeriod) {
-        periodStart = span;
-      } else {
-        claimDay = span;
-      }
+      claimDay = span;
     }
     counts.merge(rep, 1, Integer::sum);
+  }
+
+  /** Makes the period that starts on {@code start} the current one; a new one starts at zero. */
+  private void startPeriod(LocalDate start) {
+    if (!start.equals(periodStart)) {
+      received.clear();
+      adjust.clear();
+      periodStart = start;
+    }
   }
 
   /** Indexes a customer's record and its duplicates again (a key the update removed stays off). */

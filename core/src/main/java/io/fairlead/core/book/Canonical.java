@@ -71,6 +71,11 @@ final class Canonical {
       field(sb, "into", x.into().value());
     } else if (c instanceof Change.Removed x) {
       field(sb, "lead", x.lead().value());
+    } else if (c instanceof Change.Calibrated x) {
+      field(sb, "rep", x.rep().value());
+      field(sb, "credited", Double.toString(x.credited()));
+    } else if (c instanceof Change.DayStarted x) {
+      field(sb, "day", x.day().toString());
     } else if (c instanceof Change.Unpinned x) {
       field(sb, "lead", x.lead().value());
     } else if (c instanceof Change.Warned x) {

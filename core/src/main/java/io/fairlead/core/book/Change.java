@@ -224,6 +224,45 @@ public sealed interface Change {
   }
 
   /**
+   * A rep's ledger credit in the current period is set by the policy's catch-up: when it joins,
+   * comes back from leave or works more of full time (see {@code CatchUp}).
+   *
+   * @param rep the rep
+   * @param credited what the ledger counts for it from now on in this period, finite and {@code >=
+   *     0}
+   */
+  record Calibrated(RepId rep, double credited) implements Change {
+    public Calibrated {
+      requireNonNull(rep, "rep");
+      if (!(credited >= 0 && credited <= io.fairlead.core.model.Ledger.MAX_CREDITED)) {
+        throw new IllegalArgumentException(
+            "rep " + rep + ": credited must be finite and in [0, 2^53], was " + credited);
+      }
+    }
+
+    @Override
+    public String kind() {
+      return "calibrated";
+    }
+  }
+
+  /**
+   * The book's day begins: the lifecycle's rules run once for it.
+   *
+   * @param day the day
+   */
+  record DayStarted(LocalDate day) implements Change {
+    public DayStarted {
+      requireNonNull(day, "day");
+    }
+
+    @Override
+    public String kind() {
+      return "day-started";
+    }
+  }
+
+  /**
    * A customer leaves the book (deleted, or no longer a customer).
    *
    * @param lead the customer

@@ -60,7 +60,9 @@ record BookJson(String format, Integer version, String zone, String head, List<E
       String coolDownUntil,
       String activity,
       String into,
-      String on) {}
+      String on,
+      Double credited,
+      String day) {}
 
   static BookJson from(Book book) {
     List<EventJson> out = new ArrayList<>();
@@ -80,136 +82,87 @@ record BookJson(String format, Integer version, String zone, String head, List<E
     return new BookJson(FORMAT, VERSION, book.clock().getZone().getId(), book.verify().head(), out);
   }
 
-  private static ChangeJson change(Change c) {
-    if (c instanceof Change.RepJoined x) {
+  /** A change's JSON, field by field (the others absent). */
+  private static final class Fields {
+    RepJson rep;
+    String repId;
+    String from;
+    String until;
+    Double share;
+    LeadJson lead;
+    String leadId;
+    String to;
+    String coolDownUntil;
+    String activity;
+    String into;
+    String on;
+    Double credited;
+    String day;
+
+    ChangeJson json() {
       return new ChangeJson(
-          RepJson.from(x.rep()), null, null, null, null, null, null, null, null, null, null, null);
-    } else if (c instanceof Change.RepChanged x) {
-      return new ChangeJson(
-          RepJson.from(x.rep()), null, null, null, null, null, null, null, null, null, null, null);
-    } else if (c instanceof Change.RepLeft x) {
-      return new ChangeJson(
-          null, x.rep().value(), null, null, null, null, null, null, null, null, null, null);
-    } else if (c instanceof Change.Availability x) {
-      return new ChangeJson(
-          null,
-          x.rep().value(),
-          x.from().toString(),
-          x.to().toString(),
-          x.share(),
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null);
-    } else if (c instanceof Change.LeadAdded x) {
-      return new ChangeJson(
-          null,
-          null,
-          null,
-          null,
-          null,
-          LeadJson.from(x.lead()),
-          null,
-          null,
-          null,
-          null,
-          null,
-          null);
-    } else if (c instanceof Change.LeadUpdated x) {
-      return new ChangeJson(
-          null,
-          null,
-          null,
-          null,
-          null,
-          LeadJson.from(x.lead()),
-          null,
-          null,
-          null,
-          null,
-          null,
-          null);
-    } else if (c instanceof Change.Owned x) {
-      return new ChangeJson(
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          x.lead().value(),
-          x.to().value(),
-          null,
-          null,
-          null,
-          null);
-    } else if (c instanceof Change.Pooled x) {
-      return new ChangeJson(
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          x.lead().value(),
-          null,
-          x.coolDownUntil().toString(),
-          null,
-          null,
-          null);
-    } else if (c instanceof Change.Touched x) {
-      return new ChangeJson(
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          x.lead().value(),
-          null,
-          null,
-          x.activity().name(),
-          null,
-          null);
-    } else if (c instanceof Change.Merged x) {
-      return new ChangeJson(
-          null,
-          null,
-          null,
-          null,
-          null,
-          LeadJson.from(x.duplicate()),
-          null,
-          null,
-          null,
-          null,
-          x.into().value(),
-          null);
-    } else if (c instanceof Change.Warned x) {
-      return new ChangeJson(
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          x.lead().value(),
-          null,
-          null,
-          null,
-          null,
-          x.on().toString());
-    } else if (c instanceof Change.Removed x) {
-      return new ChangeJson(
-          null, null, null, null, null, null, x.lead().value(), null, null, null, null, null);
-    } else if (c instanceof Change.Unpinned x) {
-      return new ChangeJson(
-          null, null, null, null, null, null, x.lead().value(), null, null, null, null, null);
+          rep,
+          repId,
+          from,
+          until,
+          share,
+          lead,
+          leadId,
+          to,
+          coolDownUntil,
+          activity,
+          into,
+          on,
+          credited,
+          day);
     }
-    throw new AssertionError("a change the JSON cannot write: " + c);
+  }
+
+  private static ChangeJson change(Change c) {
+    Fields f = new Fields();
+    if (c instanceof Change.RepJoined x) {
+      f.rep = RepJson.from(x.rep());
+    } else if (c instanceof Change.RepChanged x) {
+      f.rep = RepJson.from(x.rep());
+    } else if (c instanceof Change.RepLeft x) {
+      f.repId = x.rep().value();
+    } else if (c instanceof Change.Availability x) {
+      f.repId = x.rep().value();
+      f.from = x.from().toString();
+      f.until = x.to().toString();
+      f.share = x.share();
+    } else if (c instanceof Change.LeadAdded x) {
+      f.lead = LeadJson.from(x.lead());
+    } else if (c instanceof Change.LeadUpdated x) {
+      f.lead = LeadJson.from(x.lead());
+    } else if (c instanceof Change.Owned x) {
+      f.leadId = x.lead().value();
+      f.to = x.to().value();
+    } else if (c instanceof Change.Pooled x) {
+      f.leadId = x.lead().value();
+      f.coolDownUntil = x.coolDownUntil().toString();
+    } else if (c instanceof Change.Touched x) {
+      f.leadId = x.lead().value();
+      f.activity = x.activity().name();
+    } else if (c instanceof Change.Merged x) {
+      f.lead = LeadJson.from(x.duplicate());
+      f.into = x.into().value();
+    } else if (c instanceof Change.Warned x) {
+      f.leadId = x.lead().value();
+      f.on = x.on().toString();
+    } else if (c instanceof Change.Removed x) {
+      f.leadId = x.lead().value();
+    } else if (c instanceof Change.Unpinned x) {
+      f.leadId = x.lead().value();
+    } else if (c instanceof Change.Calibrated x) {
+      f.repId = x.rep().value();
+      f.credited = x.credited();
+    } else if (c instanceof Change.DayStarted x) {
+      f.day = x.day().toString();
+    } else {
+      throw new AssertionError("a change the JSON cannot write: " + c);
+    }
+    return f.json();
   }
 
   Book toBook(JsonPath at, Book.Builder builder) {
@@ -358,6 +311,14 @@ record BookJson(String format, Integer version, String zone, String head, List<E
     } else if (type == Change.Removed.class) {
       only(at, c, k, "leadId");
       return new Change.Removed(id(at, "leadId", c.leadId(), LeadId::of));
+    } else if (type == Change.Calibrated.class) {
+      only(at, c, k, "repId", "credited");
+      RepId rep = id(at, "repId", c.repId(), RepId::of);
+      double credited = at.required(c.credited(), "credited");
+      return at.check(() -> new Change.Calibrated(rep, credited), Set.of("credited"));
+    } else if (type == Change.DayStarted.class) {
+      only(at, c, k, "day");
+      return new Change.DayStarted(date(at, "day", c.day()));
     } else if (type == Change.Unpinned.class) {
       only(at, c, k, "leadId");
       return new Change.Unpinned(id(at, "leadId", c.leadId(), LeadId::of));

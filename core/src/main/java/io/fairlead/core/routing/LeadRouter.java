@@ -327,6 +327,7 @@ public final class LeadRouter {
     private List<Lead> book = List.of();
     private double meanValue = Double.NaN;
     private double ledgerTolerance = 1.0;
+    private io.fairlead.core.model.Ledger ledger = io.fairlead.core.model.Ledger.empty();
 
     private Builder(Policy policy) {
       this.policy = policy;
@@ -420,6 +421,17 @@ public final class LeadRouter {
     }
 
     /**
+     * What each rep received and is credited so far in the period (a book's ledger, or a batch's
+     * {@code Allocation.ledger()}): the router goes on from there, as the batch would. Default: the
+     * start of a period. Each entry's rep must be on the roster.
+     */
+    public Builder ledger(io.fairlead.core.model.Ledger ledger) {
+      once("ledger");
+      this.ledger = requireNonNull(ledger, "ledger");
+      return this;
+    }
+
+    /**
      * Builds the router.
      *
      * @throws IllegalStateException if the roster is not set
@@ -428,7 +440,7 @@ public final class LeadRouter {
      */
     public LeadRouter build() {
       checkState(roster != null, "roster: not set; a router needs at least one rep");
-      Problem.of(policy, roster, book); // validates ids, owners and tiers across records
+      Problem.of(policy, roster, book, ledger); // validates ids, owners, tiers and the ledger
       double mean = meanValue;
       if (Double.isNaN(mean)) {
         double total = 0;
@@ -441,6 +453,9 @@ public final class LeadRouter {
       for (Lead l : book) {
         int owner = core.repIndex.get(l.currentOwner().orElseThrow());
         core.hold(l, owner, l.locked() ? Status.LOCKED : Status.KEPT);
+      }
+      for (io.fairlead.core.model.Ledger.Entry e : ledger.entries()) {
+        core.loads.setLedger(core.repIndex.get(e.rep()), e.received(), e.credited());
       }
       return new LeadRouter(core);
     }

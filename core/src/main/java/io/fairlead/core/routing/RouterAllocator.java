@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A batch placed the way the {@link LeadRouter} places a stream: one router on the problem's
- * roster, the owned leads first (kept, locked or moved by the policy), then the others, each in the
- * problem's order. Deterministic; quick enough for a day's leads on a large book.
+ * A batch placed the way the {@link LeadRouter} places a stream: one router on the problem's roster
+ * and ledger, the owned leads first (kept, locked or moved by the policy), then the others, each in
+ * the problem's order. Deterministic; quick enough for a day's leads on a large book.
  */
 final class RouterAllocator implements Allocator {
 
@@ -37,7 +37,8 @@ final class RouterAllocator implements Allocator {
     for (Lead l : problem.leads()) {
       total += policy.valueOf(l);
     }
-    LeadRouter.Builder b = LeadRouter.builder(policy).roster(problem.reps());
+    LeadRouter.Builder b =
+        LeadRouter.builder(policy).roster(problem.reps()).ledger(problem.ledger());
     if (total > 0) {
       b.meanValue(Math.min(Lead.MAX_VALUE, total / problem.leads().size()));
     }

@@ -63,7 +63,7 @@ class BookGuideTest {
     assertThat(claim.granted()).isFalse();
     assertThat(claim.refusals()).extracting(x -> x.rule()).containsExactly("pool");
     assertThat(dup.outcome()).isEqualTo(Intake.Outcome.MERGED);
-    assertThat(tonight).isEmpty();
+    assertThat(tonight).extracting(BookEvent::kind).containsExactly(BookEvent.Kind.DAY_STARTED);
     assertThat(check.intact()).isTrue();
     assertThat(
             FairleadJson.readBook(json, Book.builder(policy).lifecycle(lifecycle).clock(clock))

@@ -36,7 +36,10 @@ class ReclaimTest {
 
   private static List<String> run(Book book, TestClock clock, LocalDate day) {
     clock.day(day);
-    return book.startDay("nightly").stream().map(e -> e.kind().id() + " " + e.reason()).toList();
+    return book.startDay("nightly").stream()
+        .filter(e -> e.kind() != BookEvent.Kind.DAY_STARTED)
+        .map(e -> e.kind().id() + " " + e.reason())
+        .toList();
   }
 
   @Test
@@ -78,7 +81,7 @@ class ReclaimTest {
     for (LocalDate d = DAY.plusDays(20); d.isBefore(DAY.plusDays(90)); d = d.plusDays(20)) {
       clock.day(d);
       book.touch(C1, Activity.FOLLOW_UP, "rep:ana");
-      assertThat(book.startDay("nightly")).isEmpty();
+      assertThat(run(book, clock, d)).isEmpty();
     }
     // last follow-up on 05-21; the deal clause is due 90 days after 03-02: 05-31, warned 05-26
     assertThat(run(book, clock, LocalDate.of(2026, 5, 26)))
