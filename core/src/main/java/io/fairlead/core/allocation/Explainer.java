@@ -10,6 +10,7 @@ import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.RepId;
 import io.fairlead.core.model.Tier;
 import io.fairlead.core.policy.Exclusion;
+import io.fairlead.core.policy.Objective;
 import io.fairlead.core.policy.RepLoad;
 import io.fairlead.core.policy.Verdict;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ final class Explainer {
   private final ProblemIndex index;
   private final Assignment assignment;
   private final FairnessMetrics metrics;
+  private int[] owned;
 
   Explainer(ProblemIndex index, Assignment assignment, FairnessMetrics metrics) {
     this.index = index;
@@ -97,13 +99,14 @@ final class Explainer {
       case UNASSIGNED ->
           sb.append("Unassigned: ").append(outcome.reason().orElseThrow().message()).append('.');
       case LOCKED -> sb.append("Locked to ").append(owner).append(" by the host; no rule moves it");
-      case KEPT ->
-          sb.append("Kept with its owner ")
-              .append(owner)
-              .append(
-                  index.policy().allowRebalancing()
-                      ? ": moving it would not make the book fairer by more than the cost of a move"
-                      : ": the policy keeps existing owners");
+      case KEPT -> {
+        sb.append("Kept with its owner ").append(owner);
+        if (!index.policy().allowRebalancing()) {
+          sb.append(": the policy keeps existing owners");
+        } else if (movingCosts()) {
+          sb.append(": moving it would not make the book fairer by more than the cost of a move");
+        }
+      }
       case MOVED -> {
         int previous = index.owner(lead);
         sb.append("Moved from ").append(name(previous)).append(" to ").append(owner);
@@ -120,8 +123,24 @@ final class Explainer {
               .append(" holds more than a capacity of ")
               .append(index.rep(previous).capacity())
               .append(" allows, and its least valuable leads move first");
+        } else if (ownedBefore(previous) + index.rep(previous).heldOutside()
+            > index.capacity(previous)) {
+          sb.append(": ")
+              .append(name(previous))
+              .append(" held ")
+              .append(count(ownedBefore(previous) + index.rep(previous).heldOutside(), "customer"))
+              .append(", over a capacity of ")
+              .append(index.capacity(previous));
         } else {
-          sb.append(" to balance the book: the gain is larger than the cost of a move");
+          RepStats s = metrics.reps().get(previous);
+          sb.append(" to balance the book: ")
+              .append(name(previous))
+              .append(" held ")
+              .append(count(ownedBefore(previous), "lead"))
+              .append(
+                  String.format(
+                      Locale.ROOT, " (fair share %.1f) and now holds %d", s.fairLeads(), s.leads()))
+              .append(movingCosts() ? ", a gain larger than the cost of a move" : "");
         }
       }
       case ASSIGNED -> sb.append("Assigned to ").append(owner).append(", who meets every rule");
@@ -154,7 +173,9 @@ final class Explainer {
         } else {
           sb.append(": a more even book, by ")
               .append(grouped(-best.softDelta()))
-              .append(" score points, that the search stopped before finding");
+              .append(
+                  " score points, that this allocation does not make (a search stopped early, or a"
+                      + " move budget ran out)");
         }
         sb.append('.');
       }
@@ -194,6 +215,24 @@ final class Explainer {
         grouped(Math.round(s.fairValue())),
         count(tierLeads, "tier-" + tier + " lead"),
         s.fairTierLeads().get(tier));
+  }
+
+  /** Whether the policy prices a move away from an owner (rebalancing at a continuity cost). */
+  private boolean movingCosts() {
+    return index.policy().weight(Objective.CONTINUITY) > 0;
+  }
+
+  /** The leads of the problem the rep owned before the allocation. */
+  private int ownedBefore(int r) {
+    if (owned == null) {
+      owned = new int[index.repCount()];
+      for (int i = 0; i < index.leadCount(); i++) {
+        if (index.owner(i) >= 0) {
+          owned[index.owner(i)]++;
+        }
+      }
+    }
+    return owned[r];
   }
 
   private String name(int r) {
