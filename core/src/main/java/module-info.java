@@ -1,6 +1,7 @@
 /**
  * fairlead's core: the domain, the policy and its rulebook, problems, fairness metrics, proven
- * bounds, allocations and baselines, the online router, and JSON. It needs no solver.
+ * bounds, allocations and baselines, the online router, rebalancing with a move budget, and JSON.
+ * It needs no solver.
  *
  * <p>The engine every allocator shares ({@code io.fairlead.core.internal}: the compiled problem,
  * the per-rep kernel, the score, the flows) is exported to the solver module only, so no other code
@@ -20,6 +21,7 @@ module io.fairlead.core {
   exports io.fairlead.core.bound;
   exports io.fairlead.core.allocation;
   exports io.fairlead.core.routing;
+  exports io.fairlead.core.rebalance;
   exports io.fairlead.core.json;
   exports io.fairlead.core.internal to
       io.fairlead.solver;

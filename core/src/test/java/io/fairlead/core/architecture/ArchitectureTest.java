@@ -57,25 +57,38 @@ class ArchitectureTest {
         .definedBy("io.fairlead.core.allocation")
         .layer("routing")
         .definedBy("io.fairlead.core.routing")
+        .layer("rebalance")
+        .definedBy("io.fairlead.core.rebalance")
         .layer("json")
         .definedBy("io.fairlead.core.json")
         .whereLayer("json")
         .mayNotBeAccessedByAnyLayer()
         .whereLayer("routing")
         .mayOnlyBeAccessedByLayers("json")
+        .whereLayer("rebalance")
+        .mayNotBeAccessedByAnyLayer()
         .whereLayer("allocation")
-        .mayOnlyBeAccessedByLayers("routing", "json")
+        .mayOnlyBeAccessedByLayers("routing", "rebalance", "json")
         .whereLayer("bound")
-        .mayOnlyBeAccessedByLayers("allocation", "json")
+        .mayOnlyBeAccessedByLayers("allocation", "rebalance", "json")
         .whereLayer("fairness")
-        .mayOnlyBeAccessedByLayers("allocation", "json")
+        .mayOnlyBeAccessedByLayers("allocation", "rebalance", "json")
         .whereLayer("problem")
-        .mayOnlyBeAccessedByLayers("fairness", "bound", "allocation", "routing", "json")
+        .mayOnlyBeAccessedByLayers(
+            "fairness", "bound", "allocation", "routing", "rebalance", "json")
         .whereLayer("internal")
-        .mayOnlyBeAccessedByLayers("problem", "fairness", "bound", "allocation", "routing")
+        .mayOnlyBeAccessedByLayers(
+            "problem", "fairness", "bound", "allocation", "routing", "rebalance")
         .whereLayer("policy")
         .mayOnlyBeAccessedByLayers(
-            "internal", "problem", "fairness", "bound", "allocation", "routing", "json")
+            "internal",
+            "problem",
+            "fairness",
+            "bound",
+            "allocation",
+            "routing",
+            "rebalance",
+            "json")
         .check(CORE);
   }
 
@@ -92,6 +105,7 @@ class ArchitectureTest {
             "io.fairlead.core.bound",
             "io.fairlead.core.allocation",
             "io.fairlead.core.routing",
+            "io.fairlead.core.rebalance",
             "io.fairlead.core.json")
         .check(CORE);
   }
