@@ -21,11 +21,13 @@ import java.util.Map;
  * The rebalancing run: repairs, then greedy moves, then chains, over the per-rep kernel.
  *
  * <p>State: an {@link Assignment} of the view (every lead with its owner at the start), and per rep
- * the customers taken from it and given to it. A lead moves at most once. Every move is priced by
- * the kernel's one soft delta ({@link Loads#softDelta}): the cost of giving the lead to the
- * receiver, less what taking it from its owner saves (the cost of putting it back once taken away).
- * The view's policy gives continuity no weight, so this is the change of the balance objectives and
- * preferences the policy sets, whatever they are.
+ * the handovers it gave and took. A move is one handover: a lead a step moved may be moved on by a
+ * later step (that is what reaches the count optimum when an early move blocks it), and each
+ * handover counts against the budgets. Every move is priced by the kernel's one soft delta ({@link
+ * Loads#softDelta}): the cost of giving the lead to the receiver, less what taking it from its
+ * holder saves (the cost of putting it back once taken away). The view's policy gives continuity no
+ * weight, so this is the change of the balance objectives and preferences the policy sets, whatever
+ * they are.
  *
  * <ol>
  *   <li><b>Repairs.</b> Movable leads of reps over their capacity, in the order of {@link
@@ -68,7 +70,10 @@ final class Engine {
   private final int maxMoves;
   private final int perRep;
   private final Wording words;
-  private final boolean[] moved;
+
+  /** The step that last moved each lead, 0 if none. */
+  private final int[] movedIn;
+
   private final int[] taken;
   private final int[] given;
   private final List<Move> moves = new ArrayList<>();
@@ -95,7 +100,7 @@ final class Engine {
   private final long[] pricedGainRemoval;
 
   // Eligible sets ("pools", by content) of the free leads; each pool's reps; the pools each rep is
-  // in; each rep's unmoved free leads by pool; preference mismatches per eligible array.
+  // in; the free leads each rep holds now, by pool; preference mismatches per eligible array.
   private final int[] poolOf;
   private final int[][] poolReps;
   private final int[][] poolLeads;
@@ -107,11 +112,17 @@ final class Engine {
   private final double countOptimum;
   private double countTerm;
   private int reachedAt = -1;
+  private final double settled;
 
   private GainHeap heap;
 
   private Engine(
-      BookView view, FairnessMetrics before, int maxMoves, int perRep, double countOptimum) {
+      BookView view,
+      FairnessMetrics before,
+      int maxMoves,
+      int perRep,
+      double countOptimum,
+      double settled) {
     this.view = view;
     this.index = view.index;
     int n = index.leadCount();
@@ -125,7 +136,7 @@ final class Engine {
     this.maxMoves = maxMoves;
     this.perRep = perRep;
     this.words = new Wording(index, loads, before, view.touched);
-    this.moved = new boolean[n];
+    this.movedIn = new int[n];
     this.taken = new int[reps];
     this.given = new int[reps];
     this.room = new boolean[reps];
@@ -190,6 +201,7 @@ final class Engine {
     }
 
     this.countOptimum = countOptimum;
+    this.settled = settled;
     for (int r = 0; r < reps; r++) {
       countTerm += (double) loads.held(r) * loads.held(r) / index.weight(r);
     }
@@ -204,7 +216,21 @@ final class Engine {
    */
   static Run run(
       BookView view, FairnessMetrics before, int maxMoves, int perRep, double countOptimum) {
-    Engine e = new Engine(view, before, maxMoves, perRep, countOptimum);
+    return run(view, before, maxMoves, perRep, countOptimum, SETTLED);
+  }
+
+  /**
+   * As {@link #run(BookView, FairnessMetrics, int, int, double)}, with another threshold for
+   * settling ({@code 0}: rounds repeat until one changes nothing).
+   */
+  static Run run(
+      BookView view,
+      FairnessMetrics before,
+      int maxMoves,
+      int perRep,
+      double countOptimum,
+      double settled) {
+    Engine e = new Engine(view, before, maxMoves, perRep, countOptimum, settled);
     e.go();
     return new Run(List.copyOf(e.moves), e.reachedAt);
   }
@@ -264,10 +290,10 @@ final class Engine {
       for (Move m : moves.subList(start, moves.size())) {
         gain += m.gain();
       }
-      boolean settled = !first && book.score().hard() == hard && gain < SETTLED * soft;
+      boolean done = !first && book.score().hard() == hard && gain < settled * soft;
       soft -= gain;
       first = false;
-      if (!any || settled) {
+      if (!any || done) {
         break;
       }
     }
@@ -275,14 +301,18 @@ final class Engine {
 
   // ------------------------------------------------------------------------------------- moves
 
-  /** Whether the lead may move now: free, not moved yet, its owner's budget not spent. */
+  /** Whether the lead may move now: free, and its holder's budget not spent. */
   private boolean movable(int i) {
-    return index.pin(i) == ProblemIndex.Pin.FREE && !moved[i] && taken[book.repOf(i)] < perRep;
+    return index.pin(i) == ProblemIndex.Pin.FREE && taken[book.repOf(i)] < perRep;
   }
 
-  /** Whether rep {@code b} may take the lead, held by its owner, now. */
+  /** Whether rep {@code b} may take the lead now (as new to it, unless it is the owner). */
   private boolean canTake(int i, int b) {
-    return b != book.repOf(i) && given[b] < perRep && room[b];
+    return b != book.repOf(i) && given[b] < perRep && hasRoom(i, b);
+  }
+
+  private boolean hasRoom(int i, int b) {
+    return b == index.owner(i) ? loads.hasRoom(b, false) : room[b];
   }
 
   /** The preference mismatches of the lead with each of its eligible reps, in their order. */
@@ -302,10 +332,14 @@ final class Engine {
     return m;
   }
 
-  /** The kernel's cost of giving the lead, held by its owner, to rep {@code b}. */
+  /** The kernel's cost of giving the lead, taken from its holder, to rep {@code b}. */
   private long addCost(int i, int b, int mismatches) {
     return loads.softDelta(
-        b, index.tierRank(i), index.valueUnits(i), loads.preferenceCost(mismatches), true);
+        b,
+        index.tierRank(i),
+        index.valueUnits(i),
+        loads.preferenceCost(mismatches),
+        index.isNew(i, b));
   }
 
   /** What taking the lead from its holder saves: the cost of putting it back once taken away. */
@@ -330,14 +364,15 @@ final class Engine {
     int[] e = index.eligible(i);
     byte[] m = mismatches(i);
     int holder = book.repOf(i);
+    int owner = index.owner(i);
     int tier = index.tierRank(i);
     long units = index.valueUnits(i);
     for (int j = 0; j < e.length; j++) {
       int b = e[j];
-      if (b == holder || given[b] >= perRep || !room[b]) {
+      if (b == holder || given[b] >= perRep || !(b == owner ? hasRoom(i, b) : room[b])) {
         continue;
       }
-      long c = loads.softDelta(b, tier, units, loads.preferenceCost(m[j]), true);
+      long c = loads.softDelta(b, tier, units, loads.preferenceCost(m[j]), b != owner);
       if (kept == K) {
         if (c >= pricedCosts[base + K - 1]) {
           bound = Math.min(bound, c);
@@ -439,7 +474,10 @@ final class Engine {
     Map<String, Long> after = book.contributions(i);
     Map<String, Long> gains = new LinkedHashMap<>();
     before.forEach((o, c) -> gains.put(o, c - after.getOrDefault(o, 0L)));
-    moved[i] = true;
+    movedIn[i] = step;
+    // Its notes were made at its old holder: price it afresh next time.
+    pricedReps[i * K] = -1;
+    pricedHolderVersion[i] = -1;
     taken[from]++;
     given[to]++;
     version[from]++;
@@ -451,6 +489,7 @@ final class Engine {
         (2.0 * loads.held(to) - 1) / index.weight(to)
             - (2.0 * loads.held(from) + 1) / index.weight(from);
     repPools.get(from).get(poolOf[i]).remove(Integer.valueOf(i));
+    repPools.get(to).computeIfAbsent(poolOf[i], k -> new ArrayList<>()).add(i);
     if (heap != null && taken[to] < perRep) {
       // The receiver holds one more lead: each of its own may be worth moving now. An upper bound
       // of the gain (the last gain, plus what removing it saves more) goes in the queue; the pop
@@ -626,7 +665,7 @@ final class Engine {
       }
       step++;
       int a = book.repOf(i);
-      move(i, c.rep(), Move.Kind.BALANCE, words.balance(i, a, c.rep()), false);
+      move(i, c.rep(), Move.Kind.BALANCE, words.balance(i, a, c.rep(), movedIn[i]), false);
       finishStep();
       applied = true;
     }

@@ -59,6 +59,7 @@ public final class TradeOffCurve {
   private final OptionalInt fewest;
   private final OptionalInt reached;
   private final OptionalInt countsOnlyReached;
+  private final TradeOffPoint countsOnly;
 
   private TradeOffCurve(
       List<TradeOffPoint> points,
@@ -68,7 +69,8 @@ public final class TradeOffCurve {
       FairnessBounds bounds,
       OptionalInt fewest,
       OptionalInt reached,
-      OptionalInt countsOnlyReached) {
+      OptionalInt countsOnlyReached,
+      TradeOffPoint countsOnly) {
     this.points = List.copyOf(points);
     this.movable = view.movable;
     this.heldBack = Collections.unmodifiableMap(new LinkedHashMap<>(view.heldBack));
@@ -78,6 +80,7 @@ public final class TradeOffCurve {
     this.fewest = fewest;
     this.reached = reached;
     this.countsOnlyReached = countsOnlyReached;
+    this.countsOnly = countsOnly;
   }
 
   static TradeOffCurve of(BookView view, int perRep) {
@@ -102,23 +105,32 @@ public final class TradeOffCurve {
               a.score(),
               bounds.gaps(assignment)));
     }
-    OptionalInt fewest = OptionalInt.empty();
-    OptionalInt countsOnly = OptionalInt.empty();
-    if (reachable) {
-      fewest = OptionalInt.of(MoveFlow.solve(view.index, optimum).moves());
-      BookView counts = view.withPolicy(BookView.countsOnly(view.problem.policy()));
-      Allocation countsBefore =
-          Allocation.of(counts.problem, counts.owners(), "book", Duration.ZERO);
-      int at =
-          Engine.run(counts, countsBefore.metrics(), Rebalancer.UNLIMITED, perRep, target)
-              .movesToCountOptimum();
-      countsOnly = at < 0 ? OptionalInt.empty() : OptionalInt.of(at);
-    }
+    OptionalInt fewest =
+        reachable
+            ? OptionalInt.of(MoveFlow.solve(view.index, optimum).moves())
+            : OptionalInt.empty();
+    // The same book rebalanced for counts alone, measured under the policy like the points.
+    BookView counts = view.withPolicy(BookView.countsOnly(view.problem.policy()));
+    Allocation countsBefore = Allocation.of(counts.problem, counts.owners(), "book", Duration.ZERO);
+    // Run to the end: the last rounds gain little score, but they are what reaches the optimum.
+    Engine.Run countsRun =
+        Engine.run(counts, countsBefore.metrics(), Rebalancer.UNLIMITED, perRep, target, 0);
+    Map<LeadId, RepId> countsAfter = Engine.after(view, countsRun.moves(), Rebalancer.UNLIMITED);
+    TradeOffPoint countsPoint =
+        new TradeOffPoint(
+            "counts only",
+            Rebalancer.UNLIMITED,
+            countsRun.moves().size(),
+            Allocation.of(view.problem, countsAfter, "rebalance", Duration.ZERO).score(),
+            bounds.gaps(countsAfter));
+    int at = countsRun.movesToCountOptimum();
+    OptionalInt countsOnly = at < 0 ? OptionalInt.empty() : OptionalInt.of(at);
     OptionalInt reached =
         run.movesToCountOptimum() < 0
             ? OptionalInt.empty()
             : OptionalInt.of(run.movesToCountOptimum());
-    return new TradeOffCurve(points, view, perRep, before, bounds, fewest, reached, countsOnly);
+    return new TradeOffCurve(
+        points, view, perRep, before, bounds, fewest, reached, countsOnly, countsPoint);
   }
 
   /** The points, from no moves to no limit. */
@@ -173,5 +185,15 @@ public final class TradeOffCurve {
    */
   public OptionalInt countsOnlyMovesToCountOptimum() {
     return countsOnlyReached;
+  }
+
+  /**
+   * The book rebalanced without a limit for lead counts alone (every other objective of the policy
+   * at weight 0; the same per-rep budget and rules on what may move), measured under the policy
+   * like the points: what {@link #countsOnlyMovesToCountOptimum()} speaks about, and how close to
+   * the count optimum it ends when it does not reach it. Labelled {@code "counts only"}.
+   */
+  public TradeOffPoint countsOnly() {
+    return countsOnly;
   }
 }

@@ -11,7 +11,8 @@ import io.fairlead.core.bound.BoundGaps;
  * book after them.
  *
  * @param budget the budget in words: {@code "0"}, {@code "1 %"}, {@code "2 %"}, {@code "5 %"},
- *     {@code "10 %"} of the movable customers, or {@code "unlimited"}
+ *     {@code "10 %"} of the movable customers, or {@code "unlimited"} ({@code "counts only"} for
+ *     {@link TradeOffCurve#countsOnly()})
  * @param maxMoves the budget in moves ({@link Rebalancer#UNLIMITED} for none)
  * @param moves the moves made (at most {@code maxMoves}; fewer when no further move helps, or when
  *     the next step is a chain longer than what is left)

@@ -66,7 +66,7 @@ final class Wording {
         .append(" over a capacity of ")
         .append(cap)
         .append("; its least valuable customers that may move go first, and ")
-        .append(describe(lead))
+        .append(describe(lead, null))
         .append(" is next. ")
         .append(receiver(to, lead))
         .append('.');
@@ -87,15 +87,24 @@ final class Wording {
         + '.';
   }
 
-  /** A move that makes the book fairer. */
-  String balance(int lead, int from, int to) {
+  /**
+   * A move that makes the book fairer.
+   *
+   * @param movedIn the step that moved the lead to {@code from}, 0 if {@code from} owns it
+   */
+  String balance(int lead, int from, int to, int movedIn) {
+    String again =
+        movedIn > 0
+            ? name(from) + " took it from " + name(index.owner(lead)) + " in step " + movedIn
+            : null;
     return standing(from, lead)
         + "; "
         + standing(to, lead)
         + ". Moving "
-        + describe(lead)
+        + describe(lead, again)
         + " to "
         + name(to)
+        + (to == index.owner(lead) ? ", its owner," : "")
         + " evens them out.";
   }
 
@@ -188,7 +197,8 @@ final class Wording {
         Locale.ROOT, "%.1f %s a fair share of %.1f", Math.abs(d), d > 0 ? "above" : "below", fair);
   }
 
-  private String describe(int lead) {
+  /** The lead's id, tier, value and last touch, and a note if given. */
+  private String describe(int lead, String note) {
     StringBuilder sb =
         new StringBuilder(id(lead))
             .append(" (tier ")
@@ -201,6 +211,9 @@ final class Wording {
           t == null
               ? ", never touched"
               : ", last touched " + LocalDate.ofInstant(t, ZoneOffset.UTC));
+    }
+    if (note != null) {
+      sb.append("; ").append(note);
     }
     return sb.append(')').toString();
   }

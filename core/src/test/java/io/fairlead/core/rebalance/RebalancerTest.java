@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.within;
 import io.fairlead.core.allocation.Status;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadId;
+import io.fairlead.core.model.LeadKind;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.RepId;
+import io.fairlead.core.model.Role;
+import io.fairlead.core.policy.Objective;
 import io.fairlead.core.policy.Policy;
 import io.fairlead.core.problem.Problem;
 import java.time.Instant;
@@ -258,6 +261,50 @@ class RebalancerTest {
     assertThat(curve.movesToCountOptimum()).hasValue(2);
     // With a budget of 1 the chain does not fit, and the run stops there.
     assertThat(Rebalancer.builder().maxMoves(1).build().rebalance(book).moves()).isEmpty();
+  }
+
+  @Test
+  void aMovedLead_mayBeHandedOnLater_whenThatReachesTheOptimum() {
+    // Counts alone. r1 may hold nothing more (capacity 2, both held elsewhere), so c1 and c5 must
+    // go, least valuable first: c1 to r2 (weight 1: its first lead costs 1, r3's 1/0.8), then c5,
+    // which only r2 may take. Now r2 holds 2 (Σ n²/w = 4) and r3 none: handing c1 on to r3 gives
+    // 1 + 1.25 = 2.25, the optimum. Three handovers; the fewest is two (c1 straight to r3).
+    Rep r1 = Rep.builder("r1").capacity(2).heldOutside(2).build();
+    Rep r2 = Rep.builder("r2").regions("S").build();
+    Rep r3 = Rep.builder("r3").regions("S").industries("x").role(Role.HUNTER).weight(0.8).build();
+    List<Lead> leads =
+        List.of(
+            Lead.builder("c1")
+                .region("S")
+                .industry("x")
+                .kind(LeadKind.NEW_BUSINESS)
+                .value(0)
+                .tier("C")
+                .currentOwner("r1")
+                .build(),
+            Lead.builder("c5")
+                .region("S")
+                .industry("y")
+                .kind(LeadKind.EXISTING_CUSTOMER)
+                .value(240)
+                .tier("B")
+                .currentOwner("r1")
+                .build());
+    Policy counts = Policy.builder().weight(Objective.VALUE, 0).weight(Objective.TIER, 0).build();
+    Problem book = Problem.of(counts, List.of(r1, r2, r3), leads);
+    Rebalance r = Rebalancer.create().rebalance(book);
+
+    assertThat(r.moves())
+        .extracting(
+            m -> m.step() + " " + m.lead() + " " + m.from() + "->" + m.to() + " " + m.kind())
+        .containsExactly("1 c1 r1->r2 CAPACITY", "2 c5 r1->r2 CAPACITY", "3 c1 r2->r3 BALANCE");
+    assertThat(r.moves().get(2).reason())
+        .contains("Moving c1 (tier C, 0; r2 took it from r1 in step 1) to r3");
+    assertThat(r.gapsAfter().countOptimal()).isTrue();
+    assertThat(r.after().outcome(LeadId.of("c1")).rep()).contains(RepId.of("r3"));
+    TradeOffCurve curve = Rebalancer.create().curve(book);
+    assertThat(curve.fewestMovesToCountOptimum()).hasValue(2);
+    assertThat(curve.movesToCountOptimum()).hasValue(3);
   }
 
   // ----------------------------------------------------------------------------------- curve
