@@ -123,20 +123,16 @@ final class Explainer {
               .append(" holds more than a capacity of ")
               .append(index.rep(previous).capacity())
               .append(" allows, and its least valuable leads move first");
-        } else if (ownedBefore(previous) + index.rep(previous).heldOutside()
-            > index.capacity(previous)) {
-          sb.append(": ")
-              .append(name(previous))
-              .append(" held ")
-              .append(count(ownedBefore(previous) + index.rep(previous).heldOutside(), "customer"))
-              .append(", over a capacity of ")
-              .append(index.capacity(previous));
         } else {
           RepStats s = metrics.reps().get(previous);
-          sb.append(" to balance the book: ")
+          int outside = index.rep(previous).heldOutside();
+          boolean over = (long) ownedBefore(previous) + outside > index.capacity(previous);
+          sb.append(over ? ": " : " to balance the book: ")
               .append(name(previous))
               .append(" held ")
               .append(count(ownedBefore(previous), "lead"))
+              .append(outside > 0 ? " and " + outside + " outside this book" : "")
+              .append(over ? ", over a capacity of " + index.capacity(previous) + "," : "")
               .append(
                   String.format(
                       Locale.ROOT, " (fair share %.1f) and now holds %d", s.fairLeads(), s.leads()))
