@@ -10,22 +10,25 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One customer moved by a {@link Rebalancer}, with the reason in a manager's words.
+ * One move of a {@link Rebalancer}: a customer handed from one rep to another, with the reason in a
+ * manager's words.
  *
  * <pre>{@code
  * for (Move m : rebalance.moves()) {
  *   System.out.println(m.lead() + ": " + m.from() + " -> " + m.to() + "  " + m.reason());
  * }
- * // c17: ana -> ben  ana held 61 customers, 3 over a capacity of 58; c17 is the least valuable …
+ * // c17: ana -> ben  ana held 61 customers, 3 over a capacity of 58; its least valuable …
  * }</pre>
  *
- * <p>Moves come in steps: a step is one move, or a chain of moves that passes a customer along from
- * a rep who has too many to one who can take it when no direct move can (every rep in between gives
- * one customer and takes one). All moves of a step share its number.
+ * <p>A move hands one customer from the rep that holds it to another. Moves come in steps: a step
+ * is one move, or a chain of moves that passes a customer along from a rep who has too many to one
+ * who can take it when no direct move can (every rep in between gives one customer and takes one).
+ * All moves of a step share its number. A customer a step moved may be handed on by a later step;
+ * its {@code from} is then the rep the earlier step gave it to.
  *
  * @param step the step's number, from 1, in the order the moves are made
  * @param lead the customer
- * @param from its owner in the book
+ * @param from the rep that holds it: its owner in the book, or the rep an earlier step gave it to
  * @param to the rep who takes it
  * @param kind why it moves: a capacity breach, a rule its owner breaks, or balance
  * @param reason one or two sentences with the figures behind the move, as they stood when it was

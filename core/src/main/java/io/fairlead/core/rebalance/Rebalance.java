@@ -98,7 +98,10 @@ public final class Rebalance {
     return before;
   }
 
-  /** The book after the moves; moved customers are {@code MOVED}, with explanations. */
+  /**
+   * The book after the moves, the net result: a customer that ends with another rep than its owner
+   * is {@code MOVED} (once, however many moves handed it on), with explanations.
+   */
   public Allocation after() {
     return after;
   }
