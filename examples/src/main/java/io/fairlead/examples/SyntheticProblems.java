@@ -165,7 +165,7 @@ public final class SyntheticProblems {
    * uneven the way a team's history leaves it, under the default policy. It is {@link
    * #generate(int, int, long) generate}'s problem (same seed), with every lead that has no owner
    * given to a rep that passes every rule for it, picked with probability proportional to the rep's
-   * seniority: a lognormal factor (σ = 0.5) drawn from a second random stream of the same seed.
+   * seniority: a lognormal factor (σ = 0.3) drawn from a second random stream of the same seed.
    * Capacities are not looked at, as a CRM's history does not: senior reps end up above their fair
    * share, some past their capacity, and new hires below it. Locks and leave are {@code
    * generate}'s.
