@@ -16,6 +16,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -23,6 +26,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -299,7 +303,7 @@ public final class MavenCrmData {
       }
       Lead.Builder b = leadOf.apply(d);
       if (d.stage().equals("Engaging")) {
-        b.currentOwner(d.agent());
+        b.currentOwner(d.agent()).attribute("engaged", d.engaged().orElseThrow().toString());
       }
       Lead lead = b.build();
       leads.add(lead);
@@ -326,6 +330,29 @@ public final class MavenCrmData {
   /** The same reps and leads under another policy. */
   public Problem problem(Policy policy) {
     return Problem.of(requireNonNull(policy, "policy"), reps, leads);
+  }
+
+  /**
+   * The sample's book as its CRM records it: every open deal owned by its {@code sales_agent}
+   * (Prospecting deals too), under {@link #policy()}. Uneven the way a real team's is: the agents
+   * hold 0 to 194 open deals each, and 453 deals are worked from outside their account's home
+   * region.
+   */
+  public Problem book() {
+    List<Lead> owned = new ArrayList<>(leads.size());
+    for (Lead l : leads) {
+      owned.add(l.toBuilder().currentOwner(history.get(l.id()).value()).build());
+    }
+    return Problem.of(policy(), reps, owned);
+  }
+
+  /**
+   * When an open deal was last touched: its {@code engage_date} (an Engaging deal's attribute
+   * {@code "engaged"}), or empty for a Prospecting deal, which nobody has engaged yet.
+   */
+  public static Optional<Instant> lastTouched(Lead lead) {
+    return Optional.ofNullable(lead.attributes().get("engaged"))
+        .map(d -> LocalDate.parse(d).atStartOfDay(ZoneOffset.UTC).toInstant());
   }
 
   /** Who works each open deal today: its {@code sales_agent}, in lead order. */

@@ -4,11 +4,16 @@ import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadKind;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.Role;
+import io.fairlead.core.model.Tier;
 import io.fairlead.core.policy.Policy;
+import io.fairlead.core.policy.Rulebook;
 import io.fairlead.core.problem.Problem;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -153,6 +158,69 @@ public final class SyntheticProblems {
       out.add(b.build());
     }
     return Problem.of(policy, roster, out);
+  }
+
+  /**
+   * A book of {@code leads} customers and {@code reps} reps in which every customer has an owner,
+   * uneven the way a team's history leaves it, under the default policy. It is {@link
+   * #generate(int, int, long) generate}'s problem (same seed), with every lead that has no owner
+   * given to a rep that passes every rule for it, picked with probability proportional to the rep's
+   * seniority: a lognormal factor (σ = 0.3) drawn from a second random stream of the same seed.
+   * Capacities are not looked at, as a CRM's history does not: senior reps end up above their fair
+   * share, some past their capacity, and new hires below it. Locks and leave are {@code
+   * generate}'s.
+   */
+  public static Problem book(int leads, int reps, long seed) {
+    Problem p = generate(leads, reps, seed);
+    Policy policy = p.policy();
+    Rulebook rules = policy.rulebook();
+    Random rnd = new Random(seed ^ 0x5EED_B00CL);
+    double[] seniority = new double[p.reps().size()];
+    for (int r = 0; r < seniority.length; r++) {
+      seniority[r] = Math.exp(0.3 * rnd.nextGaussian());
+    }
+    // The generator sets no size bands, so leads with the same region, industry, tier and kind
+    // pass the same reps.
+    Map<String, double[]> cumulative = new HashMap<>();
+    Map<String, int[]> takers = new HashMap<>();
+    List<Lead> out = new ArrayList<>(p.leads().size());
+    for (Lead l : p.leads()) {
+      if (l.currentOwner().isPresent()) {
+        out.add(l);
+        continue;
+      }
+      Tier tier = policy.tierOf(l);
+      String key = l.region() + "|" + l.industry() + "|" + tier + "|" + l.kind();
+      int[] who =
+          takers.computeIfAbsent(
+              key,
+              k -> {
+                List<Integer> ok = new ArrayList<>();
+                for (int r = 0; r < p.reps().size(); r++) {
+                  if (rules.firstExclusion(p.reps().get(r), l, tier, false) == null) {
+                    ok.add(r);
+                  }
+                }
+                return ok.stream().mapToInt(Integer::intValue).toArray();
+              });
+      double[] cum =
+          cumulative.computeIfAbsent(
+              key,
+              k -> {
+                double[] c = new double[who.length];
+                double sum = 0;
+                for (int j = 0; j < who.length; j++) {
+                  sum += seniority[who[j]];
+                  c[j] = sum;
+                }
+                return c;
+              });
+      double x = rnd.nextDouble() * cum[cum.length - 1];
+      int j = Arrays.binarySearch(cum, x);
+      j = Math.min(j < 0 ? -j - 1 : j, who.length - 1);
+      out.add(l.toBuilder().currentOwner(p.reps().get(who[j]).id().value()).build());
+    }
+    return Problem.of(policy, p.reps(), out);
   }
 
   /** What the generator needs to know of a rep to pick an owner that passes every rule. */

@@ -201,4 +201,51 @@ class MavenCrmDataTest {
     assertThat(CRM.historicalAssignment().get(LeadId.of("UP409DSB")))
         .isEqualTo(RepId.of("Maureen Marcano"));
   }
+
+  @Test
+  void book_ownsEveryDealByItsRecordedAgent_unevenly() {
+    Problem book = CRM.book();
+    assertThat(book.leads()).hasSize(2089);
+    assertThat(book.leads())
+        .allMatch(
+            l -> l.currentOwner().equals(Optional.of(CRM.historicalAssignment().get(l.id()))));
+    Map<RepId, Long> held =
+        book.leads().stream()
+            .collect(
+                Collectors.groupingBy(l -> l.currentOwner().orElseThrow(), Collectors.counting()));
+    // 27 agents work open deals, 31 to 194 of them; the 8 others (5 new hires among them) none.
+    assertThat(held).hasSize(27);
+    assertThat(held.values().stream().mapToLong(Long::longValue).min().orElseThrow()).isEqualTo(31);
+    assertThat(held.values().stream().mapToLong(Long::longValue).max().orElseThrow())
+        .isEqualTo(194);
+    Map<RepId, Rep> reps =
+        book.reps().stream().collect(Collectors.toMap(Rep::id, Function.identity()));
+    long outside =
+        book.leads().stream()
+            .filter(
+                l ->
+                    !reps.get(l.currentOwner().orElseThrow())
+                        .regions()
+                        .contains(l.region().orElseThrow()))
+            .count();
+    assertThat(outside).isEqualTo(453);
+  }
+
+  @Test
+  void lastTouched_isTheEngageDate_andEmptyForProspecting() {
+    assertThat(MavenCrmData.lastTouched(lead("6CWZFOHJ"))).isEmpty();
+    // An Engaging deal: its engage_date in sales_pipeline.csv.
+    Lead engaging =
+        PROBLEM.leads().stream()
+            .filter(l -> "Engaging".equals(l.attributes().get("stage")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(MavenCrmData.lastTouched(engaging))
+        .hasValue(
+            java.time.LocalDate.parse(engaging.attributes().get("engaged"))
+                .atStartOfDay(java.time.ZoneOffset.UTC)
+                .toInstant());
+    assertThat(PROBLEM.leads().stream().filter(l -> l.attributes().containsKey("engaged")))
+        .hasSize(1589);
+  }
 }

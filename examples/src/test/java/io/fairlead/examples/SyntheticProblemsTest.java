@@ -71,4 +71,35 @@ class SyntheticProblemsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("reps must be >= 2");
   }
+
+  @Test
+  void book_everyLeadOwnedByARepWhoMayHoldIt_someRepsPastCapacity() {
+    Problem book = SyntheticProblems.book(4_000, 80, 9);
+    assertThat(book).isEqualTo(SyntheticProblems.book(4_000, 80, 9));
+    Problem generated = SyntheticProblems.generate(4_000, 80, 9);
+    assertThat(book.reps()).isEqualTo(generated.reps());
+    assertThat(book.leads()).allMatch(l -> l.currentOwner().isPresent());
+    // The owners generate() gave are kept; the others pass every pairwise rule.
+    for (int i = 0; i < book.leads().size(); i++) {
+      Lead l = book.leads().get(i);
+      generated
+          .leads()
+          .get(i)
+          .currentOwner()
+          .ifPresent(o -> assertThat(l.currentOwner()).contains(o));
+      Rep owner =
+          book.reps().stream()
+              .filter(r -> r.id().equals(l.currentOwner().get()))
+              .findFirst()
+              .orElseThrow();
+      assertThat(book.policy().rulebook().firstExclusion(owner, l, book.policy().tierOf(l), false))
+          .as("%s with %s", l.id(), owner.id())
+          .isNull();
+    }
+    Map<String, Long> held =
+        book.leads().stream()
+            .collect(
+                Collectors.groupingBy(l -> l.currentOwner().get().value(), Collectors.counting()));
+    assertThat(book.reps()).anyMatch(r -> held.getOrDefault(r.id().value(), 0L) > r.capacity());
+  }
 }

@@ -33,6 +33,7 @@ final class Explainer {
   private final ProblemIndex index;
   private final Assignment assignment;
   private final FairnessMetrics metrics;
+  private int[] owned;
 
   Explainer(ProblemIndex index, Assignment assignment, FairnessMetrics metrics) {
     this.index = index;
@@ -98,13 +99,14 @@ final class Explainer {
       case UNASSIGNED ->
           sb.append("Unassigned: ").append(outcome.reason().orElseThrow().message()).append('.');
       case LOCKED -> sb.append("Locked to ").append(owner).append(" by the host; no rule moves it");
-      case KEPT ->
-          sb.append("Kept with its owner ")
-              .append(owner)
-              .append(
-                  index.policy().allowRebalancing()
-                      ? ": moving it would not make the book fairer by more than the cost of a move"
-                      : ": the policy keeps existing owners");
+      case KEPT -> {
+        sb.append("Kept with its owner ").append(owner);
+        if (!index.policy().allowRebalancing()) {
+          sb.append(": the policy keeps existing owners");
+        } else if (movingCosts()) {
+          sb.append(": moving it would not make the book fairer by more than the cost of a move");
+        }
+      }
       case MOVED -> {
         int previous = index.owner(lead);
         sb.append("Moved from ").append(name(previous)).append(" to ").append(owner);
@@ -122,7 +124,19 @@ final class Explainer {
               .append(index.rep(previous).capacity())
               .append(" allows, and its least valuable leads move first");
         } else {
-          sb.append(" to balance the book: the gain is larger than the cost of a move");
+          RepStats s = metrics.reps().get(previous);
+          int outside = index.rep(previous).heldOutside();
+          boolean over = (long) ownedBefore(previous) + outside > index.capacity(previous);
+          sb.append(over ? ": " : " to balance the book: ")
+              .append(name(previous))
+              .append(" held ")
+              .append(count(ownedBefore(previous), "lead"))
+              .append(outside > 0 ? " and " + outside + " outside this book" : "")
+              .append(over ? ", over a capacity of " + index.capacity(previous) + "," : "")
+              .append(
+                  String.format(
+                      Locale.ROOT, " (fair share %.1f) and now holds %d", s.fairLeads(), s.leads()))
+              .append(movingCosts() ? ", a gain larger than the cost of a move" : "");
         }
       }
       case ASSIGNED -> sb.append("Assigned to ").append(owner).append(", who meets every rule");
@@ -155,7 +169,9 @@ final class Explainer {
         } else {
           sb.append(": a more even book, by ")
               .append(grouped(-best.softDelta()))
-              .append(" score points, that the search stopped before finding");
+              .append(
+                  " score points, that this allocation does not make (a search stopped early, or a"
+                      + " move budget ran out)");
         }
         sb.append('.');
       }
@@ -207,6 +223,24 @@ final class Explainer {
         holds,
         leads(received),
         s.fairReceipts());
+  }
+
+  /** Whether the policy prices a move away from an owner (rebalancing at a continuity cost). */
+  private boolean movingCosts() {
+    return index.policy().weight(Objective.CONTINUITY) > 0;
+  }
+
+  /** The leads of the problem the rep owned before the allocation. */
+  private int ownedBefore(int r) {
+    if (owned == null) {
+      owned = new int[index.repCount()];
+      for (int i = 0; i < index.leadCount(); i++) {
+        if (index.owner(i) >= 0) {
+          owned[index.owner(i)]++;
+        }
+      }
+    }
+    return owned[r];
   }
 
   private String name(int r) {

@@ -10,6 +10,7 @@ import io.fairlead.core.model.Tier;
 import io.fairlead.core.policy.Policy;
 import io.fairlead.core.policy.Rulebook;
 import java.lang.ref.WeakReference;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -207,7 +208,8 @@ public final class ProblemIndex {
 
   /**
    * Frees the kept leads an owner cannot hold: past its capacity (after customers held outside and
-   * locked leads), its least valuable kept leads (the latest in input order on a tie).
+   * locked leads), its least valuable kept leads (the latest in input order on a tie), in the order
+   * of {@link #compareLeaving}.
    */
   private void keepWithinCapacity() {
     long[] pinned = new long[reps.length];
@@ -240,11 +242,7 @@ public final class ProblemIndex {
     }
     for (Map.Entry<Integer, List<Integer>> e : byOwner.entrySet()) {
       List<Integer> own = e.getValue();
-      own.sort(
-          (a, b) -> {
-            int c = Double.compare(policy.valueOf(leads[b]), policy.valueOf(leads[a]));
-            return c != 0 ? c : Integer.compare(a, b);
-          });
+      own.sort((a, b) -> compareLeaving(b, a, null));
       long keep = room[e.getKey()];
       for (int k = 0; k < own.size(); k++) {
         if (k >= keep) {
@@ -254,6 +252,29 @@ public final class ProblemIndex {
         }
       }
     }
+  }
+
+  /**
+   * The order in which an owner over its capacity gives up leads: the least valuable first (on the
+   * policy's value basis), then, if {@code touched} is given, the least recently touched (a time
+   * per lead, {@code null} for never, which comes first), then the latest in input order. Negative
+   * if lead {@code a} leaves before lead {@code b}.
+   */
+  public int compareLeaving(int a, int b, Instant[] touched) {
+    int c = Double.compare(policy.valueOf(leads[a]), policy.valueOf(leads[b]));
+    if (c != 0) {
+      return c;
+    }
+    if (touched != null && touched[a] != touched[b]) {
+      if (touched[a] == null || touched[b] == null) {
+        return touched[a] == null ? -1 : 1;
+      }
+      c = touched[a].compareTo(touched[b]);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(b, a);
   }
 
   /** Leads with equal keys pass exactly the same reps (when there are no custom rules). */

@@ -61,6 +61,8 @@ class ArchitectureTest {
         .definedBy("io.fairlead.core.allocation")
         .layer("routing")
         .definedBy("io.fairlead.core.routing")
+        .layer("rebalance")
+        .definedBy("io.fairlead.core.rebalance")
         .layer("book")
         .definedBy("io.fairlead.core.book")
         .layer("json")
@@ -69,6 +71,8 @@ class ArchitectureTest {
         .mayNotBeAccessedByAnyLayer()
         .whereLayer("book")
         .mayOnlyBeAccessedByLayers("json")
+        .whereLayer("rebalance")
+        .mayOnlyBeAccessedByLayers("book", "json")
         .whereLayer("identity")
         .mayOnlyBeAccessedByLayers("book", "json")
         .whereLayer("identity")
@@ -76,18 +80,28 @@ class ArchitectureTest {
         .whereLayer("routing")
         .mayOnlyBeAccessedByLayers("book", "json")
         .whereLayer("allocation")
-        .mayOnlyBeAccessedByLayers("routing", "book", "json")
+        .mayOnlyBeAccessedByLayers("routing", "rebalance", "book", "json")
         .whereLayer("bound")
-        .mayOnlyBeAccessedByLayers("allocation", "book", "json")
+        .mayOnlyBeAccessedByLayers("allocation", "rebalance", "book", "json")
         .whereLayer("fairness")
-        .mayOnlyBeAccessedByLayers("allocation", "book", "json")
+        .mayOnlyBeAccessedByLayers("allocation", "rebalance", "book", "json")
         .whereLayer("problem")
-        .mayOnlyBeAccessedByLayers("fairness", "bound", "allocation", "routing", "book", "json")
+        .mayOnlyBeAccessedByLayers(
+            "fairness", "bound", "allocation", "routing", "rebalance", "book", "json")
         .whereLayer("internal")
-        .mayOnlyBeAccessedByLayers("problem", "fairness", "bound", "allocation", "routing")
+        .mayOnlyBeAccessedByLayers(
+            "problem", "fairness", "bound", "allocation", "routing", "rebalance")
         .whereLayer("policy")
         .mayOnlyBeAccessedByLayers(
-            "internal", "problem", "fairness", "bound", "allocation", "routing", "book", "json")
+            "internal",
+            "problem",
+            "fairness",
+            "bound",
+            "allocation",
+            "routing",
+            "rebalance",
+            "book",
+            "json")
         .check(CORE);
   }
 
@@ -104,6 +118,7 @@ class ArchitectureTest {
             "io.fairlead.core.bound",
             "io.fairlead.core.allocation",
             "io.fairlead.core.routing",
+            "io.fairlead.core.rebalance",
             "io.fairlead.core.json")
         .check(CORE);
   }

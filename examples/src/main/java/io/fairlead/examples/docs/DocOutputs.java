@@ -8,6 +8,7 @@ import io.fairlead.examples.Benchmark;
 import io.fairlead.examples.JsonCli;
 import io.fairlead.examples.MavenCrmDemo;
 import io.fairlead.examples.PolicyScenarios;
+import io.fairlead.examples.RebalancingDemo;
 import io.fairlead.examples.Timings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -62,9 +63,11 @@ public final class DocOutputs {
   static final List<Path> SNIPPET_SOURCES =
       List.of(
           Path.of("examples/src/main/java/io/fairlead/examples/MavenCrmDemo.java"),
+          Path.of("examples/src/main/java/io/fairlead/examples/RebalancingDemo.java"),
           Path.of("core/src/test/java/io/fairlead/core/routing/RoutingGuideTest.java"),
           Path.of("solver/src/test/java/io/fairlead/solver/NightlyLedgerTest.java"),
           Path.of("core/src/test/java/io/fairlead/core/identity/IdentityKeysGuideTest.java"),
+          Path.of("core/src/test/java/io/fairlead/core/rebalance/RebalancingGuideTest.java"),
           Path.of("core/src/test/java/io/fairlead/core/book/BookGuideTest.java"));
 
   /** The problem of the JSON format's examples, relative to the repository root. */
@@ -122,7 +125,8 @@ public final class DocOutputs {
 
   /**
    * Every output the guides may show, by name, computed now. Runs the examples (a few seconds: the
-   * Maven sample is solved under four policies, and the benchmark's three problems once).
+   * Maven sample is solved under four policies and rebalanced, and the benchmark's three problems
+   * once).
    */
   static Map<String, String> outputs(Path root) {
     Map<String, String> out = new LinkedHashMap<>();
@@ -138,6 +142,7 @@ public final class DocOutputs {
         "PolicyScenarios",
         printed(o -> PolicyScenarios.run(PolicyScenarios.DEFAULT_TIME_LIMIT, Timings.OMIT, o)));
     out.put("Benchmark", printed(o -> Benchmark.run(BENCHMARK_TIME_LIMIT, Timings.OMIT, o)));
+    out.put("RebalancingDemo", printed(o -> RebalancingDemo.run(Timings.OMIT, 0, 0, o)));
     out.put("router explanations", RouterOutputs.explanations());
     out.put("router state", RouterOutputs.savedState());
     out.put("router state errors", RouterOutputs.restoreErrors());
