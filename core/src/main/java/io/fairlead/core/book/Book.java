@@ -22,6 +22,10 @@ import io.fairlead.core.policy.Policy;
 import io.fairlead.core.policy.RepLoad;
 import io.fairlead.core.policy.Verdict;
 import io.fairlead.core.problem.Problem;
+import io.fairlead.core.rebalance.Move;
+import io.fairlead.core.rebalance.Rebalance;
+import io.fairlead.core.rebalance.Rebalancer;
+import io.fairlead.core.rebalance.TradeOffCurve;
 import io.fairlead.core.routing.LeadRouter;
 import io.fairlead.core.routing.RouteDecision;
 import java.time.Clock;
@@ -837,7 +841,7 @@ public final class Book {
    */
   public Problem problem() {
     synchronized (lock) {
-      return problem(Set.of(), null);
+      return problem(Set.of(), null, false);
     }
   }
 
@@ -847,6 +851,14 @@ public final class Book {
    *     owners)
    */
   private Problem problem(Set<RepId> leaving, Set<LeadId> only) {
+    return problem(leaving, only, false);
+  }
+
+  /**
+   * @param lockCovered whether customers held by a cover are locked there (they go back to their
+   *     owner when it returns; rebalancing leaves them)
+   */
+  private Problem problem(Set<RepId> leaving, Set<LeadId> only, boolean lockCovered) {
     LocalDate today = today();
     List<Rep> reps = new ArrayList<>();
     for (RosterEntry m : state.roster()) {
@@ -865,6 +877,8 @@ public final class Book {
               || leaving.contains(c.owner().orElseThrow());
       if (free && !c.pooled()) {
         l = l.toBuilder().locked(false).clearCurrentOwner().build();
+      } else if (lockCovered && c.coveredFor().isPresent()) {
+        l = l.toBuilder().locked(true).build();
       }
       leads.add(l);
       if (!c.coolDown().isEmpty()) {
@@ -997,6 +1011,66 @@ public final class Book {
               rule));
     }
     return out;
+  }
+
+  // ---------------------------------------------------------------- rebalancing
+
+  /**
+   * A rebalancer set up for this book: customers least recently worked move first off a rep over
+   * its capacity (the book's last activity, or the day it got its owner). Set the budget, and your
+   * own holds ({@code mustNotMove}: late-stage deals...), then {@link #rebalance} or {@link
+   * #curve}.
+   *
+   * <pre>{@code
+   * book.rebalance(book.rebalancer().maxMovesShare(0.02).maxMovesPerRep(3).build(), "weekly");
+   * }</pre>
+   */
+  public Rebalancer.Builder rebalancer() {
+    Map<LeadId, Instant> touched = new HashMap<>();
+    synchronized (lock) {
+      for (Customer c : state.customers()) {
+        touched.put(c.id(), c.lastTouched().orElse(c.since()));
+      }
+    }
+    return Rebalancer.builder().lastTouched(l -> Optional.ofNullable(touched.get(l.id())));
+  }
+
+  /**
+   * Rebalances the book within the rebalancer's budget: its moves are recorded in order as {@code
+   * moved} events with their reasons (rule {@code rebalance:capacity}, {@code rebalance:rule} or
+   * {@code rebalance:balance}). Pinned, locked and covered customers never move; the pool is left
+   * alone.
+   *
+   * @return the rebalance: its moves, and the book before and after them with their gaps to the
+   *     proven bounds
+   */
+  public Rebalance rebalance(Rebalancer rebalancer, String actor) {
+    requireNonNull(rebalancer, "rebalancer");
+    synchronized (lock) {
+      Rebalance r = rebalancer.rebalance(problem(Set.of(), null, true));
+      for (Move m : r.moves()) {
+        record(
+            BookEvent.Kind.MOVED,
+            new Change.Owned(m.lead(), m.to()),
+            actor,
+            m.reason(),
+            "rebalance:" + m.kind().name().toLowerCase(java.util.Locale.ROOT));
+      }
+      return r;
+    }
+  }
+
+  /**
+   * The trade-off between moves and fairness for this book as it is (see {@link Rebalancer#curve}):
+   * the fairness reached and the moves used for budgets of 0, 1, 2, 5, 10 % of the movable
+   * customers and without a limit, and the proven fewest moves to the exact count optimum. Changes
+   * nothing.
+   */
+  public TradeOffCurve curve(Rebalancer rebalancer) {
+    requireNonNull(rebalancer, "rebalancer");
+    synchronized (lock) {
+      return rebalancer.curve(problem(Set.of(), null, true));
+    }
   }
 
   // ---------------------------------------------------------------- the day

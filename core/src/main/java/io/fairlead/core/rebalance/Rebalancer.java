@@ -69,6 +69,7 @@ public final class Rebalancer {
   public static final int UNLIMITED = Rep.UNLIMITED;
 
   private final int maxMoves;
+  private final double maxMovesShare;
   private final int maxMovesPerRep;
   private final Predicate<? super Lead> mustNotMove;
   private final Function<? super Lead, Optional<Instant>> lastTouched;
@@ -76,6 +77,7 @@ public final class Rebalancer {
 
   private Rebalancer(Builder b) {
     this.maxMoves = b.maxMoves;
+    this.maxMovesShare = b.maxMovesShare;
     this.maxMovesPerRep = b.maxMovesPerRep;
     this.mustNotMove = b.mustNotMove;
     this.lastTouched = b.lastTouched;
@@ -102,7 +104,8 @@ public final class Rebalancer {
     requireNonNull(book, "book");
     long start = System.nanoTime();
     BookView view = BookView.of(book, mustNotMove, lastTouched, moveTopTier);
-    return Rebalance.of(view, maxMoves, maxMovesPerRep, start);
+    int budget = Double.isNaN(maxMovesShare) ? maxMoves : (int) (maxMovesShare * view.movable);
+    return Rebalance.of(view, budget, maxMovesPerRep, start);
   }
 
   /**
@@ -119,9 +122,17 @@ public final class Rebalancer {
     return TradeOffCurve.of(view, maxMovesPerRep);
   }
 
-  /** The most moves in all ({@link #UNLIMITED} for no limit). */
+  /**
+   * The most moves in all ({@link #UNLIMITED} for no limit); when set as a share of the movable
+   * customers, {@link #UNLIMITED} here and the share in {@link #maxMovesShare()}.
+   */
   public int maxMoves() {
     return maxMoves;
+  }
+
+  /** The most moves as a share of the book's movable customers, or NaN if set as a number. */
+  public double maxMovesShare() {
+    return maxMovesShare;
   }
 
   /**
@@ -140,7 +151,9 @@ public final class Rebalancer {
   @Override
   public String toString() {
     return "Rebalancer[maxMoves="
-        + (maxMoves == UNLIMITED ? "unlimited" : maxMoves)
+        + (!Double.isNaN(maxMovesShare)
+            ? (100 * maxMovesShare) + " % of the movable customers"
+            : maxMoves == UNLIMITED ? "unlimited" : maxMoves)
         + ", maxMovesPerRep="
         + (maxMovesPerRep == UNLIMITED ? "unlimited" : maxMovesPerRep)
         + ", moveTopTier="
@@ -157,6 +170,7 @@ public final class Rebalancer {
   public static final class Builder {
     private final Set<String> set = new HashSet<>();
     private int maxMoves = UNLIMITED;
+    private double maxMovesShare = Double.NaN;
     private int maxMovesPerRep = UNLIMITED;
     private Predicate<? super Lead> mustNotMove = lead -> false;
     private Function<? super Lead, Optional<Instant>> lastTouched;
@@ -173,6 +187,18 @@ public final class Rebalancer {
       once("maxMoves");
       checkArgument(moves >= 0, "rebalancer: maxMoves must be >= 0, was %s", moves);
       this.maxMoves = moves;
+      return this;
+    }
+
+    /**
+     * The most moves in all as a share of the book's movable customers, in {@code [0, 1]}, rounded
+     * down: {@code 0.02} is the trade-off curve's 2 % point. Instead of {@link #maxMoves}.
+     */
+    public Builder maxMovesShare(double share) {
+      once("maxMoves");
+      checkArgument(
+          share >= 0 && share <= 1, "rebalancer: maxMovesShare must be in [0, 1], was %s", share);
+      this.maxMovesShare = share;
       return this;
     }
 
