@@ -1,5 +1,6 @@
 package io.fairlead.examples;
 
+import io.fairlead.core.allocation.Allocation;
 import io.fairlead.core.allocation.Baselines;
 import io.fairlead.core.book.Activity;
 import io.fairlead.core.book.Book;
@@ -8,13 +9,19 @@ import io.fairlead.core.book.Customer;
 import io.fairlead.core.book.Intake;
 import io.fairlead.core.book.Lifecycle;
 import io.fairlead.core.book.RosterEntry;
+import io.fairlead.core.bound.BoundGaps;
 import io.fairlead.core.fairness.FairnessMetrics;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.RepId;
+import io.fairlead.core.policy.CatchUp;
+import io.fairlead.core.policy.Objective;
 import io.fairlead.core.policy.Policy;
 import io.fairlead.core.problem.Problem;
+import io.fairlead.core.rebalance.Rebalance;
+import io.fairlead.core.rebalance.TradeOffCurve;
+import io.fairlead.core.rebalance.TradeOffPoint;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
@@ -80,6 +87,21 @@ public final class BookLifecycleDemo {
 
   private BookLifecycleDemo() {}
 
+  /**
+   * The demo's policy: the sample's (tiers by account revenue, every hard rule, owners kept) that
+   * balances what each rep holds and, as much, what it received this month, with a catch-up of at
+   * most three leads for a rep back from leave or new.
+   */
+  static Policy policy() {
+    return MavenCrmData.policyBuilder()
+        .weight(Objective.RECEIPTS, 1)
+        .catchUp(CatchUp.capped(3))
+        .build();
+  }
+
+  /** The weekly rebalance: at most 2 % of the movable customers, at most 3 per rep. */
+  static final double WEEKLY_BUDGET = 0.02;
+
   /** The lifecycle of the demo. */
   static Lifecycle lifecycle() {
     return Lifecycle.builder()
@@ -122,15 +144,26 @@ public final class BookLifecycleDemo {
   }
 
   /** What the run did, for the report and the test. */
-  record Run(
+  /**
+   * What the run did, for the report and the tests.
+   *
+   * @param book the book after the ninety days
+   * @param given every lead given to the book, by id
+   * @param conflicts the intakes of leads a rep brought in for a customer another rep owned
+   * @param weeks the week-by-week figures
+   * @param importedMerges the deals merged into their accounts' customers at import
+   * @param curve the trade-off curve of the book on the last day
+   */
+  public record Run(
       Book book,
       Map<LeadId, Lead> given,
       List<Intake> conflicts,
       List<Week> weeks,
-      int importedMerges) {}
+      int importedMerges,
+      TradeOffCurve curve) {}
 
-  /** One week's figures. */
-  record Week(
+  /** One week's figures: events counted, and the book measured at the week's end. */
+  public record Week(
       int number,
       LocalDate from,
       LocalDate to,
@@ -141,20 +174,19 @@ public final class BookLifecycleDemo {
       int reclaimed,
       int warned,
       int covered,
-      int moved,
+      int rebalanced,
       int reps,
       FairnessMetrics metrics,
-      int receivedMin,
-      int receivedMax) {}
+      BoundGaps gaps) {}
 
   public static void main(String[] args) {
     print(run(MavenCrmData.load()), System.out);
   }
 
-  static Run run(MavenCrmData crm) {
+  /** Runs the ninety days (deterministic: the same output on every machine). */
+  public static Run run(MavenCrmData crm) {
     DayClock clock = new DayClock();
-    Policy policy = MavenCrmData.policy();
-    Book book = Book.builder(policy).lifecycle(lifecycle()).clock(clock).build();
+    Book book = Book.builder(policy()).lifecycle(lifecycle()).clock(clock).build();
     Map<LeadId, Lead> given = new LinkedHashMap<>();
     List<Intake> conflicts = new ArrayList<>();
 
@@ -189,8 +221,8 @@ public final class BookLifecycleDemo {
     int arrived = 0;
     int merged = 0;
     int conflictsMoved = 0;
+    int rebalanced = 0;
     long weekStart = book.events().size();
-    Map<RepId, Integer> receivedAtWeekStart = received(book);
     for (int day = 0; day < DAYS; day++) {
       LocalDate today = START.plusDays(day);
       clock.day(today);
@@ -228,19 +260,20 @@ public final class BookLifecycleDemo {
       }
       clock.minutes(600);
       book.distribute("nightly");
+      if (day % 7 == 6) {
+        clock.minutes(30);
+        Rebalance r =
+            book.rebalance(
+                book.rebalancer().maxMovesShare(WEEKLY_BUDGET).maxMovesPerRep(3).build(),
+                "weekly-rebalance");
+        rebalanced += r.moves().size();
+      }
       if (day % 7 == 6 || day == DAYS - 1) {
         for (BookEvent e : book.eventsAfter(weekStart)) {
           week.merge(e.kind(), 1, Integer::sum);
         }
-        Map<RepId, Integer> now = received(book);
-        int min = Integer.MAX_VALUE;
-        int max = 0;
-        for (var e : now.entrySet()) {
-          int got = e.getValue() - receivedAtWeekStart.getOrDefault(e.getKey(), 0);
-          min = Math.min(min, got);
-          max = Math.max(max, got);
-        }
         Problem p = book.problem();
+        Allocation held = Baselines.measure(p, ownership(p), "book");
         weeks.add(
             new Week(
                 weeks.size() + 1,
@@ -253,20 +286,20 @@ public final class BookLifecycleDemo {
                 week.getOrDefault(BookEvent.Kind.RECLAIMED, 0),
                 week.getOrDefault(BookEvent.Kind.WARNED, 0),
                 week.getOrDefault(BookEvent.Kind.COVERED, 0),
-                week.getOrDefault(BookEvent.Kind.MOVED, 0),
-                now.size(),
-                FairnessMetrics.of(p, ownership(p)),
-                min == Integer.MAX_VALUE ? 0 : min,
-                max));
+                rebalanced,
+                (int) book.roster().stream().filter(RosterEntry::active).count(),
+                held.metrics(),
+                held.gaps()));
         week.clear();
         arrived = 0;
         merged = 0;
         conflictsMoved = 0;
+        rebalanced = 0;
         weekStart = book.events().size();
-        receivedAtWeekStart = now;
       }
     }
-    return new Run(book, given, conflicts, weeks, importedMerges);
+    TradeOffCurve curve = book.curve(book.rebalancer().maxMovesPerRep(3).build());
+    return new Run(book, given, conflicts, weeks, importedMerges, curve);
   }
 
   /** The team's changes of the day: a hire, a leave, a departure, managers' overrides. */
@@ -330,32 +363,6 @@ public final class BookLifecycleDemo {
     return Optional.empty();
   }
 
-  private static Map<RepId, Integer> received(Book book) {
-    Map<RepId, Integer> out = new LinkedHashMap<>();
-    for (RosterEntry m : book.roster()) {
-      if (m.active()) {
-        out.put(m.rep().id(), cumulative(book, m.rep().id()));
-      }
-    }
-    return out;
-  }
-
-  /** New customers a rep received since the book began (assigned, claimed, moved, overridden). */
-  private static int cumulative(Book book, RepId rep) {
-    int n = 0;
-    for (BookEvent e : book.events()) {
-      if (e.change() instanceof io.fairlead.core.book.Change.Owned o
-          && o.to().equals(rep)
-          && e.kind() != BookEvent.Kind.COVERED
-          && e.kind() != BookEvent.Kind.HANDED_BACK
-          && e.kind() != BookEvent.Kind.KEPT
-          && !e.actor().equals("import")) {
-        n++;
-      }
-    }
-    return n;
-  }
-
   private static Map<LeadId, RepId> ownership(Problem p) {
     Map<LeadId, RepId> out = new HashMap<>();
     for (Lead l : p.leads()) {
@@ -364,7 +371,8 @@ public final class BookLifecycleDemo {
     return out;
   }
 
-  static void print(Run run, PrintStream out) {
+  /** Prints what a run did: week by week, the trade-off curve, conflicts, overrides, the log. */
+  public static void print(Run run, PrintStream out) {
     Book book = run.book();
     out.printf(
         Locale.ROOT,
@@ -379,12 +387,12 @@ public final class BookLifecycleDemo {
         book.customers().size(),
         run.importedMerges());
     out.println(
-        "week  to     new merged taken  placed reclaimed warned covered moved  reps"
-            + "  count gini/max dev  value gini  A gini  got min-max");
+        "week  to      new  merged  taken  placed  reclaimed  warned  covered  rebalanced  reps"
+            + "   count gap  value gap  A gap   lag");
     for (Week w : run.weeks()) {
       out.printf(
           Locale.ROOT,
-          "%4d  %s %4d %6d %5d %7d %9d %6d %7d %5d  %4d  %10.3f/%-6.1f %10.3f %7.3f  %3d-%d%n",
+          "%4d  %s  %4d  %6d  %5d  %6d  %9d  %6d  %7d  %10d  %4d  %9.1f%%  %8.1f%%  %4.1f%%  %4.1f%n",
           w.number(),
           w.to().toString().substring(5),
           w.arrived(),
@@ -394,15 +402,44 @@ public final class BookLifecycleDemo {
           w.reclaimed(),
           w.warned(),
           w.covered(),
-          w.moved(),
+          w.rebalanced(),
           w.reps(),
-          w.metrics().count().gini(),
-          w.metrics().count().maxDeviation(),
-          w.metrics().value().gini(),
-          w.metrics().topTier().gini(),
-          w.receivedMin(),
-          w.receivedMax());
+          100 * w.gaps().countGap(),
+          100 * w.gaps().valueMaxGap(),
+          100 * w.gaps().topTierGap(),
+          w.metrics().receipts().maxDeviation());
     }
+    out.println(
+        "(new: deals engaged; merged: into a customer of the book; taken: conflicts won by the rep"
+            + " who touched first; placed: from the pool by the policy; gaps: above the proven"
+            + " bounds for customer counts, the largest weighted value and the top tier; lag: the"
+            + " largest gap between a rep's new customers this month and its share, in leads)");
+    out.println();
+    TradeOffCurve c = run.curve();
+    out.printf(
+        Locale.ROOT,
+        "Trade-off curve on %s (%d movable customers, at most 3 moves per rep; held back: %s;"
+            + " gaps against the bounds with those held back in place):%n",
+        START.plusDays(DAYS - 1),
+        c.movable(),
+        c.heldBack());
+    out.println("  budget       moves  count gap  value gap  A gap");
+    for (TradeOffPoint p : c.points()) {
+      out.printf(
+          Locale.ROOT,
+          "  %-10s  %6d  %8.1f%%  %8.1f%%  %4.1f%%%n",
+          p.budget(),
+          p.moves(),
+          100 * p.gaps().countGap(),
+          100 * p.gaps().valueMaxGap(),
+          100 * p.gaps().topTierGap());
+    }
+    out.printf(
+        Locale.ROOT,
+        "  proven fewest moves to the exact count optimum: %s%n",
+        c.fewestMovesToCountOptimum().isPresent()
+            ? Integer.toString(c.fewestMovesToCountOptimum().getAsInt())
+            : "not reachable within the rules");
     out.println();
     out.printf(
         Locale.ROOT,

@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fairlead.core.json.FairleadJson;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadId;
+import io.fairlead.core.model.Ledger;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.RepId;
+import io.fairlead.core.policy.CatchUp;
+import io.fairlead.core.policy.Objective;
 import io.fairlead.core.policy.Policy;
 import io.fairlead.core.policy.Verdict;
+import io.fairlead.core.rebalance.Rebalance;
+import io.fairlead.core.rebalance.TradeOffCurve;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -127,5 +132,33 @@ class BookGuideTest {
     assertThat(book.problem().reps()).extracting(Rep::share).containsExactly(1.0, 0.5);
     clock.plusDays(7);
     assertThat(book.problem().reps()).extracting(Rep::available).containsExactly(false, true);
+  }
+
+  @Test
+  void routingAndRebalancing() {
+    TestClock clock = new TestClock(MONDAY);
+    // --- docs/book-lifecycle.md: routing and rebalancing
+    Policy policy =
+        Policy.builder()
+            .weight(Objective.RECEIPTS, 1) // this month's new leads too
+            .catchUp(CatchUp.capped(3))
+            .build();
+    Book book = Book.builder(policy).clock(clock).build();
+    book.addRep(Rep.builder("ana").build(), "manager:lee", "joins");
+    book.addRep(Rep.builder("ben").build(), "manager:lee", "joins");
+
+    Intake web = book.route(Lead.builder("w1").value(900).build(), "webhook"); // placed at once
+    Ledger month = book.ledger(); // what each rep received this month
+
+    Rebalance weekly =
+        book.rebalance(
+            book.rebalancer().maxMovesShare(0.02).maxMovesPerRep(3).build(), "weekly-rebalance");
+    TradeOffCurve curve = book.curve(book.rebalancer().build());
+    // --- end
+
+    assertThat(web.owner()).isPresent();
+    assertThat(month.entry(web.owner().get()).received()).isEqualTo(1);
+    assertThat(weekly.moves()).isEmpty();
+    assertThat(curve.points()).hasSize(6);
   }
 }

@@ -5,7 +5,9 @@ import io.fairlead.core.allocation.Baselines;
 import io.fairlead.core.json.FairleadJson;
 import io.fairlead.core.problem.Problem;
 import io.fairlead.examples.Benchmark;
+import io.fairlead.examples.BookLifecycleDemo;
 import io.fairlead.examples.JsonCli;
+import io.fairlead.examples.MavenCrmData;
 import io.fairlead.examples.MavenCrmDemo;
 import io.fairlead.examples.PolicyScenarios;
 import io.fairlead.examples.RebalancingDemo;
@@ -143,6 +145,9 @@ public final class DocOutputs {
         printed(o -> PolicyScenarios.run(PolicyScenarios.DEFAULT_TIME_LIMIT, Timings.OMIT, o)));
     out.put("Benchmark", printed(o -> Benchmark.run(BENCHMARK_TIME_LIMIT, Timings.OMIT, o)));
     out.put("RebalancingDemo", printed(o -> RebalancingDemo.run(Timings.OMIT, 0, 0, o)));
+    out.put(
+        "BookLifecycleDemo",
+        printed(o -> BookLifecycleDemo.print(BookLifecycleDemo.run(MavenCrmData.load()), o)));
     out.put("router explanations", RouterOutputs.explanations());
     out.put("router state", RouterOutputs.savedState());
     out.put("router state errors", RouterOutputs.restoreErrors());
