@@ -49,9 +49,11 @@ import java.util.Set;
  * Book book = Book.builder(policy).lifecycle(lifecycle).clock(clock).build();
  * book.addRep(ana, "manager:lee", "joins the East team");
  * book.add(lead, "crm", "web form");          // into the pool, or merged into the customer it is
+ * book.route(webLead, "webhook");              // placed at once, as the router would
  * book.distribute("batch");                    // the pool, by the policy (never into a cool-down)
  * book.claim(RepId.of("ana"), LeadId.of("c9")); // a rep takes one from the pool, if the rules let it
- * book.startDay("nightly");                    // hand-backs, covers, warnings, reclaims
+ * book.startDay("nightly");                    // catch-up, hand-backs, covers, warnings, reclaims
+ * book.rebalance(book.rebalancer().maxMovesShare(0.02).build(), "weekly");
  * String json = FairleadJson.writeBook(book);
  * }</pre>
  *
@@ -71,9 +73,6 @@ import java.util.Set;
  * @since 0.1.0
  */
 public final class Book {
-
-  /** The actor of the book's own rules (reclaims, covers, hand-backs). */
-  public static final String LIFECYCLE = "lifecycle";
 
   /** The rule id of the cool-down, as the rulebook's explanations show it. */
   public static final String COOL_DOWN = "cool-down";

@@ -87,6 +87,9 @@ final class RouterCore {
   /** The most value units the book may hold so that no score can leave its range. */
   double unitLimit;
 
+  /** The least effective weight the limits were computed for (NaN before the first roster). */
+  private double limitsWeight = Double.NaN;
+
   /**
    * The largest credit a rep may reach in a period so that its receipts term ({@code SCALE · k · q²
    * / w}) stays within a quarter of the score's range, for the roster's least effective weight
@@ -319,8 +322,11 @@ final class RouterCore {
     distinct = Arrays.copyOf(distinct, k);
     minWeight = distinct.length == 0 ? INF : distinct[0];
     double least = distinct.length == 0 ? policy.leastEffectiveWeight() : minWeight;
-    leadLimit = leadLimit(policy, least);
-    unitLimit = unitLimit(policy, least, leadLimit);
+    if (least != limitsWeight) { // the limits depend on the least weight only
+      leadLimit = leadLimit(policy, least);
+      unitLimit = unitLimit(policy, least, leadLimit);
+      limitsWeight = least;
+    }
     double receipts = policy.weight(Objective.RECEIPTS);
     creditLimit =
         receipts == 0
@@ -387,6 +393,9 @@ final class RouterCore {
       if (s != replaced) {
         least = Math.min(least, loads.weight(s));
       }
+    }
+    if (least >= limitsWeight) {
+      return; // limits only grow with the least weight: the book fits
     }
     long leads = leadLimit(policy, least);
     double units = unitLimit(policy, least, leads);

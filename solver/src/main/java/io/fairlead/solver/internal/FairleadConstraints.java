@@ -12,7 +12,7 @@ import java.util.List;
 import org.optaplanner.core.api.score.stream.Constraint;
 import org.optaplanner.core.api.score.stream.ConstraintFactory;
 import org.optaplanner.core.api.score.stream.ConstraintProvider;
-import org.optaplanner.core.api.score.stream.Joiners;
+import org.optaplanner.core.api.score.stream.uni.UniConstraintCollector;
 
 /**
  * The score of a {@link Plan}: one constraint per term of the kernel's score ({@code
@@ -25,12 +25,20 @@ import org.optaplanner.core.api.score.stream.Joiners;
 public final class FairleadConstraints implements ConstraintProvider {
 
   /**
-   * The package of the second half of {@code capacity}: reps whose customers held outside the
-   * problem already exceed their capacity while they hold no lead of the problem. A group-by over
-   * leads never sees such reps and OptaPlanner 10 has no {@code concat}, so that constant part is
-   * its own constraint with the same name.
+   * The package of the constant halves of {@code capacity} and {@code new-lead-cap}: the overflow a
+   * rep has before any lead of the problem (customers held outside, new leads received earlier in
+   * the period). Each cap's penalty is split in two, a constant over the reps (a fact, no join) and
+   * the growth each rep's leads add to it (a group-by over leads), whose sum is the rep's overflow
+   * whether it holds leads or not. A group-by over leads never sees a rep that holds none, and
+   * OptaPlanner 10 has no {@code concat}; an {@code ifNotExists} join for such reps cost every move
+   * a fifth of the solver's speed.
    */
-  static final String IDLE_REPS_PACKAGE = "io.fairlead.solver.internal.idle";
+  static final String BASE_PACKAGE = "io.fairlead.solver.internal.base";
+
+  // Building blocks shared by new-lead-cap and receipts-balance (Bavet shares equal nodes).
+  private static final java.util.function.Predicate<PlanLead> NEW_TO_REP = PlanLead::isNewToRep;
+  private static final java.util.function.Function<PlanLead, PlanRep> REP = PlanLead::rep;
+  private static final UniConstraintCollector<PlanLead, ?, Integer> COUNT = count();
 
   /** Used by OptaPlanner. */
   public FairleadConstraints() {}
@@ -40,9 +48,9 @@ public final class FairleadConstraints implements ConstraintProvider {
     return new Constraint[] {
       eligibility(factory),
       capacity(factory),
-      capacityOfIdleReps(factory),
+      capacityBase(factory),
       newLeadCap(factory),
-      newLeadCapOfIdleReps(factory),
+      newLeadCapBase(factory),
       unassigned(factory),
       countBalance(factory),
       valueBalance(factory),
@@ -65,29 +73,35 @@ public final class FairleadConstraints implements ConstraintProvider {
         .asConstraint(Scoring.ELIGIBILITY);
   }
 
-  /** Leads held over capacity, counting pinned leads and customers held outside the problem. */
+  /**
+   * Leads held over capacity, counting pinned leads and customers held outside the problem: what a
+   * rep's leads add to the overflow it has without them ({@link #capacityBase}).
+   */
   Constraint capacity(ConstraintFactory factory) {
     return factory
         .forEach(PlanLead.class)
-        .groupBy(PlanLead::rep, count())
-        .filter((rep, n) -> Scoring.capacityOverflow(rep.heldOutside(), n, rep.capacity()) > 0)
-        .penalizeLong(
-            ONE_HARD, (rep, n) -> Scoring.capacityOverflow(rep.heldOutside(), n, rep.capacity()))
+        .groupBy(REP, COUNT)
+        .filter((rep, n) -> capacityGrowth(rep, n) > 0)
+        .penalizeLong(ONE_HARD, FairleadConstraints::capacityGrowth)
         .justifyWith((rep, n, score) -> new RepLoad(rep.id(), "leads", n))
         .indictWith((rep, n) -> List.of(rep))
         .asConstraint(Scoring.CAPACITY);
   }
 
-  /** The part of {@code capacity} from reps that hold no lead but are over capacity already. */
-  Constraint capacityOfIdleReps(ConstraintFactory factory) {
+  private static long capacityGrowth(PlanRep rep, int n) {
+    return Scoring.capacityOverflow(rep.heldOutside(), n, rep.capacity())
+        - Scoring.capacityOverflow(rep.heldOutside(), 0, rep.capacity());
+  }
+
+  /** The part of {@code capacity} a rep has before any lead: customers held outside over it. */
+  Constraint capacityBase(ConstraintFactory factory) {
     return factory
         .forEach(PlanRep.class)
         .filter(PlanRep::overCapacityWithoutLeads)
-        .ifNotExists(PlanLead.class, Joiners.equal(rep -> rep, PlanLead::rep))
         .penalizeLong(
             ONE_HARD, rep -> Scoring.capacityOverflow(rep.heldOutside(), 0, rep.capacity()))
         .justifyWith((rep, score) -> new RepLoad(rep.id(), "leads", 0))
-        .asConstraint(IDLE_REPS_PACKAGE, Scoring.CAPACITY);
+        .asConstraint(BASE_PACKAGE, Scoring.CAPACITY);
   }
 
   /**
@@ -97,31 +111,31 @@ public final class FairleadConstraints implements ConstraintProvider {
   Constraint newLeadCap(ConstraintFactory factory) {
     return factory
         .forEach(PlanLead.class)
-        .filter(PlanLead::isNewToRep)
-        .groupBy(PlanLead::rep, count())
-        .filter((rep, n) -> Scoring.newLeadOverflow(rep.received() + n, rep.newLeadCap()) > 0)
-        .penalizeLong(
-            ONE_HARD, (rep, n) -> Scoring.newLeadOverflow(rep.received() + n, rep.newLeadCap()))
+        .filter(NEW_TO_REP)
+        .groupBy(REP, COUNT)
+        .filter((rep, n) -> newLeadGrowth(rep, n) > 0)
+        .penalizeLong(ONE_HARD, FairleadConstraints::newLeadGrowth)
         .justifyWith((rep, n, score) -> new RepLoad(rep.id(), "new leads", rep.received() + n))
         .indictWith((rep, n) -> List.of(rep))
         .asConstraint(Scoring.NEW_LEAD_CAP);
   }
 
+  private static long newLeadGrowth(PlanRep rep, int n) {
+    return Scoring.newLeadOverflow(rep.received() + n, rep.newLeadCap())
+        - Scoring.newLeadOverflow(rep.received(), rep.newLeadCap());
+  }
+
   /**
-   * The part of {@code new-lead-cap} from reps that receive no new lead here but received more than
-   * their cap earlier in the period (as {@link #capacityOfIdleReps} for capacity).
+   * The part of {@code new-lead-cap} a rep has before any lead of the problem: new leads received
+   * earlier in the period over its cap (as {@link #capacityBase} for capacity).
    */
-  Constraint newLeadCapOfIdleReps(ConstraintFactory factory) {
+  Constraint newLeadCapBase(ConstraintFactory factory) {
     return factory
         .forEach(PlanRep.class)
         .filter(PlanRep::overNewLeadCapWithoutLeads)
-        .ifNotExists(
-            PlanLead.class,
-            Joiners.equal(rep -> rep, PlanLead::rep),
-            Joiners.filtering((rep, lead) -> lead.isNewToRep()))
         .penalizeLong(ONE_HARD, rep -> Scoring.newLeadOverflow(rep.received(), rep.newLeadCap()))
         .justifyWith((rep, score) -> new RepLoad(rep.id(), "new leads", rep.received()))
-        .asConstraint(IDLE_REPS_PACKAGE, Scoring.NEW_LEAD_CAP);
+        .asConstraint(BASE_PACKAGE, Scoring.NEW_LEAD_CAP);
   }
 
   // Medium
@@ -177,14 +191,15 @@ public final class FairleadConstraints implements ConstraintProvider {
   /**
    * Σ over reps of the receipts term {@code SCALE · k · ((c + n)² − c²) / w}: {@code n} the leads
    * the rep receives as new, {@code c} its period credit before the problem. Reps that receive none
-   * add 0, so a group-by over new leads sees every rep that counts; under a policy that gives the
-   * objective no weight, no lead passes the filter and the stream costs nothing.
+   * add 0, so a group-by over new leads sees every rep that counts. The group-by is the one of
+   * {@code new-lead-cap} (the same building blocks, shared by Bavet).
    */
   Constraint receiptsBalance(ConstraintFactory factory) {
     return factory
         .forEach(PlanLead.class)
-        .filter(lead -> lead.isNewToRep() && lead.policy().weight(Objective.RECEIPTS) > 0)
-        .groupBy(PlanLead::rep, count())
+        .filter(NEW_TO_REP)
+        .groupBy(REP, COUNT)
+        .filter((rep, n) -> rep.policy().weight(Objective.RECEIPTS) > 0)
         .penalizeLong(
             ONE_SOFT,
             (rep, n) -> Scoring.receiptsPenalty(rep.policy(), rep.credited(), n, rep.weight()))

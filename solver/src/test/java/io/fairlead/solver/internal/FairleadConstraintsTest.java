@@ -76,15 +76,17 @@ class FairleadConstraintsTest {
   }
 
   @Test
-  void capacityOfIdleReps_repWithoutLeadsHoldingTooMuchOutside_penalizesTheExcess() {
+  void capacityBase_repsHoldingTooMuchOutside_penalizesTheExcessBeforeAnyLead() {
     // r0: capacity 1, 3 held outside, no lead of the problem -> 3 - 1 = 2 over.
-    // r1: capacity 1, 3 held outside, but holds a lead: that is capacity()'s match, not this one.
+    // r1: capacity 1, 3 held outside, holds a: its base is 2 as well (the lead's 1 more is
+    // capacity()'s growth). Total 4.
     List<Rep> reps =
         List.of(
             Rep.builder("r0").capacity(1).heldOutside(3).build(),
             Rep.builder("r1").capacity(1).heldOutside(3).build());
     Plan plan = plan(Policy.defaults(), reps, List.of(lead("a").build()), 1);
-    verifier.verifyThat(FairleadConstraints::capacityOfIdleReps).given(facts(plan)).penalizesBy(2);
+    verifier.verifyThat(FairleadConstraints::capacityBase).given(facts(plan)).penalizesBy(4);
+    verifier.verifyThat(FairleadConstraints::capacity).given(facts(plan)).penalizesBy(1);
   }
 
   @Test
@@ -116,10 +118,10 @@ class FairleadConstraintsTest {
   }
 
   @Test
-  void newLeadCapOfIdleReps_repOverItsCapEarlierInThePeriod_penalizesTheExcess() {
+  void newLeadCapBase_repsOverTheirCapEarlierInThePeriod_penalizesTheExcessBeforeAnyLead() {
     // r0: cap 1, received 3 earlier, receives nothing new now -> 3 - 1 = 2 over.
-    // r1: cap 1, received 3 earlier, receives a now: that is newLeadCap()'s match, not this one.
-    // r2: cap 1, received 3 earlier, keeps its own lead b (not new): this one's, 2 over. Total 4.
+    // r1: cap 1, received 3 earlier, receives a now: base 2 (a's 1 more is newLeadCap()'s).
+    // r2: cap 1, received 3 earlier, keeps its own lead b (not new): 2 over. Total 6.
     List<Rep> reps =
         List.of(
             Rep.builder("r0").newLeadCap(1).build(),
@@ -133,10 +135,8 @@ class FairleadConstraintsTest {
                 Ledger.Entry.of("r1", 3, 3),
                 Ledger.Entry.of("r2", 3, 3)));
     Plan plan = plan(Policy.defaults(), reps, leads, ledger, 1, 2);
-    verifier
-        .verifyThat(FairleadConstraints::newLeadCapOfIdleReps)
-        .given(facts(plan))
-        .penalizesBy(4);
+    verifier.verifyThat(FairleadConstraints::newLeadCapBase).given(facts(plan)).penalizesBy(6);
+    verifier.verifyThat(FairleadConstraints::newLeadCap).given(facts(plan)).penalizesBy(1);
   }
 
   // Medium
