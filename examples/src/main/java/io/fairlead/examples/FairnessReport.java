@@ -2,6 +2,7 @@ package io.fairlead.examples;
 
 import io.fairlead.core.allocation.Allocation;
 import io.fairlead.core.allocation.LeadOutcome;
+import io.fairlead.core.allocation.SearchReport;
 import io.fairlead.core.allocation.Status;
 import io.fairlead.core.fairness.FairnessMetrics;
 import io.fairlead.core.fairness.RepStats;
@@ -84,6 +85,20 @@ final class FairnessReport {
         allocations,
         "improving count path",
         a -> a.gaps().feasible() ? (a.gaps().improvingPath() ? "yes" : "none") : "n/a");
+    // The same against the problem with every lead free (locked ones excepted): what keeping
+    // owners costs.
+    row(t, allocations, "count gap, all leads free", a -> gapCell(a, a.freeGaps().countGap()));
+    row(
+        t,
+        allocations,
+        "value max gap, all leads free",
+        a -> gapCell(a, a.freeGaps().valueMaxGap()));
+    row(
+        t,
+        allocations,
+        "tier " + top + " gap, all leads free",
+        a -> gapCell(a, a.freeGaps().topTierGap()));
+    row(t, allocations, "search ended by", a -> ending(a.search()));
     row(t, allocations, "soft score", a -> TextTable.count(a.score().soft()));
     if (timings == Timings.SHOW) {
       row(t, allocations, "elapsed (ms)", a -> TextTable.count(a.elapsed().toMillis()));
@@ -154,6 +169,16 @@ final class FairnessReport {
     by.forEach(
         (rule, n) -> sb.append(sb.length() == 0 ? "" : " ").append(rule).append(' ').append(n));
     return sb.toString();
+  }
+
+  private static String ending(SearchReport s) {
+    return switch (s.ending()) {
+      case ONE_PASS -> "one pass";
+      case NOTHING_TO_DO -> "nothing to do";
+      case MOVE_BUDGET -> "move budget";
+      case TIME_LIMIT -> "time cap (not reproducible)";
+      case UNIMPROVED_TIME_LIMIT -> "no-progress cap (not reproducible)";
+    };
   }
 
   private static String gapCell(Allocation a, double gap) {

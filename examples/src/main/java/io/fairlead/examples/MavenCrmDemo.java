@@ -3,7 +3,9 @@ package io.fairlead.examples;
 import io.fairlead.core.allocation.Allocation;
 import io.fairlead.core.allocation.Baselines;
 import io.fairlead.core.allocation.LeadOutcome;
+import io.fairlead.core.allocation.SearchReport;
 import io.fairlead.core.allocation.Status;
+import io.fairlead.core.bound.BoundGaps;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.Rep;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -71,6 +74,34 @@ public final class MavenCrmDemo {
   }
 
   /**
+   * What keeping owners costs, bound against bound (whoever allocates): the best count and value
+   * balance with owners kept, and with every lead free; then how the search ended and the value
+   * unit the gaps count in.
+   */
+  static void printPriceOfContinuity(PrintStream out, Allocation a) {
+    BoundGaps kept = a.gaps();
+    BoundGaps free = a.freeGaps();
+    SearchReport s = a.search();
+    out.println();
+    out.printf(
+        Locale.ROOT,
+        "Keeping owners: the most even lead counts any allocation can reach are %.1f %% less even"
+            + " than with every lead free (count optimum %,.0f against %,.0f), and its largest"
+            + " weighted value is at least %.2f mean leads against %.2f. %s's search ended on its"
+            + " %s after %,d moves (%s); a mean lead is worth %,.0f.%n",
+        100 * (kept.countOptimum() - free.countOptimum()) / free.countOptimum(),
+        kept.countOptimum(),
+        free.countOptimum(),
+        kept.valueMaxBound(),
+        free.valueMaxBound(),
+        a.method(),
+        s.ending() == SearchReport.Ending.MOVE_BUDGET ? "move budget" : s.ending().toString(),
+        s.moves(),
+        s.reproducible() ? "reproducible" : "not reproducible",
+        a.meanValue());
+  }
+
+  /**
    * Solves the sample with every method and prints the report.
    *
    * @param timeLimit the solver's time limit (a safety cap: the search normally ends on its move
@@ -106,6 +137,7 @@ public final class MavenCrmDemo {
         "== Fairness side by side (same problem, same FairnessMetrics; spreads are over "
             + "leads/weight)");
     FairnessReport.print(out, all.stream().map(Allocation::method).toList(), all, timings);
+    printPriceOfContinuity(out, optimised);
 
     out.println();
     out.println("== Two decisions of " + optimised.method() + ", explained");

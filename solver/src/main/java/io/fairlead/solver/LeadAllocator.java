@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.fairlead.core.allocation.Allocation;
 import io.fairlead.core.allocation.Allocator;
 import io.fairlead.core.allocation.ProgressListener;
+import io.fairlead.core.allocation.SearchReport;
 import io.fairlead.core.allocation.SolveProgress;
 import io.fairlead.core.internal.ProblemIndex;
 import io.fairlead.core.model.Lead;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -45,11 +47,12 @@ import org.slf4j.LoggerFactory;
  * <p><b>How it works.</b> Leads are first placed greedily (top tier first, each on the eligible rep
  * with room whose score grows least), then improved by a local search (Late Acceptance; Tabu Search
  * on small problems) that moves single leads and swaps or shifts pairs of leads. The search stops
- * after a <em>move budget</em> scaled to the problem (100 moves per free lead, from 100,000 to 5
+ * after a <em>move budget</em> scaled to the problem (100 moves per free lead, from 100,000 to 2
  * million; docs/performance.md has measured times), or earlier when a safety cap fires: {@link
- * Builder#timeLimit} (default 60 s) or {@link Builder#unimprovedTimeLimit} (default 20 s without a
- * better score). The caps bound the search only: the greedy placement, linear in the problem size,
- * always completes.
+ * Builder#timeLimit} (default 60 s), or {@link Builder#unimprovedTimeLimit} if set (none by
+ * default). The caps bound the search only: the greedy placement, linear in the problem size,
+ * always completes. {@link Allocation#search()} says which of them ended it, the moves made and the
+ * time of each phase.
  *
  * <p><b>Independent territories.</b> When the problem falls apart into groups of reps that share no
  * lead they may take (say, regions with their own reps), each group is solved on its own, up to one
@@ -58,11 +61,14 @@ import org.slf4j.LoggerFactory;
  * groups add up exactly to the whole score, so nothing is lost.
  *
  * <p><b>Determinism.</b> The same problem with the same options and {@link Builder#seed seed} gives
- * the same allocation whenever the search ends on its move budget (independent groups get seeds
- * derived from it and are merged in a fixed order, whatever the thread timing), which it does
- * unless a time cap fires first (a very large problem, a slow machine, or a cap set low on
- * purpose). The solver runs in OptaPlanner's reproducible mode and never iterates hash-ordered
- * collections.
+ * the same allocation on any machine whenever the search ends on its move budget (independent
+ * groups get seeds derived from it and are merged in a fixed order, whatever the thread timing).
+ * With the default options it does at every size the library accepts on a machine at least as fast
+ * as a loaded 2-core one (the default budget is sized for that, docs/performance.md); a time cap
+ * stays as a safety net. When a cap fires first (a very slow machine, or a cap set low on purpose),
+ * the allocation is still the best found, and {@link Allocation#search()} reports it as not
+ * {@linkplain io.fairlead.core.allocation.SearchReport#reproducible() reproducible}. The solver
+ * runs in OptaPlanner's reproducible mode and never iterates hash-ordered collections.
  *
  * <p><b>Results.</b> Infeasible problems are answered, never rejected: leads that cannot be placed
  * come back unassigned with a reason. The allocation's score is computed by the same formulas as
@@ -128,6 +134,7 @@ public final class LeadAllocator implements Allocator {
     long start = System.nanoTime();
     ProblemIndex index =
         ProblemIndex.of(problem.policy(), problem.reps(), problem.leads(), problem.ledger());
+    long compiled = System.nanoTime() - start;
     int[] assignment = index.leadCount() == 0 ? new int[0] : null;
     PlanSolver.Result result = null;
     Progress tracker =
@@ -145,11 +152,23 @@ public final class LeadAllocator implements Allocator {
         owners.put(index.lead(i).id(), index.rep(assignment[i]).id());
       }
     }
-    Allocation allocation =
-        Allocation.of(problem, owners, NAME, Duration.ofNanos(System.nanoTime() - start));
     if (result == null) {
-      return allocation;
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+      return Allocation.of(
+          problem,
+          owners,
+          NAME,
+          elapsed,
+          new SearchReport(
+              SearchReport.Ending.NOTHING_TO_DO,
+              0,
+              0,
+              options.seed(),
+              List.of(new SearchReport.PhaseTime("compile", Duration.ofNanos(compiled)))));
     }
+    SearchReport report = report(result, compiled);
+    Allocation allocation =
+        Allocation.of(problem, owners, NAME, Duration.ofNanos(System.nanoTime() - start), report);
     if (!result.agreesWith(allocation.score())) {
       LOG.warn(
           "solver score {}hard/{}medium/{}soft differs from the allocation's score {}; "
@@ -178,6 +197,33 @@ public final class LeadAllocator implements Allocator {
           result.endedBy());
     }
     return allocation;
+  }
+
+  /**
+   * The search report of a solve: how it ended and the time of compiling the problem, preparing the
+   * solve (free leads, decomposition), the constructions and the local searches (summed over parts
+   * solved in parallel). Building the allocation's outcomes and metrics afterwards is in the
+   * allocation's elapsed time only.
+   */
+  private SearchReport report(PlanSolver.Result result, long compiledNanos) {
+    SearchReport.Ending ending =
+        switch (result.endedBy()) {
+          case NOTHING_TO_DO -> SearchReport.Ending.NOTHING_TO_DO;
+          case MOVE_BUDGET -> SearchReport.Ending.MOVE_BUDGET;
+          case TIME_LIMIT -> SearchReport.Ending.TIME_LIMIT;
+          case UNIMPROVED_TIME_LIMIT -> SearchReport.Ending.UNIMPROVED_TIME_LIMIT;
+        };
+    return new SearchReport(
+        ending,
+        result.moves(),
+        result.moveBudget(),
+        options.seed(),
+        List.of(
+            new SearchReport.PhaseTime("compile", Duration.ofNanos(compiledNanos)),
+            new SearchReport.PhaseTime("prepare", Duration.ofNanos(result.prepareNanos())),
+            new SearchReport.PhaseTime(
+                "construction", Duration.ofNanos(result.constructionNanos())),
+            new SearchReport.PhaseTime("local search", Duration.ofNanos(result.searchNanos()))));
   }
 
   /** {@code "fairlead"}. */
@@ -252,7 +298,10 @@ public final class LeadAllocator implements Allocator {
       return this;
     }
 
-    /** Safety cap on search time without a better score. Default 20 s. */
+    /**
+     * Safety cap on search time without a better score. None by default: like {@link #timeLimit}, a
+     * clock that ends the search makes the allocation depend on the machine's speed.
+     */
     public Builder unimprovedTimeLimit(Duration unimprovedTimeLimit) {
       positive("unimprovedTimeLimit", unimprovedTimeLimit);
       once("unimprovedTimeLimit");
@@ -262,7 +311,7 @@ public final class LeadAllocator implements Allocator {
 
     /**
      * How many moves the local search evaluates; the deterministic end of a solve. Default: scaled
-     * to the problem (100 per free lead, from 100,000 to 5 million).
+     * to the problem (100 per free lead, from 100,000 to 2 million).
      */
     public Builder moveBudget(long moveBudget) {
       if (moveBudget <= 0) {

@@ -2,12 +2,14 @@ package io.fairlead.solver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.withinPercentage;
 import static org.quicktheories.QuickTheory.qt;
 
 import io.fairlead.core.allocation.Allocation;
 import io.fairlead.core.allocation.Baselines;
 import io.fairlead.core.allocation.LeadOutcome;
 import io.fairlead.core.allocation.ScoreBreakdown;
+import io.fairlead.core.allocation.SearchReport;
 import io.fairlead.core.allocation.Status;
 import io.fairlead.core.allocation.UnassignedReason;
 import io.fairlead.core.fairness.FairnessMetrics;
@@ -284,6 +286,68 @@ class LeadAllocatorTest {
                 assertThat(o.reason().orElseThrow().kind())
                     .isNotEqualTo(UnassignedReason.Kind.NOT_PLACED));
     assertThat(a.assignment()).hasSizeGreaterThan(400);
+  }
+
+  @Test
+  void allocate_withDefaults_endsOnTheMoveBudget_reproducibly_andReportsItsPhases() {
+    Problem problem = SyntheticBook.generate(800, 12, Policy.defaults(), 5);
+    LeadAllocator allocator = LeadAllocator.create(Policy.defaults());
+
+    Allocation first = allocator.allocate(problem);
+    Allocation second = allocator.allocate(problem);
+
+    SearchReport s = first.search();
+    assertThat(s.ending()).isEqualTo(SearchReport.Ending.MOVE_BUDGET);
+    assertThat(s.reproducible()).isTrue();
+    assertThat(s.moveBudget()).isEqualTo(100_000); // the smallest default budget
+    // Independent territories share the budget in proportion to their free leads, rounded down.
+    assertThat(s.moves()).isCloseTo(s.moveBudget(), withinPercentage(1));
+    assertThat(s.seed()).isZero();
+    assertThat(s.phases())
+        .extracting(SearchReport.PhaseTime::name)
+        .containsExactly("compile", "prepare", "construction", "local search");
+    assertThat(s.phases().get(3).time()).isPositive();
+    assertThat(second.assignment()).isEqualTo(first.assignment());
+    assertThat(second.search().moves()).isEqualTo(s.moves());
+  }
+
+  @Test
+  void allocate_endedByTheTimeCap_isReportedAsNotReproducible() {
+    Problem problem = SyntheticBook.generate(500, 10, Policy.defaults(), 2);
+
+    Allocation a =
+        LeadAllocator.builder()
+            .timeLimit(Duration.ofNanos(1))
+            .moveBudget(Long.MAX_VALUE)
+            .build()
+            .allocate(problem);
+
+    assertThat(a.search().ending()).isEqualTo(SearchReport.Ending.TIME_LIMIT);
+    assertThat(a.search().reproducible()).isFalse();
+    assertThat(a.search().moves()).isLessThan(a.search().moveBudget());
+  }
+
+  @Test
+  void allocate_nothingToSearch_saysSo() {
+    Rep ana = Rep.builder("ana").regions("East").build();
+    Lead west = Lead.builder("w1").region("West").industry("retail").value(10).build();
+
+    Allocation a = LeadAllocator.create(Policy.defaults()).allocate(List.of(ana), List.of(west));
+
+    assertThat(a.search().ending()).isEqualTo(SearchReport.Ending.NOTHING_TO_DO);
+    assertThat(a.search().reproducible()).isTrue();
+    assertThat(a.search().moves()).isZero();
+  }
+
+  @Test
+  void baselines_reportOnePass() {
+    Problem problem = SyntheticBook.generate(50, 4, Policy.defaults(), 2);
+
+    SearchReport s = Baselines.leastBusy().allocate(problem).search();
+
+    assertThat(s.ending()).isEqualTo(SearchReport.Ending.ONE_PASS);
+    assertThat(s.moves()).isZero();
+    assertThat(s.phases()).extracting(SearchReport.PhaseTime::name).containsExactly("allocate");
   }
 
   @Test

@@ -60,8 +60,10 @@ public final class Allocation {
   private final Duration elapsed;
   private final Map<LeadId, LeadOutcome> byLead;
   private final Ledger ledger;
+  private final SearchReport search;
   private Explainer explainer;
   private BoundGaps gaps;
+  private BoundGaps freeGaps;
 
   /** Built by {@link Assembler}: every figure from the assignment. */
   Allocation(
@@ -72,8 +74,10 @@ public final class Allocation {
       Duration elapsed,
       List<LeadOutcome> outcomes,
       FairnessMetrics metrics,
-      ScoreBreakdown score) {
+      ScoreBreakdown score,
+      SearchReport search) {
     this.problem = problem;
+    this.search = search;
     this.index = index;
     this.reps = reps;
     this.method = method;
@@ -99,10 +103,27 @@ public final class Allocation {
    */
   public static Allocation of(
       Problem problem, Map<LeadId, RepId> assignment, String method, Duration elapsed) {
+    return of(problem, assignment, method, elapsed, SearchReport.onePass(elapsed));
+  }
+
+  /**
+   * Makes the allocation of a problem in which the given reps hold the given leads, with a report
+   * of the search that found it (an optimiser's; see {@link #of(Problem, Map, String, Duration)}
+   * for everything else).
+   *
+   * @throws IllegalArgumentException if the map names a lead or rep that is not in the problem
+   */
+  public static Allocation of(
+      Problem problem,
+      Map<LeadId, RepId> assignment,
+      String method,
+      Duration elapsed,
+      SearchReport search) {
     requireNonNull(problem, "problem");
     requireNonNull(assignment, "assignment");
     requireNonNull(method, "method");
     requireNonNull(elapsed, "elapsed");
+    requireNonNull(search, "search");
     checkArgument(!elapsed.isNegative(), "elapsed must be >= 0, was %s", elapsed);
     ProblemIndex index =
         ProblemIndex.of(problem.policy(), problem.reps(), problem.leads(), problem.ledger());
@@ -119,7 +140,7 @@ public final class Allocation {
               r >= 0, "assignment: lead %s goes to rep %s, who is not on the roster", lead, rep);
           reps[i] = r;
         });
-    return Assembler.assemble(problem, index, reps, method, elapsed);
+    return Assembler.assemble(problem, index, reps, method, elapsed, search);
   }
 
   /** The problem this allocation answers. */
@@ -181,6 +202,15 @@ public final class Allocation {
   /** How long making the allocation took. */
   public Duration elapsed() {
     return elapsed;
+  }
+
+  /**
+   * How the allocator reached this allocation: how its search ended, whether it is reproducible,
+   * the moves made and the time of each phase. {@link SearchReport.Ending#ONE_PASS} for an
+   * allocation made without a search.
+   */
+  public SearchReport search() {
+    return search;
   }
 
   /**
@@ -247,6 +277,20 @@ public final class Allocation {
       gaps = FairnessBounds.of(problem).gaps(assignment());
     }
     return gaps;
+  }
+
+  /**
+   * How far this allocation is from the best possible if no owner were kept: its figures against
+   * the bounds of the same problem with every lead free to move ({@link Problem#withOwnersFree()};
+   * locked leads stay). Next to {@link #gaps()} it shows what continuity costs: on a book where
+   * owners hold uneven shares, an allocation can be count-optimal for what the policy lets move and
+   * still far from the balance a free hand would reach. Computed on the first call, then cached.
+   */
+  public synchronized BoundGaps freeGaps() {
+    if (freeGaps == null) {
+      freeGaps = FairnessBounds.of(problem.withOwnersFree()).gaps(assignment());
+    }
+    return freeGaps;
   }
 
   @Override

@@ -25,7 +25,12 @@ final class Assembler {
   private Assembler() {}
 
   static Allocation assemble(
-      Problem problem, ProblemIndex index, int[] reps, String method, Duration elapsed) {
+      Problem problem,
+      ProblemIndex index,
+      int[] reps,
+      String method,
+      Duration elapsed,
+      SearchReport search) {
     Assignment assignment = Assignment.of(index, reps);
     List<LeadOutcome> outcomes = new ArrayList<>(reps.length);
     Map<LeadId, RepId> map = new LinkedHashMap<>();
@@ -44,7 +49,8 @@ final class Assembler {
         elapsed,
         outcomes,
         metrics,
-        breakdown(assignment.score()));
+        breakdown(assignment.score()),
+        search);
   }
 
   static ScoreBreakdown breakdown(Score s) {

@@ -104,8 +104,9 @@ public final class Baselines {
           book.assign(i, chosen);
         }
       }
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
       return Assembler.assemble(
-          problem, index, book.reps(), name, Duration.ofNanos(System.nanoTime() - start));
+          problem, index, book.reps(), name, elapsed, SearchReport.onePass(elapsed));
     }
   }
 }

@@ -23,15 +23,21 @@ package io.fairlead.core.bound;
  * @param placed the leads it places
  * @param maxPlaceable the most leads any allocation can place
  * @param countTerm its {@code Σ_r n_r² / w_r}
+ * @param countOptimum the proven count optimum ({@link FairnessBounds#countOptimum()})
  * @param countGap {@code countTerm} relative to the count optimum
- * @param valueMax its {@code max_r V_r / w_r}, in units of the mean lead value
+ * @param valueMax its {@code max_r V_r / w_r}, in units of the mean lead value ({@link
+ *     io.fairlead.core.allocation.Allocation#meanValue()} in money)
+ * @param valueMaxBound the proven lower bound on it ({@link FairnessBounds#valueMaxLowerBound()})
  * @param valueMaxGap {@code valueMax} relative to its lower bound
  * @param valueTerm its {@code Σ_r V_r² / w_r}, in the same units
+ * @param valueTermBound the proven lower bound on it ({@link FairnessBounds#valueTermLowerBound()})
  * @param valueTermGap {@code valueTerm} relative to its lower bound
  * @param topTierTerm its {@code Σ_r a_r² / w_r} over top-tier leads
+ * @param topTierBound the proven bound on it ({@link FairnessBounds#topTierOptimum()})
  * @param topTierGap {@code topTierTerm} relative to the top-tier optimum
  * @param receiptsTerm its {@code Σ_r ((c_r + m_r)² − c_r²) / w_r} over the leads each rep receives
  *     as new on top of its period credit
+ * @param receiptsBound the proven bound on it ({@link FairnessBounds#receiptsOptimum()})
  * @param receiptsGap {@code receiptsTerm} relative to the receipts optimum
  * @param improvingPath whether it is feasible and yet one more lead can be placed, or a lead can
  *     move (directly, through a chain of moves, or by swapping with an unassigned lead) from a rep
@@ -43,14 +49,19 @@ public record BoundGaps(
     int placed,
     int maxPlaceable,
     double countTerm,
+    double countOptimum,
     double countGap,
     double valueMax,
+    double valueMaxBound,
     double valueMaxGap,
     double valueTerm,
+    double valueTermBound,
     double valueTermGap,
     double topTierTerm,
+    double topTierBound,
     double topTierGap,
     double receiptsTerm,
+    double receiptsBound,
     double receiptsGap,
     boolean improvingPath) {
 

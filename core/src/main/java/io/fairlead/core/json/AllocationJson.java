@@ -5,6 +5,7 @@ import io.fairlead.core.allocation.Alternative;
 import io.fairlead.core.allocation.Explanation;
 import io.fairlead.core.allocation.LeadOutcome;
 import io.fairlead.core.allocation.ScoreBreakdown;
+import io.fairlead.core.allocation.SearchReport;
 import io.fairlead.core.allocation.Status;
 import io.fairlead.core.allocation.UnassignedReason;
 import io.fairlead.core.bound.BoundGaps;
@@ -37,10 +38,13 @@ import java.util.Optional;
 record AllocationJson(
     String method,
     BigDecimal elapsedMillis,
+    SearchJson search,
     ScoreJson score,
     List<OutcomeJson> outcomes,
     MetricsJson metrics,
+    Double meanValue,
     GapsJson gaps,
+    GapsJson freeGaps,
     List<ProblemJson.LedgerEntryJson> ledger,
     List<ExplanationJson> explanations) {
 
@@ -53,14 +57,19 @@ record AllocationJson(
       Integer placed,
       Integer maxPlaceable,
       Double countTerm,
+      Double countOptimum,
       Double countGap,
       Double valueMax,
+      Double valueMaxBound,
       Double valueMaxGap,
       Double valueTerm,
+      Double valueTermBound,
       Double valueTermGap,
       Double topTierTerm,
+      Double topTierBound,
       Double topTierGap,
       Double receiptsTerm,
+      Double receiptsBound,
       Double receiptsGap,
       Boolean improvingPath) {
 
@@ -70,20 +79,31 @@ record AllocationJson(
           g.placed(),
           g.maxPlaceable(),
           g.countTerm(),
+          g.countOptimum(),
           g.countGap(),
           g.valueMax(),
+          g.valueMaxBound(),
           g.valueMaxGap(),
           g.valueTerm(),
+          g.valueTermBound(),
           g.valueTermGap(),
           g.topTierTerm(),
+          g.topTierBound(),
           g.topTierGap(),
           g.receiptsTerm(),
+          g.receiptsBound(),
           g.receiptsGap(),
           g.improvingPath());
     }
 
-    BoundGaps toGaps(JsonPath at) {
-      at.requireAll(this);
+    /**
+     * The gaps as read. The bounds ({@code countOptimum}, {@code valueMaxBound}, {@code
+     * valueTermBound}, {@code topTierBound}, {@code receiptsBound}) came into the format later: a
+     * document without them takes them from {@code derived}, the rest must be present.
+     */
+    BoundGaps toGaps(JsonPath at, BoundGaps derived) {
+      at.requireAll(
+          this, "countOptimum", "valueMaxBound", "valueTermBound", "topTierBound", "receiptsBound");
       return at.check(
           () ->
               new BoundGaps(
@@ -91,18 +111,76 @@ record AllocationJson(
                   placed,
                   maxPlaceable,
                   countTerm,
+                  countOptimum == null ? derived.countOptimum() : countOptimum,
                   countGap,
                   valueMax,
+                  valueMaxBound == null ? derived.valueMaxBound() : valueMaxBound,
                   valueMaxGap,
                   valueTerm,
+                  valueTermBound == null ? derived.valueTermBound() : valueTermBound,
                   valueTermGap,
                   topTierTerm,
+                  topTierBound == null ? derived.topTierBound() : topTierBound,
                   topTierGap,
                   receiptsTerm,
+                  receiptsBound == null ? derived.receiptsBound() : receiptsBound,
                   receiptsGap,
                   improvingPath));
     }
   }
+
+  /**
+   * The JSON form of a {@link SearchReport}: what the allocator reports of its run, not derived
+   * from the assignment, so it is read as written; {@code reproducible} must agree with {@code
+   * ending}. Optional on reading: a document without it reads as a one-pass allocation.
+   */
+  record SearchJson(
+      String ending,
+      Boolean reproducible,
+      Long moves,
+      Long moveBudget,
+      Long seed,
+      List<PhaseJson> phases) {
+
+    static SearchJson from(SearchReport s) {
+      return new SearchJson(
+          s.ending().name(),
+          s.reproducible(),
+          s.moves(),
+          s.moveBudget(),
+          s.seed(),
+          s.phases().stream().map(p -> new PhaseJson(p.name(), millis(p.time()))).toList());
+    }
+
+    SearchReport toReport(JsonPath at) {
+      at.requireAll(this);
+      SearchReport.Ending e = at.enumValue(SearchReport.Ending.class, "ending", ending);
+      if (reproducible != e.reproducible()) {
+        throw at.field("reproducible")
+            .error(
+                "was "
+                    + reproducible
+                    + ", but a search ended by "
+                    + e
+                    + " is "
+                    + (e.reproducible() ? "" : "not ")
+                    + "reproducible");
+      }
+      List<PhaseJson> ps = at.elements(phases, "phases");
+      List<SearchReport.PhaseTime> times = new ArrayList<>(ps.size());
+      for (int i = 0; i < ps.size(); i++) {
+        JsonPath here = at.field("phases").index(i);
+        PhaseJson p = ps.get(i);
+        here.requireAll(p);
+        Duration d = duration(here.field("millis"), "millis", p.millis());
+        times.add(here.check(() -> new SearchReport.PhaseTime(p.name(), d)));
+      }
+      return at.check(() -> new SearchReport(e, moves, moveBudget, seed, times));
+    }
+  }
+
+  /** One phase of a {@link SearchJson}: its name and its time in milliseconds. */
+  record PhaseJson(String name, BigDecimal millis) {}
 
   /** The JSON form of a {@link ScoreBreakdown}. */
   record ScoreJson(Long hard, Long medium, Long soft, Map<String, Long> byConstraint) {
@@ -235,10 +313,13 @@ record AllocationJson(
     return new AllocationJson(
         a.method(),
         millis(a.elapsed()),
+        SearchJson.from(a.search()),
         ScoreJson.from(a.score()),
         a.outcomes().stream().map(OutcomeJson::from).toList(),
         MetricsJson.from(a.metrics()),
+        a.meanValue(),
         GapsJson.from(a.gaps()),
+        GapsJson.from(a.freeGaps()),
         ProblemJson.LedgerEntryJson.from(a.ledger()),
         withExplanations
             ? a.problem().leads().stream()
@@ -254,8 +335,10 @@ record AllocationJson(
    * differs.
    */
   Allocation toAllocation(JsonPath at, Problem problem) {
-    at.requireAll(this, "gaps", "ledger", "explanations");
-    Duration elapsed = duration(at.field("elapsedMillis"), elapsedMillis);
+    at.requireAll(this, "search", "meanValue", "gaps", "freeGaps", "ledger", "explanations");
+    Duration elapsed = duration(at.field("elapsedMillis"), "elapsedMillis", elapsedMillis);
+    SearchReport report =
+        search == null ? SearchReport.onePass(elapsed) : search.toReport(at.field("search"));
     ScoreBreakdown s = score.toScore(at.field("score"));
     List<OutcomeJson> os = at.elements(outcomes, "outcomes");
     List<Lead> leads = problem.leads();
@@ -272,7 +355,7 @@ record AllocationJson(
       o.rep().ifPresent(r -> assignment.put(o.lead(), r));
     }
     FairnessMetrics m = metrics.toMetrics(at.field("metrics"), problem);
-    Allocation a = at.check(() -> Allocation.of(problem, assignment, method, elapsed));
+    Allocation a = at.check(() -> Allocation.of(problem, assignment, method, elapsed, report));
     String derived = "the outcomes' assignment";
     for (int i = 0; i < list.size(); i++) {
       JsonPath here = at.field("outcomes").index(i).labelled("lead " + leads.get(i).id());
@@ -286,9 +369,16 @@ record AllocationJson(
     }
     Derived.check(at.field("score"), s, a.score(), derived);
     Derived.check(at.field("metrics"), m, a.metrics(), derived);
+    if (meanValue != null) {
+      Derived.check(at.field("meanValue"), meanValue, a.meanValue(), derived);
+    }
     if (gaps != null) {
-      BoundGaps read = gaps.toGaps(at.field("gaps"));
+      BoundGaps read = gaps.toGaps(at.field("gaps"), a.gaps());
       Derived.check(at.field("gaps"), read, a.gaps(), derived);
+    }
+    if (freeGaps != null) {
+      BoundGaps read = freeGaps.toGaps(at.field("freeGaps"), a.freeGaps());
+      Derived.check(at.field("freeGaps"), read, a.freeGaps(), derived);
     }
     if (ledger != null) {
       java.util.Set<RepId> roster = new java.util.HashSet<>();
@@ -347,17 +437,16 @@ record AllocationJson(
         .stripTrailingZeros();
   }
 
-  private static Duration duration(JsonPath at, BigDecimal millis) {
+  private static Duration duration(JsonPath at, String name, BigDecimal millis) {
     if (millis.signum() < 0) {
-      throw at.error("elapsedMillis must be >= 0, was " + shown(millis));
+      throw at.error(name + " must be >= 0, was " + shown(millis));
     }
     if (millis.compareTo(MAX_MILLIS) > 0) { // before any arithmetic: 1e999999999 has a huge scale
-      throw at.error("elapsedMillis is too large, was " + shown(millis));
+      throw at.error(name + " is too large, was " + shown(millis));
     }
     BigDecimal nanos = millis.movePointRight(6);
     if (nanos.stripTrailingZeros().scale() > 0) {
-      throw at.error(
-          "elapsedMillis must have at most 6 decimals (nanoseconds), was " + shown(millis));
+      throw at.error(name + " must have at most 6 decimals (nanoseconds), was " + shown(millis));
     }
     BigDecimal[] secondsAndNanos = nanos.divideAndRemainder(BigDecimal.valueOf(1_000_000_000));
     try {

@@ -193,6 +193,28 @@ public record Policy(
         rules);
   }
 
+  /**
+   * This policy with owned leads free to move ({@code allowRebalancing} on): nothing is kept with
+   * its owner but locked leads. The rest of the policy is the same.
+   */
+  public Policy withRebalancing() {
+    if (allowRebalancing) {
+      return this;
+    }
+    return new Policy(
+        tiers,
+        tierRule,
+        hardRules,
+        weights,
+        tierWeights,
+        true,
+        valueBasis,
+        minWeight,
+        maxWeight,
+        catchUp,
+        customRules);
+  }
+
   /** Returns whether a hard rule is enabled. */
   public boolean enforces(Rule rule) {
     return hardRules.contains(rule);

@@ -121,6 +121,18 @@ public record Problem(Policy policy, List<Rep> reps, List<Lead> leads, Ledger le
     checkArgument(range == null, "leads: %s", range);
   }
 
+  /**
+   * The same problem with every lead free to move: its policy {@link Policy#withRebalancing() with
+   * rebalancing}, so no owner keeps a lead but locked leads stay. Its bounds are what fairness
+   * could reach if continuity cost nothing; {@link
+   * io.fairlead.core.allocation.Allocation#freeGaps()} holds an allocation against them.
+   */
+  public Problem withOwnersFree() {
+    return policy.allowRebalancing()
+        ? this
+        : new Problem(policy.withRebalancing(), reps, leads, ledger);
+  }
+
   /** A problem at the start of a period: with an empty {@link Ledger}. */
   public Problem(Policy policy, List<Rep> reps, List<Lead> leads) {
     this(policy, reps, leads, Ledger.empty());

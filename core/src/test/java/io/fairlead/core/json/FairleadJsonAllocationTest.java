@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fairlead.core.allocation.Allocation;
 import io.fairlead.core.allocation.Baselines;
+import io.fairlead.core.allocation.SearchReport;
 import io.fairlead.core.allocation.Status;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadId;
@@ -84,6 +85,87 @@ class FairleadJsonAllocationTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("$.gaps")
         .hasMessageContaining("$.gaps.countGap: was 0.5, but the outcomes' assignment gives 0.0");
+  }
+
+  private static Allocation searched(SearchReport.Ending ending) {
+    Problem p = problem();
+    return Allocation.of(
+        p,
+        Baselines.leastBusy().allocate(p).assignment(),
+        "fairlead",
+        Duration.ofMillis(40),
+        new SearchReport(
+            ending,
+            1234,
+            ending == SearchReport.Ending.MOVE_BUDGET ? 1234 : 100_000,
+            7,
+            List.of(
+                new SearchReport.PhaseTime("construction", Duration.ofNanos(1_500_000)),
+                new SearchReport.PhaseTime("local search", Duration.ofNanos(30_000_001)))));
+  }
+
+  @Test
+  void allocation_searchReport_isWrittenAndReadBack() {
+    Allocation a = searched(SearchReport.Ending.TIME_LIMIT);
+    String json = FairleadJson.writeAllocation(a, false);
+
+    assertThat(json).contains("\"ending\": \"TIME_LIMIT\"", "\"reproducible\": false");
+    assertThat(json).contains("\"millis\": 30.000001");
+    Allocation read = FairleadJson.readAllocation(json, problem());
+
+    assertThat(read.search()).isEqualTo(a.search());
+    assertSameResult(read, a);
+  }
+
+  @Test
+  void allocation_searchReport_thatContradictsItself_isRejectedAtItsPath() {
+    String json = FairleadJson.writeAllocation(searched(SearchReport.Ending.TIME_LIMIT), false);
+
+    String claimsReproducible = json.replace("\"reproducible\": false", "\"reproducible\": true");
+    String unknownEnding = json.replace("\"TIME_LIMIT\"", "\"CLOCK\"");
+    String negativePhase = json.replace("30.000001", "-1");
+
+    assertThatThrownBy(() -> FairleadJson.readAllocation(claimsReproducible, problem()))
+        .hasMessageContaining("$.search.reproducible")
+        .hasMessageContaining("not reproducible");
+    assertThatThrownBy(() -> FairleadJson.readAllocation(unknownEnding, problem()))
+        .hasMessageContaining("$.search.ending")
+        .hasMessageContaining("CLOCK");
+    assertThatThrownBy(() -> FairleadJson.readAllocation(negativePhase, problem()))
+        .hasMessageContaining("$.search.phases[1].millis")
+        .hasMessageContaining("millis must be >= 0");
+  }
+
+  @Test
+  void allocation_withoutSearchReport_readsAsOnePass() {
+    Allocation a = Baselines.leastBusy().allocate(problem());
+    String json = FairleadJson.writeAllocation(a, false);
+    int start = json.indexOf("  \"search\"");
+    int end = json.indexOf("  \"score\"");
+    String old = json.substring(0, start) + json.substring(end);
+
+    Allocation read = FairleadJson.readAllocation(old, problem());
+
+    assertThat(read.search().ending()).isEqualTo(SearchReport.Ending.ONE_PASS);
+    assertThat(read.search().phases().get(0).time()).isEqualTo(a.elapsed());
+  }
+
+  @Test
+  void allocation_freeGapsAndMeanValue_areWritten_andRefusedWhenEdited() {
+    Allocation a = Baselines.leastBusy().allocate(problem());
+    String json = FairleadJson.writeAllocation(a, false);
+    assertThat(json).contains("\"freeGaps\"", "\"meanValue\": " + a.meanValue());
+    int free = json.indexOf("\"freeGaps\"");
+    String optimum = "\"countOptimum\": " + a.freeGaps().countOptimum();
+    int at = json.indexOf(optimum, free);
+    String tampered =
+        json.substring(0, at) + "\"countOptimum\": 0.25" + json.substring(at + optimum.length());
+    String otherMean = json.replace("\"meanValue\": " + a.meanValue(), "\"meanValue\": 1");
+
+    assertThatThrownBy(() -> FairleadJson.readAllocation(tampered, problem()))
+        .hasMessageContaining("$.freeGaps.countOptimum: was 0.25");
+    assertThatThrownBy(() -> FairleadJson.readAllocation(otherMean, problem()))
+        .hasMessageContaining("$.meanValue: was 1");
   }
 
   @Test

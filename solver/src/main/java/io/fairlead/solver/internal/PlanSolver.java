@@ -71,6 +71,11 @@ public final class PlanSolver {
    * @param moveBudget the budget the solve ran with
    * @param elapsed time of the whole solve (plan, OptaPlanner set-up, construction, search)
    * @param endedBy why it ended
+   * @param prepareNanos time spent before the parts' solvers ran (counting free leads, the count
+   *     flow start, the decomposition)
+   * @param constructionNanos time of the construction phases, summed over the parts
+   * @param searchNanos time of the local search phases (OptaPlanner set-up included), summed over
+   *     the parts
    */
   public record Result(
       int[] assignment,
@@ -80,7 +85,10 @@ public final class PlanSolver {
       long moves,
       long moveBudget,
       Duration elapsed,
-      End endedBy) {
+      End endedBy,
+      long prepareNanos,
+      long constructionNanos,
+      long searchNanos) {
 
     /** Returns whether the solver's score equals the allocation's score of the assignment. */
     public boolean agreesWith(ScoreBreakdown book) {
@@ -121,15 +129,19 @@ public final class PlanSolver {
 
   private PlanSolver() {}
 
+  /** The most moves of the default budget. */
+  static final long MAX_DEFAULT_BUDGET = 2_000_000L;
+
   /**
    * The default move budget: 100 moves per free lead, at least 100,000 (small problems converge in
-   * milliseconds) and at most 5 million (so that the budget, not the 60 s time cap, ends the search
-   * of very large books, keeping them reproducible). Beyond 100 moves per lead the score still
-   * improves, but by little for the time it takes; docs/performance.md has the curve that was
+   * milliseconds) and at most {@value #MAX_DEFAULT_BUDGET}, so that the budget, not the 60 s time
+   * cap, ends the search even on a slow or loaded machine: at the slowest speed measured on 2 cores
+   * (36,000 moves/s at 100k leads × 2k reps) the largest budget takes 56 s. Beyond that the score
+   * still improves, but by little for the time it takes; docs/performance.md has the curve that was
    * measured, and the search speeds.
    */
   public static long defaultMoveBudget(int freeLeads) {
-    return Math.min(5_000_000L, Math.max(100_000L, 100L * freeLeads));
+    return Math.min(MAX_DEFAULT_BUDGET, Math.max(100_000L, 100L * freeLeads));
   }
 
   /**
@@ -195,8 +207,9 @@ public final class PlanSolver {
     if (free == 0) {
       int[] a = Plan.pinnedOnly(index);
       Score s = Assignment.of(index, a).score();
+      long t = System.nanoTime() - start;
       return new Result(
-          a, s.hard(), s.medium(), s.soft(), 0, budget, elapsed(start), End.NOTHING_TO_DO);
+          a, s.hard(), s.medium(), s.soft(), 0, budget, elapsed(start), End.NOTHING_TO_DO, t, 0, 0);
     }
     int[] flow =
         options.start() == SolveOptions.Start.COUNT_FLOW
@@ -208,14 +221,16 @@ public final class PlanSolver {
         return solveParts(index, d, options, budget, free, flow, start, listener);
       }
     }
+    long prepared = System.nanoTime() - start;
     Part whole = solvePart(Plan.initial(index), 0, 1, options, budget, free, flow, start, listener);
-    Result result = result(whole.best.assignment(), List.of(whole), budget, start);
+    Result result = result(whole.best.assignment(), List.of(whole), budget, start, prepared);
     log("whole", free, result, whole.bestMillis);
     return result;
   }
 
   /** The outcome of one solve of a plan. */
-  private record Part(Plan best, long moves, End end, long bestMillis) {}
+  private record Part(
+      Plan best, long moves, End end, long bestMillis, long constructionNanos, long searchNanos) {}
 
   private static Part solvePart(
       Plan plan,
@@ -248,7 +263,9 @@ public final class PlanSolver {
                 running.getSolverScope().getScoreCalculationCount());
           });
     }
+    long solveStart = System.nanoTime();
     Plan best = solver.solve(plan);
+    long solveNanos = System.nanoTime() - solveStart;
     var scope = ((DefaultSolver<Plan>) solver).getSolverScope();
     long moves = scope.getScoreCalculationCount();
     End end;
@@ -260,7 +277,13 @@ public final class PlanSolver {
     } else {
       end = End.UNIMPROVED_TIME_LIMIT;
     }
-    return new Part(best, moves, end, scope.getBestSolutionTimeMillisSpent());
+    return new Part(
+        best,
+        moves,
+        end,
+        scope.getBestSolutionTimeMillisSpent(),
+        construction.nanos(),
+        Math.max(0, solveNanos - construction.nanos()));
   }
 
   private static Result solveParts(
@@ -272,6 +295,7 @@ public final class PlanSolver {
       int[] flow,
       long start,
       Listener listener) {
+    long prepared = System.nanoTime() - start;
     List<Decomposition.Part> parts = d.parts();
     int threads = Math.min(parts.size(), Runtime.getRuntime().availableProcessors());
     AtomicInteger threadNumber = new AtomicInteger();
@@ -321,7 +345,7 @@ public final class PlanSolver {
         solved.add(p);
         bestMillis = Math.max(bestMillis, p.bestMillis);
       }
-      Result result = result(merged, solved, budget, start);
+      Result result = result(merged, solved, budget, start, prepared);
       log(parts.size() + " parts of " + d.components() + " components", free, result, bestMillis);
       return result;
     } finally {
@@ -359,11 +383,14 @@ public final class PlanSolver {
   }
 
   /** The result of the parts (the whole problem being one part), their scores summed. */
-  private static Result result(int[] assignment, List<Part> parts, long budget, long start) {
+  private static Result result(
+      int[] assignment, List<Part> parts, long budget, long start, long prepared) {
     long hard = 0;
     long medium = 0;
     long soft = 0;
     long moves = 0;
+    long construction = 0;
+    long search = 0;
     boolean allBudget = true;
     boolean anyTime = false;
     for (Part p : parts) {
@@ -372,11 +399,24 @@ public final class PlanSolver {
       medium -= score.mediumScore();
       soft -= score.softScore();
       moves += p.moves;
+      construction += p.constructionNanos;
+      search += p.searchNanos;
       allBudget &= p.end == End.MOVE_BUDGET;
       anyTime |= p.end == End.TIME_LIMIT;
     }
     End end = allBudget ? End.MOVE_BUDGET : anyTime ? End.TIME_LIMIT : End.UNIMPROVED_TIME_LIMIT;
-    return new Result(assignment, hard, medium, soft, moves, budget, elapsed(start), end);
+    return new Result(
+        assignment,
+        hard,
+        medium,
+        soft,
+        moves,
+        budget,
+        elapsed(start),
+        end,
+        prepared,
+        construction,
+        search);
   }
 
   private static void log(String how, int free, Result result, long bestMillis) {
