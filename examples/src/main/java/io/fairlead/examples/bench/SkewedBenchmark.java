@@ -5,14 +5,19 @@ import io.fairlead.core.allocation.Allocator;
 import io.fairlead.core.allocation.Baselines;
 import io.fairlead.core.bound.BoundGaps;
 import io.fairlead.core.bound.FairnessBounds;
+import io.fairlead.core.model.Lead;
+import io.fairlead.core.model.LeadId;
+import io.fairlead.core.model.RepId;
 import io.fairlead.core.problem.Problem;
 import io.fairlead.core.routing.LeadRouter;
 import io.fairlead.examples.SkewedProblems;
 import io.fairlead.solver.LeadAllocator;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Value balance on skewed books ({@link SkewedProblems}): for each size, fairlead's batch (default
@@ -25,6 +30,10 @@ import java.util.Locale;
  *     -Dexec.mainClass=io.fairlead.examples.bench.SkewedBenchmark
  * MAVEN_OPTS=-Xmx8g mvn ... -Dexec.args="--sizes 1000000x5000"
  * </pre>
+ *
+ * <p>A fifth row, {@code router/∞}, is the router without its ledger ({@code ledgerTolerance(+∞)}:
+ * every eligible rep competes on the batch's score, none is due first), fed the same way: what the
+ * ledger's per-period rotation of new leads costs in count and value balance on these books.
  *
  * <p>Options: {@code --sizes LxR,...} (default {@code 10000x200,100000x2000}); {@code --seed N}
  * (problem and solver seed, default 7); {@code --time S} (the batch's time cap in seconds, default
@@ -113,10 +122,50 @@ public final class SkewedBenchmark {
     Allocator batch = b.build();
     Row fairlead = measure("fairlead", batch, problem, bounds, moves);
     Row router = measure("router", LeadRouter.allocator(), problem, bounds, null);
+    measure("router/∞", new GreedyRouter(), problem, bounds, null);
     measure("least-busy", Baselines.leastBusy(), problem, bounds, null);
     measure("round-robin", Baselines.roundRobin(), problem, bounds, null);
     verdict(name, "fairlead", fairlead, 1.01, 1.02, 1.05);
     verdict(name, "router", router, Double.NaN, Double.NaN, 1.15);
+  }
+
+  /**
+   * The router without its ledger ({@code ledgerTolerance(+∞)}: every eligible rep with room
+   * competes on the batch's score), fed as {@link LeadRouter#allocator()} feeds it: the owned leads
+   * first, then the others, each in input order, the mean value that of the problem's leads.
+   */
+  private static final class GreedyRouter implements Allocator {
+    @Override
+    public String name() {
+      return "router/∞";
+    }
+
+    @Override
+    public Allocation allocate(Problem problem) {
+      long start = System.nanoTime();
+      double total = 0;
+      for (Lead l : problem.leads()) {
+        total += problem.policy().valueOf(l);
+      }
+      LeadRouter.Builder b =
+          LeadRouter.builder(problem.policy())
+              .roster(problem.reps())
+              .ledger(problem.ledger())
+              .ledgerTolerance(Double.POSITIVE_INFINITY);
+      if (total > 0) {
+        b.meanValue(Math.min(Lead.MAX_VALUE, total / problem.leads().size()));
+      }
+      LeadRouter router = b.build();
+      Map<LeadId, RepId> assignment = new HashMap<>();
+      List<Lead> order = new ArrayList<>(problem.leads().size());
+      problem.leads().stream().filter(l -> l.currentOwner().isPresent()).forEach(order::add);
+      problem.leads().stream().filter(l -> l.currentOwner().isEmpty()).forEach(order::add);
+      for (Lead l : order) {
+        router.route(l).rep().ifPresent(r -> assignment.put(l.id(), r));
+      }
+      return Allocation.of(
+          problem, assignment, name(), Duration.ofNanos(System.nanoTime() - start));
+    }
   }
 
   /** One allocation's figures over the bounds. */
