@@ -63,6 +63,10 @@ final class BoundCalculator {
    * linear interpolation), which is subtracted. For the largest weighted value, the reps that the
    * most loaded rep could pass value to receive, in every fractional placement, at least the value
    * they receive here (all value that only they may take), so their average level is a lower bound.
+   *
+   * <p>Leads are not split, though, and one lead of large value can outweigh every average: the
+   * largest weighted value is also at least {@link #wholeLeadLevel}, which is the larger of the two
+   * when a few leads are worth many average leads (long-tailed values on small territories).
    */
   static ValueBounds value(ProblemIndex index, CountFlow count, boolean aggregate) {
     int reps = index.repCount();
@@ -104,8 +108,40 @@ final class BoundCalculator {
       }
     }
     double term = Math.max(0, flow.cost() - correction) / (unit * unit);
-    double max = Math.max(pinnedOnly, flow.reachableAverageLevel(top)) / unit;
+    double whole = wholeLeadLevel(index, count, base);
+    double max = Math.max(Math.max(pinnedOnly, whole), flow.reachableAverageLevel(top)) / unit;
     return new ValueBounds(max, term, flow.poolCount());
+  }
+
+  /**
+   * The integrality term of the value bound, in value units: {@code max_i min_{r ∈ E(i)} (base_r +
+   * v_i) / w_r} over the free leads {@code i} that every maximum placement places, {@code E(i)}
+   * their eligible reps and {@code base_r} the value rep {@code r} holds in pinned leads. Proof:
+   * every allocation that places the most leads gives such a lead whole to one eligible rep {@code
+   * r}, which also keeps its pinned leads (they are never free), so that rep's weighted value is at
+   * least {@code (base_r + v_i) / w_r}, which is at least the minimum over {@code E(i)}; the
+   * largest weighted value is at least that for every such lead, hence at least the maximum over
+   * them. 0 when there is no such lead.
+   */
+  static double wholeLeadLevel(ProblemIndex index, CountFlow count, long[] base) {
+    double best = 0;
+    for (int i = 0; i < index.leadCount(); i++) {
+      long v = index.valueUnits(i);
+      if (v <= 0 || index.pin(i) != ProblemIndex.Pin.FREE || !count.alwaysPlaced(i)) {
+        continue;
+      }
+      double least = Double.POSITIVE_INFINITY;
+      for (int r : index.eligible(i)) {
+        least = Math.min(least, (base[r] + v) / index.weight(r));
+        if (least <= best) {
+          break; // this lead cannot raise the bound
+        }
+      }
+      if (least > best && least < Double.POSITIVE_INFINITY) {
+        best = least;
+      }
+    }
+    return best;
   }
 
   /** All bounds of a compiled problem. */

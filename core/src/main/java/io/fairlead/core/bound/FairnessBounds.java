@@ -35,8 +35,12 @@ import java.util.Map;
  *       an allocation can have. It is exact: some allocation reaches it. With equal weights it is
  *       also the allocation whose largest load is smallest, then its second largest, and so on.
  *   <li>{@link #valueMaxLowerBound}: every such allocation gives some rep a weighted value {@code
- *       V_r / w_r} of at least this, even if leads could be split between reps. Values are in units
- *       of the mean lead value (a lead of mean value counts 1).
+ *       V_r / w_r} of at least this: the larger of two proven bounds, the fractional one (no rep
+ *       could hold less even if leads could be split between reps) and the whole-lead one (a lead
+ *       is not split: the rep that takes it holds its value on top of its pinned leads, so some rep
+ *       holds at least {@code min_r (pinned_r + v_i) / w_r} over the reps {@code r} eligible for
+ *       the lead {@code i}, for each lead every maximum placement places). Values are in units of
+ *       the mean lead value (a lead of mean value counts 1).
  *   <li>{@link #valueTermLowerBound}: every such allocation has a value imbalance {@code Σ_r V_r² /
  *       w_r} of at least this, in the same units; the score's value term is this sum times 1000 and
  *       the policy's value weight (before per-rep rounding).

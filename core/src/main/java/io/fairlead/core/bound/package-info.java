@@ -9,7 +9,8 @@
  *   <li>the exact <b>count optimum</b>: the most leads any allocation can place, and the smallest
  *       count imbalance {@code Σ n² / w} among allocations that place that many;
  *   <li>a <b>value lower bound</b>: no allocation can give every rep a smaller weighted value than
- *       this, even if leads could be split between reps;
+ *       this, even if leads could be split between reps, nor leave the rep that takes a large lead
+ *       below that lead's value (over its weight, on top of its pinned leads);
  *   <li>a <b>top-tier bound</b>: the smallest top-tier imbalance any allocation can reach.
  * </ul>
  *

@@ -9,6 +9,7 @@ import io.fairlead.core.bound.BoundCalculator.ValueBounds;
 import io.fairlead.core.bound.SmallProblems.BruteForce;
 import io.fairlead.core.internal.CountFlow;
 import io.fairlead.core.internal.ProblemIndex;
+import io.fairlead.core.internal.Scoring;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.policy.Policy;
@@ -37,6 +38,8 @@ class ValueBoundTest {
               ValueBounds b = bounds(index, true);
               assertThat(b.maxLowerBound()).isLessThanOrEqualTo(brute.valueMax + 1e-12);
               assertThat(b.termLowerBound()).isLessThanOrEqualTo(brute.valueTerm + 1e-12);
+              assertThat(wholeLeadLevel(index)).isLessThanOrEqualTo(brute.valueMax + 1e-12);
+              assertThat(b.maxLowerBound()).isGreaterThanOrEqualTo(wholeLeadLevel(index));
               assertThat(b.maxLowerBound()).isGreaterThanOrEqualTo(0);
               assertThat(b.termLowerBound()).isGreaterThanOrEqualTo(0);
             });
@@ -88,22 +91,54 @@ class ValueBoundTest {
   }
 
   @Test
-  void oneLeadTwoReps_boundIsTheFractionalHalf() {
-    // A single lead split in half: max 0.5, term 0.25 + 0.25; no whole allocation reaches it.
+  void oneLeadTwoReps_maxIsTheWholeLead_termIsTheFractionalHalf() {
+    // A single lead: whoever takes it holds 1 mean lead, so max >= 1 (the integrality term; the
+    // fractional split alone says 0.5). The term stays fractional: 0.25 + 0.25.
     ValueBounds b = bounds(problem(List.of(rep("a"), rep("b")), List.of(lead("c0", 100))));
-    assertThat(b.maxLowerBound()).isCloseTo(0.5, within(1e-12));
+    assertThat(b.maxLowerBound()).isCloseTo(1.0, within(1e-12));
     assertThat(b.termLowerBound()).isCloseTo(0.5, within(SLACK));
   }
 
   @Test
-  void oneLeadThreeReps_boundIsAThirdNotARoundedUnit() {
+  void oneLeadThreeReps_termIsAThirdEachNotARoundedUnit() {
     // 1000 value units over three reps: the integer flow gives 334/333/333, the fractional
-    // optimum 1000/3 each. The bound must be the fractional third, not 0.334.
+    // optimum 1000/3 each. The term must be the fractional 3 × (1/3)², not one from 0.334; the max
+    // is the whole lead.
     ValueBounds b =
         bounds(problem(List.of(rep("a"), rep("b"), rep("c")), List.of(lead("c0", 100))));
-    assertThat(b.maxLowerBound()).isCloseTo(1.0 / 3, within(1e-12));
+    assertThat(b.maxLowerBound()).isCloseTo(1.0, within(1e-12));
     assertThat(b.termLowerBound()).isLessThanOrEqualTo(1.0 / 3);
     assertThat(b.termLowerBound()).isCloseTo(1.0 / 3, within(SLACK));
+  }
+
+  @Test
+  void oneLargeLead_goesWholeToTheHeaviestRep_boundIsExact() {
+    // One lead of 1000 and ten of 10 (mean 100: 10 and 0.1 mean leads), reps of weight 1 and 2.
+    // Split fractionally every rep would end at 11/3; but the large lead is whole: on b it makes
+    // 10/2 = 5, on a 10/1. So max >= 5, and b taking it, a the small ones (1.0), reaches 5.
+    Rep b2 = Rep.builder("b").weight(2).build();
+    List<Lead> leads = new ArrayList<>(List.of(lead("big", 1000)));
+    for (int i = 0; i < 10; i++) {
+      leads.add(lead("s" + i, 10));
+    }
+    ValueBounds b = bounds(problem(List.of(rep("a"), b2), leads));
+    assertThat(b.maxLowerBound()).isCloseTo(5.0, within(1e-12));
+  }
+
+  @Test
+  void oneLargeLead_countsTheTakersPinnedValue() {
+    // As above, but b keeps a customer of 500. Values 1000, 500 and ten of 10: mean 1600 / 12,
+    // so 7.5, 3.75 and 0.075 mean leads. The large lead on b makes (3.75 + 7.5) / 2 = 5.625, on a
+    // 7.5 / 1; split fractionally every rep would end at 12 / 3 = 4. So max >= 5.625, which b
+    // taking the large lead and a the small ones (0.75) reaches.
+    Rep b2 = Rep.builder("b").weight(2).build();
+    List<Lead> leads = new ArrayList<>(List.of(lead("big", 1000)));
+    leads.add(Lead.builder("kept").region("N").industry("x").value(500).currentOwner("b").build());
+    for (int i = 0; i < 10; i++) {
+      leads.add(lead("s" + i, 10));
+    }
+    ValueBounds b = bounds(problem(List.of(rep("a"), b2), leads));
+    assertThat(b.maxLowerBound()).isCloseTo(5.625, within(1e-9));
   }
 
   @Test
@@ -118,21 +153,23 @@ class ValueBoundTest {
 
   @Test
   void restrictedEligibility_isRespected() {
-    // a may take only North leads, b anything. North: value 30; South: value 10 (mean 20:
-    // 1.5 and 0.5). Fractional optimum: b takes the South lead and 0.5 of the North one:
-    // both end at 1.0. If b could not take North leads, a would hold 1.5.
+    // a may take only North leads, b anything. North: three leads of 10; South: one of 10 (mean
+    // 10: 1 each). Optimum: b takes the South lead and one North lead: both end at 2. If b could
+    // not take North leads, a would hold 3.
     Rep a = Rep.builder("a").regions("N").build();
     Rep b = Rep.builder("b").build();
     List<Lead> leads =
         List.of(
-            Lead.builder("n").region("N").industry("x").value(30).build(),
+            Lead.builder("n1").region("N").industry("x").value(10).build(),
+            Lead.builder("n2").region("N").industry("x").value(10).build(),
+            Lead.builder("n3").region("N").industry("x").value(10).build(),
             Lead.builder("s").region("S").industry("x").value(10).build());
     ValueBounds both = bounds(problem(List.of(a, b), leads));
-    assertThat(both.maxLowerBound()).isCloseTo(1.0, within(1e-12));
+    assertThat(both.maxLowerBound()).isCloseTo(2.0, within(1e-12));
     Rep bSouth = Rep.builder("b").regions("S").build();
     ValueBounds apart = bounds(problem(List.of(a, bSouth), leads));
-    assertThat(apart.maxLowerBound()).isCloseTo(1.5, within(1e-12));
-    assertThat(apart.termLowerBound()).isCloseTo(1.5 * 1.5 + 0.5 * 0.5, within(SLACK));
+    assertThat(apart.maxLowerBound()).isCloseTo(3.0, within(1e-12));
+    assertThat(apart.termLowerBound()).isCloseTo(3 * 3 + 1 * 1, within(SLACK));
   }
 
   @Test
@@ -169,6 +206,18 @@ class ValueBoundTest {
     ValueBounds b = bounds(problem(List.of(rep("a"), rep("b"), rep("c")), leads));
     assertThat(b.maxLowerBound()).isCloseTo(200.0, within(1e-9));
     assertThat(b.termLowerBound()).isCloseTo(3 * 200.0 * 200.0, within(SLACK));
+  }
+
+  /** The integrality term alone, in mean leads. */
+  private static double wholeLeadLevel(ProblemIndex index) {
+    CountFlow count = BoundCalculator.count(index, true);
+    long[] base = new long[index.repCount()];
+    for (int i = 0; i < index.leadCount(); i++) {
+      if (index.pin(i) != ProblemIndex.Pin.FREE) {
+        base[index.owner(i)] += index.valueUnits(i);
+      }
+    }
+    return BoundCalculator.wholeLeadLevel(index, count, base) / Scoring.VALUE_UNIT;
   }
 
   private static ValueBounds bounds(Problem p) {

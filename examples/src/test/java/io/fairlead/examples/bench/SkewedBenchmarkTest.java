@@ -1,0 +1,44 @@
+package io.fairlead.examples.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Runs the benchmark's main on a tiny book; checks the report, not the figures or timings. */
+class SkewedBenchmarkTest {
+
+  @Test
+  void main_tinyBook_fiveMethods_twoVerdicts() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream saved = System.out;
+    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+      System.setOut(out);
+      SkewedBenchmark.main(new String[] {"--sizes", "300x12", "--budget", "20000", "--seed", "3"});
+    } finally {
+      System.setOut(saved);
+    }
+    String output = bytes.toString(StandardCharsets.UTF_8);
+    assertThat(output).contains("== skewed 300 x 12");
+    for (String method :
+        new String[] {"fairlead ", "router ", "router/∞ ", "least-busy ", "round-robin "}) {
+      assertThat(output.lines().filter(l -> l.startsWith(method))).hasSize(1);
+    }
+    assertThat(output.lines().filter(l -> l.contains("VERDICT 300 x 12"))).hasSize(2);
+    // Every ratio is an allocation's figure over a proven lower bound: never below 1.
+    output
+        .lines()
+        .filter(l -> l.startsWith("fairlead ") || l.startsWith("router"))
+        .forEach(
+            l -> {
+              String[] f = l.trim().split("\\s+");
+              for (int k = 1; k <= 3; k++) {
+                double ratio = Double.parseDouble(f[k].replace("x", ""));
+                assertThat(ratio).as(l).isGreaterThanOrEqualTo(0.9999);
+              }
+              assertThat(f[4]).as("hard, " + l).isEqualTo("0");
+            });
+  }
+}
