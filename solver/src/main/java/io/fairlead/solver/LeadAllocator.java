@@ -49,10 +49,10 @@ import org.slf4j.LoggerFactory;
  * on small problems) that moves single leads and swaps or shifts pairs of leads. The search stops
  * after a <em>move budget</em> scaled to the problem (100 moves per free lead, from 100,000 to 2
  * million; docs/performance.md has measured times), or earlier when a safety cap fires: {@link
- * Builder#timeLimit} (default 60 s), or {@link Builder#unimprovedTimeLimit} if set (none by
- * default). The caps bound the search only: the greedy placement, linear in the problem size,
- * always completes. {@link Allocation#search()} says which of them ended it, the moves made and the
- * time of each phase.
+ * Builder#timeLimit} (default 60 s per 100,000 free leads, at least 60 s), or {@link
+ * Builder#unimprovedTimeLimit} if set (none by default). The caps bound the search only: the greedy
+ * placement, linear in the problem size, always completes. {@link Allocation#search()} says which
+ * of them ended it, the moves made and the time of each phase.
  *
  * <p><b>Independent territories.</b> When the problem falls apart into groups of reps that share no
  * lead they may take (say, regions with their own reps), each group is solved on its own, up to one
@@ -252,7 +252,7 @@ public final class LeadAllocator implements Allocator {
   public static final class Builder {
     private final Set<String> set = new HashSet<>();
     private Policy policy = Policy.defaults();
-    private Duration timeLimit = SolveOptions.DEFAULT_TIME_LIMIT;
+    private Duration timeLimit; // null: scaled to the problem
     private Duration unimprovedTimeLimit = SolveOptions.DEFAULT_UNIMPROVED_TIME_LIMIT;
     private long moveBudget;
     private long seed = SolveOptions.DEFAULT_SEED;
@@ -288,8 +288,9 @@ public final class LeadAllocator implements Allocator {
     }
 
     /**
-     * Safety cap on the search of one solve; the best allocation found so far is returned. Default
-     * 60 s. Rounded up to whole milliseconds.
+     * Safety cap on the search of one solve; the best allocation found so far is returned, and
+     * reported as not reproducible. Default: 60 s per 100,000 free leads, at least 60 s, so that
+     * the default move budget, not the clock, ends the search. Rounded up to whole milliseconds.
      */
     public Builder timeLimit(Duration timeLimit) {
       positive("timeLimit", timeLimit);

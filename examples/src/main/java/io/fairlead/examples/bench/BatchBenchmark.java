@@ -9,8 +9,6 @@ import io.fairlead.core.model.RepId;
 import io.fairlead.core.problem.Problem;
 import io.fairlead.examples.SyntheticProblems;
 import io.fairlead.solver.LeadAllocator;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Options: {@code --sizes LxR,...} (default {@code 10000x200,100000x2000}); {@code --budget N}
  * (moves; default: the solver's scaled budget); {@code --time S} (the solver's time cap in seconds,
- * default 60); {@code --seed N} (problem and solver seed, default 7).
+ * default the solver's, scaled to the problem); {@code --seed N} (problem and solver seed, default
+ * 7).
  *
  * <p>Targets: 10k × 200 within 5 s and 100k × 2k within 30 s (wall clock from compiling the
  * problem) to a count imbalance within 1 % of the optimum, with a final max weighted value within 5
@@ -42,7 +41,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class BatchBenchmark {
 
-  private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
   private static final long GIB = 1L << 30;
 
   private BatchBenchmark() {}
@@ -51,7 +49,7 @@ public final class BatchBenchmark {
     List<int[]> sizes = new ArrayList<>();
     long budget = 0;
     long seed = 7;
-    Duration time = Duration.ofSeconds(60);
+    Duration time = null; // the solver's default: scaled to the problem
     String sizeArg = "10000x200,100000x2000";
     for (int i = 0; i < args.length; i += 2) {
       String value = i + 1 < args.length ? args[i + 1] : "";
@@ -69,12 +67,12 @@ public final class BatchBenchmark {
     }
     System.out.printf(
         Locale.ROOT,
-        "BatchBenchmark: %d cores, max heap %.1f GiB, seed %d, budget %s, time cap %s s%n",
+        "BatchBenchmark: %d cores, max heap %.1f GiB, seed %d, budget %s, time cap %s%n",
         Runtime.getRuntime().availableProcessors(),
         (double) Runtime.getRuntime().maxMemory() / GIB,
         seed,
         budget == 0 ? "scaled" : Long.toString(budget),
-        time.toSeconds());
+        time == null ? "scaled" : time.toSeconds() + " s");
     for (int[] size : sizes) {
       run(size[0], size[1], seed, budget, time);
     }
@@ -131,7 +129,6 @@ public final class BatchBenchmark {
         LeadAllocator.builder()
             .policy(problem.policy())
             .seed(seed)
-            .timeLimit(time)
             .progress(
                 Duration.ofMillis(20),
                 p -> {
@@ -153,6 +150,9 @@ public final class BatchBenchmark {
                 });
     if (budget > 0) {
       b.moveBudget(budget);
+    }
+    if (time != null) {
+      b.timeLimit(time);
     }
     Allocation allocation = b.build().allocate(problem);
     long wallMs = ms(t0);
@@ -260,42 +260,5 @@ public final class BatchBenchmark {
       return n / 1_000 + "k";
     }
     return Integer.toString(n);
-  }
-
-  /** Samples the used heap every 10 ms on a daemon thread and keeps the largest figure. */
-  private static final class HeapSampler implements Runnable {
-    private final AtomicLong peak = new AtomicLong();
-    private volatile boolean running = true;
-    private final Thread thread = new Thread(this, "heap-sampler");
-
-    static HeapSampler start() {
-      HeapSampler s = new HeapSampler();
-      s.thread.setDaemon(true);
-      s.thread.start();
-      return s;
-    }
-
-    @Override
-    public void run() {
-      while (running) {
-        peak.accumulateAndGet(MEMORY.getHeapMemoryUsage().getUsed(), Math::max);
-        try {
-          Thread.sleep(10);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }
-
-    long stop() {
-      running = false;
-      thread.interrupt();
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return peak.accumulateAndGet(MEMORY.getHeapMemoryUsage().getUsed(), Math::max);
-    }
   }
 }

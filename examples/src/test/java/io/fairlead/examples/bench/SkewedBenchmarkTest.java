@@ -23,10 +23,16 @@ class SkewedBenchmarkTest {
     String output = bytes.toString(StandardCharsets.UTF_8);
     assertThat(output).contains("== skewed 300 x 12");
     for (String method :
-        new String[] {"fairlead ", "router ", "router/∞ ", "least-busy ", "round-robin "}) {
+        new String[] {"router ", "router+2% ", "router/∞ ", "least-busy ", "round-robin "}) {
       assertThat(output.lines().filter(l -> l.startsWith(method))).hasSize(1);
     }
-    assertThat(output.lines().filter(l -> l.contains("VERDICT 300 x 12"))).hasSize(2);
+    // The batch is solved twice: same seed and budget, the same allocation.
+    assertThat(output.lines().filter(l -> l.startsWith("fairlead "))).hasSize(2);
+    assertThat(output).contains("fairlead twice: identical allocations (300 leads)");
+    assertThat(output)
+        .contains("MOVE_BUDGET, 19,999 of 20,000 moves"); // parts share it, rounded down
+    assertThat(output.lines().filter(l -> l.contains("VERDICT 300 x 12"))).hasSize(3);
+    assertThat(output).containsPattern("router\\+2%: \\d+ moves of the \\d+ routed leads");
     // Every ratio is an allocation's figure over a proven lower bound: never below 1.
     output
         .lines()

@@ -145,6 +145,18 @@ public final class PlanSolver {
   }
 
   /**
+   * The default safety cap on the local search: 60 s per 100,000 free leads, at least 60 s. A move
+   * costs more on a larger problem (about 100,000 moves/s at 100k leads × 2k reps, 20,000 at 1M
+   * leads × 5k reps on 2 cores), so a fixed cap would cut the default budget of a very large
+   * problem on any machine and make its result depend on the machine's speed; scaled, the cap
+   * leaves the budget several times the time it needs, and stays a safety net.
+   */
+  public static Duration defaultTimeLimit(int freeLeads) {
+    return SolveOptions.DEFAULT_TIME_LIMIT.multipliedBy(
+        Math.max(1, (freeLeads + 99_999L) / 100_000));
+  }
+
+  /**
    * Told of every new best solution of a solve (or of one of its parts), on the thread that found
    * it: when parts are solved in parallel, from several threads at once.
    */
@@ -201,6 +213,9 @@ public final class PlanSolver {
       }
     }
     long budget = options.moveBudget() > 0 ? options.moveBudget() : defaultMoveBudget(free);
+    if (options.timeLimit() == null) {
+      options = options.withTimeLimit(defaultTimeLimit(free));
+    }
     if (listener != null) {
       listener.budget(budget);
     }
@@ -479,7 +494,8 @@ public final class PlanSolver {
     TerminationConfig termination =
         new TerminationConfig()
             .withScoreCalculationCountLimit(budget)
-            .withMillisecondsSpentLimit(millis(options.timeLimit()))
+            .withMillisecondsSpentLimit(
+                millis(options.timeLimit() == null ? defaultTimeLimit(free) : options.timeLimit()))
             .withUnimprovedMillisecondsSpentLimit(millis(options.unimprovedTimeLimit()));
     LocalSearchPhaseConfig localSearch =
         new LocalSearchPhaseConfig()

@@ -8,7 +8,8 @@ import org.optaplanner.core.config.solver.EnvironmentMode;
 /**
  * How one solve runs. Validated by the facade's builder; checked again here for internal callers.
  *
- * @param timeLimit safety cap on the local search (the greedy construction always completes)
+ * @param timeLimit safety cap on the local search (the greedy construction always completes);
+ *     {@code null} = scaled to the problem ({@link PlanSolver#defaultTimeLimit})
  * @param unimprovedTimeLimit safety cap on local search time without a new best score
  * @param moveBudget how many moves the local search evaluates; {@code 0} = scaled to the problem
  *     ({@link PlanSolver#defaultMoveBudget})
@@ -37,7 +38,10 @@ public record SolveOptions(
     COUNT_FLOW
   }
 
-  /** The default safety cap on the local search of one solve. */
+  /**
+   * The least default safety cap on the local search of one solve; larger problems get more ({@link
+   * PlanSolver#defaultTimeLimit}).
+   */
   public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(60);
 
   /**
@@ -50,12 +54,12 @@ public record SolveOptions(
   public static final long DEFAULT_SEED = 0;
 
   /**
-   * Scaled budget, a 60 s safety cap (none on time without improvement), seed 0, no move threads,
-   * reproducible, decomposed, greedy start.
+   * Scaled budget, a scaled safety cap of at least 60 s (none on time without improvement), seed 0,
+   * no move threads, reproducible, decomposed, greedy start.
    */
   public static final SolveOptions DEFAULTS =
       new SolveOptions(
-          DEFAULT_TIME_LIMIT,
+          null,
           DEFAULT_UNIMPROVED_TIME_LIMIT,
           0,
           DEFAULT_SEED,
@@ -65,11 +69,10 @@ public record SolveOptions(
           Start.GREEDY);
 
   public SolveOptions {
-    requireNonNull(timeLimit, "timeLimit");
     requireNonNull(unimprovedTimeLimit, "unimprovedTimeLimit");
     requireNonNull(environmentMode, "environmentMode");
     requireNonNull(start, "start");
-    if (timeLimit.isNegative() || timeLimit.isZero()) {
+    if (timeLimit != null && (timeLimit.isNegative() || timeLimit.isZero())) {
       throw new IllegalArgumentException("timeLimit must be positive, was " + timeLimit);
     }
     if (unimprovedTimeLimit.isNegative() || unimprovedTimeLimit.isZero()) {

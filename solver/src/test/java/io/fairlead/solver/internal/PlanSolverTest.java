@@ -10,6 +10,7 @@ import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.policy.Policy;
 import io.fairlead.core.problem.Problem;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,6 +33,19 @@ class PlanSolverTest {
     return PlanSolver.solve(
         new ProblemIndex(problem.policy(), problem.reps(), problem.leads(), problem.ledger()),
         options);
+  }
+
+  @Test
+  void defaults_budgetAndTimeCap_scaleWithTheFreeLeads() {
+    assertThat(PlanSolver.defaultMoveBudget(10)).isEqualTo(100_000);
+    assertThat(PlanSolver.defaultMoveBudget(7_000)).isEqualTo(700_000);
+    assertThat(PlanSolver.defaultMoveBudget(100_000)).isEqualTo(2_000_000);
+    assertThat(PlanSolver.defaultMoveBudget(Problem.MAX_LEADS)).isEqualTo(2_000_000);
+    assertThat(PlanSolver.defaultTimeLimit(0)).isEqualTo(Duration.ofSeconds(60));
+    assertThat(PlanSolver.defaultTimeLimit(100_000)).isEqualTo(Duration.ofSeconds(60));
+    assertThat(PlanSolver.defaultTimeLimit(100_001)).isEqualTo(Duration.ofSeconds(120));
+    assertThat(PlanSolver.defaultTimeLimit(700_000)).isEqualTo(Duration.ofMinutes(7));
+    assertThat(PlanSolver.defaultTimeLimit(Problem.MAX_LEADS)).isEqualTo(Duration.ofMinutes(100));
   }
 
   @Test
