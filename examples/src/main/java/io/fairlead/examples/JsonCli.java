@@ -1,6 +1,7 @@
 package io.fairlead.examples;
 
 import io.fairlead.core.allocation.Allocation;
+import io.fairlead.core.allocation.SearchReport;
 import io.fairlead.core.json.FairleadJson;
 import io.fairlead.core.problem.Problem;
 import io.fairlead.solver.LeadAllocator;
@@ -45,6 +46,15 @@ public final class JsonCli {
     if (code != OK) {
       System.exit(code);
     }
+  }
+
+  private static String ending(SearchReport s) {
+    return switch (s.ending()) {
+      case MOVE_BUDGET -> "the search ended on its move budget (reproducible)";
+      case NOTHING_TO_DO, ONE_PASS -> "nothing to search";
+      case TIME_LIMIT, UNIMPROVED_TIME_LIMIT ->
+          "the search was cut by the time limit (not reproducible: try a larger --time-limit)";
+    };
   }
 
   /**
@@ -133,6 +143,8 @@ public final class JsonCli {
             + allocation.metrics().violations().size()
             + " hard violations, score "
             + allocation.score()
+            + "; "
+            + ending(allocation.search())
             + " -> "
             + result);
     return OK;
