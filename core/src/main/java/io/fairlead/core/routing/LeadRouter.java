@@ -102,6 +102,21 @@ public final class LeadRouter {
     return RouterAllocator.INSTANCE;
   }
 
+  /**
+   * {@link #allocator()} with another {@link Builder#ledgerTolerance ledger tolerance}: {@code 0}
+   * is the strict ledger, {@code Double.POSITIVE_INFINITY} no ledger at all (every eligible rep
+   * with room competes on the score alone), to see what the ledger costs on a book.
+   *
+   * @throws IllegalArgumentException if the tolerance is negative or NaN
+   */
+  public static io.fairlead.core.allocation.Allocator allocator(double ledgerTolerance) {
+    checkArgument(
+        !Double.isNaN(ledgerTolerance) && ledgerTolerance >= 0,
+        "ledgerTolerance must be >= 0 (or +Infinity), was %s",
+        ledgerTolerance);
+    return new RouterAllocator(ledgerTolerance);
+  }
+
   /** Returns a builder for a router under the given policy. */
   public static Builder builder(Policy policy) {
     return new Builder(requireNonNull(policy, "policy"));

@@ -20,13 +20,22 @@ import java.util.Map;
  */
 final class RouterAllocator implements Allocator {
 
-  static final RouterAllocator INSTANCE = new RouterAllocator();
+  static final RouterAllocator INSTANCE = new RouterAllocator(Double.NaN);
 
-  private RouterAllocator() {}
+  /** The router's ledger tolerance; NaN = the router's default. */
+  private final double ledgerTolerance;
 
+  RouterAllocator(double ledgerTolerance) {
+    this.ledgerTolerance = ledgerTolerance;
+  }
+
+  /** {@code "router"}, or {@code "router/∞"} and {@code "router/2.0"} with another tolerance. */
   @Override
   public String name() {
-    return "router";
+    if (Double.isNaN(ledgerTolerance)) {
+      return "router";
+    }
+    return "router/" + (ledgerTolerance == Double.POSITIVE_INFINITY ? "∞" : ledgerTolerance);
   }
 
   @Override
@@ -39,6 +48,9 @@ final class RouterAllocator implements Allocator {
     }
     LeadRouter.Builder b =
         LeadRouter.builder(policy).roster(problem.reps()).ledger(problem.ledger());
+    if (!Double.isNaN(ledgerTolerance)) {
+      b.ledgerTolerance(ledgerTolerance);
+    }
     if (total > 0) {
       b.meanValue(Math.min(Lead.MAX_VALUE, total / problem.leads().size()));
     }

@@ -47,6 +47,35 @@ class LeadRouterTest {
   // ---------------------------------------------------------------- builder
 
   @Test
+  void allocator_withATolerance_tradesTheLedgerForTheBook() {
+    // Ana keeps four customers, Bob has none; two new leads. The strict ledger gives each rep one
+    // (flow fairness); without a ledger the score gives both to Bob (book fairness).
+    List<Lead> leads = new java.util.ArrayList<>();
+    for (int i = 1; i <= 4; i++) {
+      leads.add(lead("own" + i).currentOwner("ana").build());
+    }
+    leads.add(lead("new1").build());
+    leads.add(lead("new2").build());
+    Problem p = Problem.of(POLICY, List.of(ANA, BOB), leads);
+
+    Allocation strict = LeadRouter.allocator(0).allocate(p);
+    Allocation free = LeadRouter.allocator(Double.POSITIVE_INFINITY).allocate(p);
+
+    assertThat(strict.method()).isEqualTo("router/0.0");
+    assertThat(free.method()).isEqualTo("router/∞");
+    assertThat(LeadRouter.allocator().name()).isEqualTo("router");
+    assertThat(
+            List.of(
+                strict.outcome(LeadId.of("new1")).rep(), strict.outcome(LeadId.of("new2")).rep()))
+        .containsExactlyInAnyOrder(
+            java.util.Optional.of(RepId.of("ana")), java.util.Optional.of(RepId.of("bob")));
+    assertThat(free.outcome(LeadId.of("new1")).rep()).contains(RepId.of("bob"));
+    assertThat(free.outcome(LeadId.of("new2")).rep()).contains(RepId.of("bob"));
+    assertThatThrownBy(() -> LeadRouter.allocator(-1))
+        .hasMessage("ledgerTolerance must be >= 0 (or +Infinity), was -1.0");
+  }
+
+  @Test
   void builder_optionSetTwice_isAnError() {
     LeadRouter.Builder b = LeadRouter.builder(POLICY).roster(List.of(ANA));
 

@@ -10,7 +10,6 @@ import io.fairlead.core.problem.Problem;
 import io.fairlead.examples.SyntheticProblems;
 import io.fairlead.solver.LeadAllocator;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +45,6 @@ public final class BatchBenchmark {
   private BatchBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    List<int[]> sizes = new ArrayList<>();
     long budget = 0;
     long seed = 7;
     Duration time = null; // the solver's default: scaled to the problem
@@ -61,10 +59,7 @@ public final class BatchBenchmark {
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    for (String s : sizeArg.split(",")) {
-      String[] lr = s.toLowerCase(Locale.ROOT).split("x");
-      sizes.add(new int[] {Integer.parseInt(lr[0]), Integer.parseInt(lr[1])});
-    }
+    List<int[]> sizes = Sizes.parse(sizeArg);
     System.out.printf(
         Locale.ROOT,
         "BatchBenchmark: %d cores, max heap %.1f GiB, seed %d, budget %s, time cap %s%n",
@@ -79,13 +74,13 @@ public final class BatchBenchmark {
   }
 
   private static void run(int leads, int reps, long seed, long budget, Duration time) {
-    String name = label(leads) + " x " + label(reps);
+    String name = Sizes.name(leads, reps);
     long t = System.nanoTime();
     Problem problem = SyntheticProblems.generate(leads, reps, seed);
-    long genMs = ms(t);
+    long genMs = Sizes.ms(t);
     t = System.nanoTime();
     FairnessBounds bounds = FairnessBounds.of(problem);
-    long boundsMs = ms(t);
+    long boundsMs = Sizes.ms(t);
     System.out.printf(
         Locale.ROOT,
         "%n== %s (generated in %d ms; bounds in %d ms: count optimum %.1f, value max >= %.3f,"
@@ -155,7 +150,7 @@ public final class BatchBenchmark {
       b.timeLimit(time);
     }
     Allocation allocation = b.build().allocate(problem);
-    long wallMs = ms(t0);
+    long wallMs = Sizes.ms(t0);
     long peak = heap.stop();
     BoundGaps gaps = bounds.gaps(allocation.assignment());
     String method = allocation.method();
@@ -217,7 +212,7 @@ public final class BatchBenchmark {
     HeapSampler heap = HeapSampler.start();
     long t0 = System.nanoTime();
     Allocation allocation = run.get();
-    long wallMs = ms(t0);
+    long wallMs = Sizes.ms(t0);
     long peak = heap.stop();
     BoundGaps gaps = bounds.gaps(allocation.assignment());
     boolean count = gaps.countGap() <= 0.01;
@@ -246,19 +241,5 @@ public final class BatchBenchmark {
         allocation.score().hard(),
         allocation.score().medium(),
         (double) peak / GIB);
-  }
-
-  private static long ms(long start) {
-    return (System.nanoTime() - start) / 1_000_000;
-  }
-
-  private static String label(int n) {
-    if (n >= 1_000_000 && n % 1_000_000 == 0) {
-      return n / 1_000_000 + "M";
-    }
-    if (n >= 1_000 && n % 1_000 == 0) {
-      return n / 1_000 + "k";
-    }
-    return Integer.toString(n);
   }
 }

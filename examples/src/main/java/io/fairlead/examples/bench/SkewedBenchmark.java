@@ -17,7 +17,6 @@ import io.fairlead.examples.SkewedProblems;
 import io.fairlead.solver.LeadAllocator;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -81,11 +80,7 @@ public final class SkewedBenchmark {
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    List<int[]> sizes = new ArrayList<>();
-    for (String s : sizeArg.split(",")) {
-      String[] lr = s.toLowerCase(Locale.ROOT).split("x");
-      sizes.add(new int[] {Integer.parseInt(lr[0]), Integer.parseInt(lr[1])});
-    }
+    List<int[]> sizes = Sizes.parse(sizeArg);
     System.out.printf(
         Locale.ROOT,
         "SkewedBenchmark: %d cores, seed %d, budget %s, time cap %s%n",
@@ -102,11 +97,11 @@ public final class SkewedBenchmark {
       int leads, int reps, long seed, long budget, Duration time, boolean twice) {
     long t = System.nanoTime();
     Problem problem = SkewedProblems.generate(leads, reps, seed);
-    long genMs = ms(t);
+    long genMs = Sizes.ms(t);
     t = System.nanoTime();
     FairnessBounds bounds = FairnessBounds.of(problem);
-    long boundsMs = ms(t);
-    String name = label(leads) + " x " + label(reps);
+    long boundsMs = Sizes.ms(t);
+    String name = Sizes.name(leads, reps);
     System.out.printf(
         Locale.ROOT,
         "%n== skewed %s (generated in %d ms; bounds in %d ms: count optimum %.1f, value max >= %.3f,"
@@ -142,7 +137,7 @@ public final class SkewedBenchmark {
     Row router = measure("router", LeadRouter.allocator(), problem, bounds);
     HandOff handOff = new HandOff(0.02);
     Row rebalanced = measure(handOff.name(), handOff, problem, bounds);
-    measure("router/∞", new GreedyRouter(), problem, bounds);
+    measure("router/∞", LeadRouter.allocator(Double.POSITIVE_INFINITY), problem, bounds);
     measure("least-busy", Baselines.leastBusy(), problem, bounds);
     measure("round-robin", Baselines.roundRobin(), problem, bounds);
     verdict(name, "fairlead", fairlead, 1.01, 1.02, 1.05);
@@ -195,45 +190,6 @@ public final class SkewedBenchmark {
   }
 
   private static final long GIB = 1L << 30;
-
-  /**
-   * The router without its ledger ({@code ledgerTolerance(+∞)}: every eligible rep with room
-   * competes on the batch's score), fed as {@link LeadRouter#allocator()} feeds it: the owned leads
-   * first, then the others, each in input order, the mean value that of the problem's leads.
-   */
-  private static final class GreedyRouter implements Allocator {
-    @Override
-    public String name() {
-      return "router/∞";
-    }
-
-    @Override
-    public Allocation allocate(Problem problem) {
-      long start = System.nanoTime();
-      double total = 0;
-      for (Lead l : problem.leads()) {
-        total += problem.policy().valueOf(l);
-      }
-      LeadRouter.Builder b =
-          LeadRouter.builder(problem.policy())
-              .roster(problem.reps())
-              .ledger(problem.ledger())
-              .ledgerTolerance(Double.POSITIVE_INFINITY);
-      if (total > 0) {
-        b.meanValue(Math.min(Lead.MAX_VALUE, total / problem.leads().size()));
-      }
-      LeadRouter router = b.build();
-      Map<LeadId, RepId> assignment = new HashMap<>();
-      List<Lead> order = new ArrayList<>(problem.leads().size());
-      problem.leads().stream().filter(l -> l.currentOwner().isPresent()).forEach(order::add);
-      problem.leads().stream().filter(l -> l.currentOwner().isEmpty()).forEach(order::add);
-      for (Lead l : order) {
-        router.route(l).rep().ifPresent(r -> assignment.put(l.id(), r));
-      }
-      return Allocation.of(
-          problem, assignment, name(), Duration.ofNanos(System.nanoTime() - start));
-    }
-  }
 
   /**
    * The router, then a hand-off to the rebalancer: the day's leads routed one at a time ({@link
@@ -301,7 +257,7 @@ public final class SkewedBenchmark {
     HeapSampler heap = HeapSampler.start();
     long t = System.nanoTime();
     Allocation a = allocator.allocate(problem);
-    long wallMs = ms(t);
+    long wallMs = Sizes.ms(t);
     long peak = heap.stop();
     BoundGaps g = bounds.gaps(a.assignment());
     Row row =
@@ -372,19 +328,5 @@ public final class SkewedBenchmark {
 
   private static String ok(boolean ok) {
     return ok ? "ok" : "MISSED";
-  }
-
-  private static long ms(long start) {
-    return (System.nanoTime() - start) / 1_000_000;
-  }
-
-  private static String label(int n) {
-    if (n >= 1_000_000 && n % 1_000_000 == 0) {
-      return n / 1_000_000 + "M";
-    }
-    if (n >= 1_000 && n % 1_000 == 0) {
-      return n / 1_000 + "k";
-    }
-    return Integer.toString(n);
   }
 }
