@@ -51,7 +51,7 @@ public final class JsonCli {
   private static String ending(SearchReport s) {
     return switch (s.ending()) {
       case MOVE_BUDGET -> "the search ended on its move budget (reproducible)";
-      case NOTHING_TO_DO, ONE_PASS -> "nothing to search";
+      case NOTHING_TO_DO, ONE_PASS, NOT_REPORTED -> "nothing to search";
       case TIME_LIMIT, UNIMPROVED_TIME_LIMIT ->
           "the search was cut by the time limit (not reproducible: try a larger --time-limit)";
     };
@@ -68,7 +68,7 @@ public final class JsonCli {
     Path in = null;
     Path result = null;
     boolean explain = false;
-    Duration timeLimit = Duration.ofSeconds(10);
+    Duration timeLimit = null; // the library's: scaled to the problem
     long seed = 42;
     try {
       for (String a : args) {
@@ -115,13 +115,11 @@ public final class JsonCli {
       return BAD_INPUT;
     }
 
-    Allocation allocation =
-        LeadAllocator.builder()
-            .policy(problem.policy())
-            .timeLimit(timeLimit)
-            .seed(seed)
-            .build()
-            .allocate(problem);
+    LeadAllocator.Builder builder = LeadAllocator.builder().policy(problem.policy()).seed(seed);
+    if (timeLimit != null) {
+      builder.timeLimit(timeLimit);
+    }
+    Allocation allocation = builder.build().allocate(problem);
     try {
       Files.writeString(
           dir.resolve(result),

@@ -63,12 +63,12 @@ import org.slf4j.LoggerFactory;
  * <p><b>Determinism.</b> The same problem with the same options and {@link Builder#seed seed} gives
  * the same allocation on any machine whenever the search ends on its move budget (independent
  * groups get seeds derived from it and are merged in a fixed order, whatever the thread timing).
- * With the default options it does at every size the library accepts on a machine at least as fast
- * as a loaded 2-core one (the default budget is sized for that, docs/performance.md); a time cap
- * stays as a safety net. When a cap fires first (a very slow machine, or a cap set low on purpose),
- * the allocation is still the best found, and {@link Allocation#search()} reports it as not
- * {@linkplain io.fairlead.core.allocation.SearchReport#reproducible() reproducible}. The solver
- * runs in OptaPlanner's reproducible mode and never iterates hash-ordered collections.
+ * With the default options it did at every size measured, up to 1M leads × 5k reps, on a loaded
+ * 2-core machine (the defaults are sized for that, docs/performance.md); a time cap stays as a
+ * safety net. When a cap fires first (a very slow machine, or a cap set low on purpose), the
+ * allocation is still the best found, and {@link Allocation#search()} reports it as not {@linkplain
+ * io.fairlead.core.allocation.SearchReport#reproducible() reproducible}. The solver runs in
+ * OptaPlanner's reproducible mode and never iterates hash-ordered collections.
  *
  * <p><b>Results.</b> Infeasible problems are answered, never rejected: leads that cannot be placed
  * come back unassigned with a reason. The allocation's score is computed by the same formulas as

@@ -284,7 +284,11 @@ public final class Allocation {
    * the bounds of the same problem with every lead free to move ({@link Problem#withOwnersFree()};
    * locked leads stay). Next to {@link #gaps()} it shows what continuity costs: on a book where
    * owners hold uneven shares, an allocation can be count-optimal for what the policy lets move and
-   * still far from the balance a free hand would reach. Computed on the first call, then cached.
+   * still far from the balance a free hand would reach. Freeing owners can also make room for more
+   * leads (an owner's kept lead moves to a rep that may take it, and the owner takes another): then
+   * {@code freeGaps().placed() < freeGaps().maxPlaceable()} and its gaps are no proof (they can be
+   * negative), as for any allocation that places fewer leads than it could. Computed on the first
+   * call (the bounds run a second time: about 2 s at 1M leads), then cached.
    */
   public synchronized BoundGaps freeGaps() {
     if (freeGaps == null) {

@@ -27,8 +27,10 @@ import java.util.List;
  * @param moves the moves the search evaluated (0 for one pass)
  * @param moveBudget the moves it was allowed (0 for one pass)
  * @param seed the random seed of the search (0 for one pass)
- * @param phases the time of each phase, in order; with independent parts solved in parallel, a
- *     phase's time is summed over the parts, so phases may add up to more than the elapsed time
+ * @param phases the time of each phase, in order (the optimiser's: {@code compile}, {@code
+ *     prepare}, {@code construction}, {@code local search}; one pass: {@code allocate}); with
+ *     independent parts solved in parallel, a phase's time is summed over the parts, so phases may
+ *     add up to more than the elapsed time
  * @since 0.1.0
  */
 public record SearchReport(
@@ -45,19 +47,20 @@ public record SearchReport(
     /** The safety cap on search time fired before the move budget was spent. */
     TIME_LIMIT,
     /** The safety cap on search time without a better allocation fired. */
-    UNIMPROVED_TIME_LIMIT;
+    UNIMPROVED_TIME_LIMIT,
+    /** Not known: the allocation was read from a document written before search reports existed. */
+    NOT_REPORTED;
 
-    /** Whether an allocation that ended so is the same on any machine. */
+    /** Whether an allocation that ended so is the same on any machine (unknown counts as no). */
     public boolean reproducible() {
-      return this != TIME_LIMIT && this != UNIMPROVED_TIME_LIMIT;
+      return this != TIME_LIMIT && this != UNIMPROVED_TIME_LIMIT && this != NOT_REPORTED;
     }
   }
 
   /**
    * The time of one phase.
    *
-   * @param name e.g. {@code "compile"}, {@code "construction"}, {@code "local search"}, {@code
-   *     "assemble"}
+   * @param name e.g. {@code "compile"}, {@code "construction"}, {@code "local search"}
    * @param time its duration, {@code >= 0}
    */
   public record PhaseTime(String name, Duration time) {
@@ -75,15 +78,23 @@ public record SearchReport(
     phases = List.copyOf(phases);
     checkArgument(moves >= 0, "moves must be >= 0, was %s", moves);
     checkArgument(moveBudget >= 0, "moveBudget must be >= 0, was %s", moveBudget);
-    if (ending == Ending.ONE_PASS) {
+    if (ending == Ending.ONE_PASS || ending == Ending.NOT_REPORTED) {
       checkArgument(
-          moves == 0 && moveBudget == 0, "a one-pass allocation makes no moves and has no budget");
+          moves == 0 && moveBudget == 0,
+          "a search that ended %s makes no moves and has no budget",
+          ending);
     }
   }
 
   /** The report of an allocation made in one pass that took {@code elapsed}. */
   public static SearchReport onePass(Duration elapsed) {
     return new SearchReport(Ending.ONE_PASS, 0, 0, 0, List.of(new PhaseTime("allocate", elapsed)));
+  }
+
+  /** The report of an allocation read from a document that did not say how it was made. */
+  public static SearchReport notReported(Duration elapsed) {
+    return new SearchReport(
+        Ending.NOT_REPORTED, 0, 0, 0, List.of(new PhaseTime("allocate", elapsed)));
   }
 
   /** Whether the same problem, options and seed give the same allocation on any machine. */

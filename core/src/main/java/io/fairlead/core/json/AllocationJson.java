@@ -99,9 +99,38 @@ record AllocationJson(
     /**
      * The gaps as read. The bounds ({@code countOptimum}, {@code valueMaxBound}, {@code
      * valueTermBound}, {@code topTierBound}, {@code receiptsBound}) came into the format later: a
-     * document without them takes them from {@code derived}, the rest must be present.
+     * document without them takes them from {@code derived}, the rest must be present. Such a
+     * document was written before the whole-lead value bound, so its {@code valueMaxGap} is against
+     * an older, lower bound: it is read, type-checked, and not compared.
      */
     BoundGaps toGaps(JsonPath at, BoundGaps derived) {
+      BoundGaps read = readGaps(at, derived);
+      if (valueMaxBound == null) {
+        return new BoundGaps(
+            read.feasible(),
+            read.placed(),
+            read.maxPlaceable(),
+            read.countTerm(),
+            read.countOptimum(),
+            read.countGap(),
+            read.valueMax(),
+            read.valueMaxBound(),
+            derived.valueMaxGap(),
+            read.valueTerm(),
+            read.valueTermBound(),
+            read.valueTermGap(),
+            read.topTierTerm(),
+            read.topTierBound(),
+            read.topTierGap(),
+            read.receiptsTerm(),
+            read.receiptsBound(),
+            read.receiptsGap(),
+            read.improvingPath());
+      }
+      return read;
+    }
+
+    private BoundGaps readGaps(JsonPath at, BoundGaps derived) {
       at.requireAll(
           this, "countOptimum", "valueMaxBound", "valueTermBound", "topTierBound", "receiptsBound");
       return at.check(
@@ -132,7 +161,8 @@ record AllocationJson(
   /**
    * The JSON form of a {@link SearchReport}: what the allocator reports of its run, not derived
    * from the assignment, so it is read as written; {@code reproducible} must agree with {@code
-   * ending}. Optional on reading: a document without it reads as a one-pass allocation.
+   * ending}. Optional on reading: a document without it was written before search reports, and
+   * reads as {@link SearchReport.Ending#NOT_REPORTED}.
    */
   record SearchJson(
       String ending,
@@ -155,6 +185,17 @@ record AllocationJson(
     SearchReport toReport(JsonPath at) {
       at.requireAll(this);
       SearchReport.Ending e = at.enumValue(SearchReport.Ending.class, "ending", ending);
+      if (moves < 0) {
+        throw at.field("moves").error("moves must be >= 0, was " + moves);
+      }
+      if (moveBudget < 0) {
+        throw at.field("moveBudget").error("moveBudget must be >= 0, was " + moveBudget);
+      }
+      if ((e == SearchReport.Ending.ONE_PASS || e == SearchReport.Ending.NOT_REPORTED)
+          && (moves != 0 || moveBudget != 0)) {
+        throw at.field(moves != 0 ? "moves" : "moveBudget")
+            .error("a search that ended " + e + " makes no moves and has no budget");
+      }
       if (reproducible != e.reproducible()) {
         throw at.field("reproducible")
             .error(
@@ -172,6 +213,9 @@ record AllocationJson(
         JsonPath here = at.field("phases").index(i);
         PhaseJson p = ps.get(i);
         here.requireAll(p);
+        if (p.name().isBlank()) {
+          throw here.field("name").error("a phase name must not be blank");
+        }
         Duration d = duration(here.field("millis"), "millis", p.millis());
         times.add(here.check(() -> new SearchReport.PhaseTime(p.name(), d)));
       }
@@ -338,7 +382,7 @@ record AllocationJson(
     at.requireAll(this, "search", "meanValue", "gaps", "freeGaps", "ledger", "explanations");
     Duration elapsed = duration(at.field("elapsedMillis"), "elapsedMillis", elapsedMillis);
     SearchReport report =
-        search == null ? SearchReport.onePass(elapsed) : search.toReport(at.field("search"));
+        search == null ? SearchReport.notReported(elapsed) : search.toReport(at.field("search"));
     ScoreBreakdown s = score.toScore(at.field("score"));
     List<OutcomeJson> os = at.elements(outcomes, "outcomes");
     List<Lead> leads = problem.leads();

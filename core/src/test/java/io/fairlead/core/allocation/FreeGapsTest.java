@@ -57,6 +57,26 @@ class FreeGapsTest {
   }
 
   @Test
+  void freeingOwners_makesRoomForMoreLeads_andTheFreeGapsSaySo() {
+    // Ana (capacity 1) covers North and South and keeps k (North); Ben covers North only. With
+    // owners kept only k is placed; with every lead free Ben takes k and Ana takes s.
+    Rep ana = Rep.builder("ana").regions("North", "South").capacity(1).build();
+    Rep ben = Rep.builder("ben").regions("North").build();
+    Lead k =
+        Lead.builder("k").region("North").industry("retail").value(100).currentOwner("ana").build();
+    Lead s = Lead.builder("s").region("South").industry("retail").value(100).build();
+    Allocation a =
+        Baselines.leastBusy()
+            .allocate(Problem.of(Policy.defaults(), List.of(ana, ben), List.of(k, s)));
+
+    assertThat(a.gaps().placed()).isEqualTo(1);
+    assertThat(a.gaps().maxPlaceable()).isEqualTo(1);
+    assertThat(a.freeGaps().placed()).isEqualTo(1);
+    assertThat(a.freeGaps().maxPlaceable()).isEqualTo(2);
+    assertThat(a.freeGaps().countOptimal()).isFalse();
+  }
+
+  @Test
   void aPolicyThatAlreadyFreesOwners_hasTheSameGapsBothWays() {
     Allocation a =
         Baselines.leastBusy().allocate(unevenBook(Policy.builder().allowRebalancing(true).build()));

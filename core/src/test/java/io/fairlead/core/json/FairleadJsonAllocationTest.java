@@ -137,7 +137,52 @@ class FairleadJsonAllocationTest {
   }
 
   @Test
-  void allocation_withoutSearchReport_readsAsOnePass() {
+  void allocation_writtenBeforeSearchReportsAndTheWholeLeadBound_stillReads() throws Exception {
+    // The JSON example's result as release 2026-12-01 wrote it: no search, no bound fields, and a
+    // valueMaxGap measured against the older fractional bound.
+    String old =
+        java.nio.file.Files.readString(
+            java.nio.file.Path.of("src/test/resources/compat/result-2026-12-01.json"));
+    String problem =
+        java.nio.file.Files.readString(
+            java.nio.file.Path.of("src/test/resources/json/problem.json"));
+    assertThat(old).doesNotContain("\"search\"", "valueMaxBound").contains("0.2387140287769784");
+
+    Allocation read = FairleadJson.readAllocation(old, FairleadJson.readProblem(problem));
+
+    assertThat(read.search().ending()).isEqualTo(SearchReport.Ending.NOT_REPORTED);
+    assertThat(read.search().reproducible()).isFalse();
+    assertThat(read.gaps().valueMaxGap()).isZero(); // against today's bound
+  }
+
+  @Test
+  void allocation_searchReportFields_outOfTheirDomain_areRejectedAtTheirPath() {
+    String json = FairleadJson.writeAllocation(searched(SearchReport.Ending.TIME_LIMIT), false);
+
+    assertThatThrownBy(
+            () ->
+                FairleadJson.readAllocation(
+                    json.replace("\"moves\": 1234", "\"moves\": -1"), problem()))
+        .hasMessageContaining("$.search.moves: moves must be >= 0, was -1");
+    assertThatThrownBy(
+            () ->
+                FairleadJson.readAllocation(
+                    json.replace("\"moveBudget\": 100000", "\"moveBudget\": -3"), problem()))
+        .hasMessageContaining("$.search.moveBudget: moveBudget must be >= 0, was -3");
+    assertThatThrownBy(
+            () ->
+                FairleadJson.readAllocation(
+                    json.replace("\"name\": \"construction\"", "\"name\": \" \""), problem()))
+        .hasMessageContaining("$.search.phases[0].name: a phase name must not be blank");
+    String onePassWithMoves =
+        json.replace("\"TIME_LIMIT\"", "\"ONE_PASS\"")
+            .replace("\"reproducible\": false", "\"reproducible\": true");
+    assertThatThrownBy(() -> FairleadJson.readAllocation(onePassWithMoves, problem()))
+        .hasMessageContaining("$.search.moves: a search that ended ONE_PASS makes no moves");
+  }
+
+  @Test
+  void allocation_withoutSearchReport_readsAsNotReported() {
     Allocation a = Baselines.leastBusy().allocate(problem());
     String json = FairleadJson.writeAllocation(a, false);
     int start = json.indexOf("  \"search\"");
@@ -146,7 +191,8 @@ class FairleadJsonAllocationTest {
 
     Allocation read = FairleadJson.readAllocation(old, problem());
 
-    assertThat(read.search().ending()).isEqualTo(SearchReport.Ending.ONE_PASS);
+    assertThat(read.search().ending()).isEqualTo(SearchReport.Ending.NOT_REPORTED);
+    assertThat(read.search().reproducible()).isFalse();
     assertThat(read.search().phases().get(0).time()).isEqualTo(a.elapsed());
   }
 
