@@ -104,8 +104,8 @@ class FairleadCsvTest {
   }
 
   @Test
-  void writeAllocation_oneRowPerLead() {
-    // see CsvFormatDocTest for a whole allocation
+  void columns_areTheDocumentedOnes() {
+    // CsvFormatDocTest checks a whole result against the page
     assertThat(FairleadCsv.ALLOCATION_COLUMNS)
         .containsExactly("lead", "rep", "status", "reason", "message");
     assertThat(CsvMapping.leads().columns()).containsEntry("value", "value");
