@@ -1,7 +1,7 @@
 /**
  * fairlead's core: the domain and its entity keys, the policy and its rulebook, problems, fairness
  * metrics, proven bounds, allocations and baselines, the online router, rebalancing with a move
- * budget, the book over time, and JSON. It needs no solver.
+ * budget, the book over time, JSON and CSV. It needs no solver.
  *
  * <p>The engine every allocator shares ({@code io.fairlead.core.internal}: the compiled problem,
  * the per-rep kernel, the score, the flows) is exported to the solver module only, so no other code
@@ -13,6 +13,7 @@
 module io.fairlead.core {
   requires com.google.common;
   requires com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.dataformat.csv;
 
   exports io.fairlead.core.model;
   exports io.fairlead.core.policy;
@@ -23,6 +24,7 @@ module io.fairlead.core {
   exports io.fairlead.core.routing;
   exports io.fairlead.core.rebalance;
   exports io.fairlead.core.json;
+  exports io.fairlead.core.csv;
   exports io.fairlead.core.identity;
   exports io.fairlead.core.book;
   exports io.fairlead.core.internal to

@@ -67,8 +67,14 @@ class ArchitectureTest {
         .definedBy("io.fairlead.core.book")
         .layer("json")
         .definedBy("io.fairlead.core.json")
+        .layer("csv")
+        .definedBy("io.fairlead.core.csv")
         .whereLayer("json")
         .mayNotBeAccessedByAnyLayer()
+        .whereLayer("csv")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("csv")
+        .mayOnlyAccessLayers("model", "allocation")
         .whereLayer("book")
         .mayOnlyBeAccessedByLayers("json")
         .whereLayer("rebalance")
@@ -80,7 +86,7 @@ class ArchitectureTest {
         .whereLayer("routing")
         .mayOnlyBeAccessedByLayers("book", "json")
         .whereLayer("allocation")
-        .mayOnlyBeAccessedByLayers("routing", "rebalance", "book", "json")
+        .mayOnlyBeAccessedByLayers("routing", "rebalance", "book", "json", "csv")
         .whereLayer("bound")
         .mayOnlyBeAccessedByLayers("allocation", "rebalance", "book", "json")
         .whereLayer("fairness")
@@ -119,7 +125,8 @@ class ArchitectureTest {
             "io.fairlead.core.allocation",
             "io.fairlead.core.routing",
             "io.fairlead.core.rebalance",
-            "io.fairlead.core.json")
+            "io.fairlead.core.json",
+            "io.fairlead.core.csv")
         .check(CORE);
   }
 
