@@ -36,8 +36,8 @@ import java.util.function.Predicate;
  * move instead).
  *
  * <pre>
- * mvn -q -pl examples -am compile exec:java -Dexec.mainClass=io.fairlead.examples.RebalancingDemo
- * mvn -q -pl examples -am compile exec:java -Dexec.mainClass=io.fairlead.examples.RebalancingDemo \
+ * mvn -q -pl examples -am test-compile exec:java -Dexec.mainClass=io.fairlead.examples.RebalancingDemo
+ * mvn -q -pl examples -am test-compile exec:java -Dexec.mainClass=io.fairlead.examples.RebalancingDemo \
  *     -Dexec.args="--no-timings --synthetic none"    # the sample only, as docs/rebalancing.md shows it
  * </pre>
  *

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * and the saves' durations.
  *
  * <pre>
- * mvn -q -B -pl examples -am compile exec:java \
+ * mvn -q -B -pl examples -am test-compile exec:java \
  *     -Dexec.mainClass=io.fairlead.examples.bench.RouterSaveBenchmark \
  *     -Dexec.args="--leads 110000 --reps 2000 --seconds 10"
  * </pre>

@@ -30,7 +30,7 @@ import java.util.Set;
  * held against the proven bounds ({@link FairnessBounds}), with a verdict per target.
  *
  * <pre>
- * mvn -q -B -pl examples -am compile exec:java -Dspotless.check.skip=true \
+ * mvn -q -B -pl examples -am test-compile exec:java -Dspotless.check.skip=true \
  *     -Dexec.mainClass=io.fairlead.examples.bench.SkewedBenchmark
  * MAVEN_OPTS=-Xmx8g mvn ... -Dexec.args="--sizes 1000000x5000"
  * </pre>

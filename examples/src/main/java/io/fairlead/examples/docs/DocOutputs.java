@@ -36,7 +36,7 @@ import java.util.stream.Stream;
  * core's {@code JsonFormatDocTest} compares with the guide). Run it from the repository root:
  *
  * <pre>
- * mvn -q -B -pl examples -am compile exec:java -Dexec.mainClass=io.fairlead.examples.docs.DocOutputs
+ * mvn -q -B -pl examples -am test-compile exec:java -Dexec.mainClass=io.fairlead.examples.docs.DocOutputs
  * </pre>
  *
  * <p>A generated block is a fenced block right after a marker comment, {@code <!-- generated: NAME
@@ -51,7 +51,7 @@ public final class DocOutputs {
 
   /** The command that refreshes the guides, from the repository root. */
   static final String COMMAND =
-      "mvn -q -B -pl examples -am compile exec:java"
+      "mvn -q -B -pl examples -am test-compile exec:java"
           + " -Dexec.mainClass=io.fairlead.examples.docs.DocOutputs";
 
   /** The guides, relative to the repository root. */
