@@ -31,7 +31,7 @@ import java.util.function.ToDoubleFunction;
  * side and one verdict per policy.
  *
  * <pre>
- * mvn -q -B -pl examples -am compile exec:java -Dexec.mainClass=io.fairlead.examples.BackTest
+ * mvn -q -B -pl examples -am test-compile exec:java -Dexec.mainClass=io.fairlead.examples.BackTest
  * </pre>
  *
  * <p>The policies: the sample's ({@code default}: holdings balanced, owners kept), one that also
