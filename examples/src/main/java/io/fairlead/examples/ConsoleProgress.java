@@ -16,10 +16,12 @@ import java.util.Optional;
  * done · 2,000,000 moves in 31.2 s · count gap 0.08 %
  * </pre>
  *
- * <p>On a terminal the line is rewritten in place ({@code \r}) at every report; elsewhere (a log
- * file, a CI job) it is written as separate lines, at most one per {@link #LINE_EVERY} of solve
- * time, so that a long run leaves a short log. The last report (the solve is done) is always
- * written, and ends the line.
+ * <p>On a terminal the line is rewritten in place ({@code \r}), at most once per {@link #INTERVAL}
+ * of solve time; elsewhere (a log file, a CI job) it is written as separate lines, at most one per
+ * {@link #LINE_EVERY}, so that a long run leaves a short log. A listener registered with a shorter
+ * interval (to measure something else as well) does not make it write more often. The last report
+ * (the solve is done) is always written, and ends the line. The time left is the report's estimate
+ * ({@link SolveProgress#estimatedTimeLeft()}), shown once 1 % of the move budget is spent.
  *
  * <pre>{@code
  * LeadAllocator allocator = LeadAllocator.builder()
@@ -43,16 +45,16 @@ public final class ConsoleProgress implements ProgressListener {
   private final boolean terminal;
   private final long everyNanos;
 
-  /** Solve time of the last separate line; -1 before the first one of a solve. */
+  /** Solve time of the last line written; -1 before the first one of a solve. */
   private long lastLine = -1;
 
   /** Length of the line on the terminal, to blank what a shorter line leaves. */
   private int shown;
 
-  private ConsoleProgress(PrintStream out, boolean terminal, Duration every) {
+  private ConsoleProgress(PrintStream out, boolean terminal) {
     this.out = out;
     this.terminal = terminal;
-    this.everyNanos = every.toNanos();
+    this.everyNanos = (terminal ? INTERVAL : LINE_EVERY).toNanos();
   }
 
   /**
@@ -69,31 +71,31 @@ public final class ConsoleProgress implements ProgressListener {
    * @param terminal whether to rewrite one line in place rather than write separate lines
    */
   public static ConsoleProgress to(PrintStream out, boolean terminal) {
-    return new ConsoleProgress(out, terminal, LINE_EVERY);
+    return new ConsoleProgress(out, terminal);
   }
 
   @Override
   public synchronized void onProgress(SolveProgress progress) {
     boolean done = progress.phase() == SolveProgress.Phase.DONE;
+    long now = progress.elapsed().toNanos();
+    if (lastLine >= 0 && now < lastLine) {
+      lastLine = -1; // a new solve whose predecessor did not finish
+    }
+    if (!done && lastLine >= 0 && now - lastLine < everyNanos) {
+      return;
+    }
+    lastLine = done ? -1 : now;
+    String line = line(progress);
     if (terminal) {
-      String line = line(progress);
       out.print('\r' + line + " ".repeat(Math.max(0, shown - line.length())));
       shown = done ? 0 : line.length();
       if (done) {
         out.println();
       }
-      out.flush();
-      return;
+    } else {
+      out.println(line);
     }
-    long now = progress.elapsed().toNanos();
-    if (lastLine >= 0 && now < lastLine) {
-      lastLine = -1; // a new solve whose predecessor did not finish
-    }
-    if (done || lastLine < 0 || now - lastLine >= everyNanos) {
-      out.println(line(progress));
-      out.flush();
-      lastLine = done ? -1 : now;
-    }
+    out.flush();
   }
 
   /** The line of one report, without line ending. */
@@ -109,7 +111,10 @@ public final class ConsoleProgress implements ProgressListener {
                 p.moves(),
                 p.moveBudget(),
                 gap(p.countGap()));
-        Optional<Duration> left = p.estimatedTimeLeft();
+        // The pace of the first moves says little (the clock started with the problem's
+        // compilation and the construction): no estimate before 1 % of the budget.
+        Optional<Duration> left =
+            p.fractionDone() < 0.01 ? Optional.empty() : p.estimatedTimeLeft();
         yield left.isPresent() ? s + " · " + timeLeft(left.get()) : s;
       }
       case DONE ->

@@ -69,6 +69,14 @@ class ConsoleProgressTest {
   }
 
   @Test
+  void searchLine_beforeOnePercentOfTheBudget_hasNoTimeLeft() {
+    // 19,999 moves in 0.8 s would say 79 s left, from the pace of the construction's end.
+    assertThat(ConsoleProgress.line(search(800, 19_999)))
+        .isEqualTo("search 0 % · 19,999 of 2,000,000 moves · count gap 0.12 %");
+    assertThat(ConsoleProgress.line(search(800, 20_000))).endsWith("· about 79 s left");
+  }
+
+  @Test
   void searchLine_longTimeLeft_inMinutes() {
     // 100,000 moves in 10 s: 1,900,000 left is 190 s, about 3 min.
     assertThat(ConsoleProgress.line(search(10_000, 100_000)))
@@ -117,13 +125,14 @@ class ConsoleProgressTest {
   }
 
   @Test
-  void terminal_rewritesOneLineInPlace_blanksLeftovers_andEndsItWhenDone() {
+  void terminal_rewritesOneLineInPlace_atMostTwiceASecond_andEndsItWhenDone() {
     ConsoleProgress p = ConsoleProgress.to(out, true);
-    String first = ConsoleProgress.line(search(10_500, 860_000));
-    String second = ConsoleProgress.line(search(300, 0)); // shorter
+    String first = ConsoleProgress.line(search(1_000, 860_000));
+    String second = ConsoleProgress.line(search(1_500, 0)); // shorter: no time left
     String done = "done · 2,000,000 moves in 31.2 s · count gap 0.08 %";
-    p.onProgress(search(10_500, 860_000));
-    p.onProgress(search(300, 0));
+    p.onProgress(search(1_000, 860_000));
+    p.onProgress(search(1_200, 900_000)); // within half a second: not written
+    p.onProgress(search(1_500, 0));
     p.onProgress(new Stub(Phase.DONE, 31_234, 2_000_000, 2_000_000, 0.0008));
 
     assertThat(written())
