@@ -19,12 +19,16 @@ import java.time.Duration;
  * fairlead from another language or a shell script.
  *
  * <pre>
- * JsonCli problem.json result.json [--explain] [--time-limit=SECONDS] [--seed=N]
+ * JsonCli problem.json result.json [--explain] [--time-limit=SECONDS] [--seed=N] [--progress]
  *
  * # from the repository root (exec:java runs in Maven's working directory):
- * mvn -q -pl examples exec:java -Dexec.mainClass=io.fairlead.examples.JsonCli \
+ * mvn -q -B -pl examples -am test-compile exec:java -Dexec.mainClass=io.fairlead.examples.JsonCli \
  *     -Dexec.args="examples/src/main/resources/problem.json result.json --explain"
  * </pre>
+ *
+ * <p>{@code --progress} writes a progress line of the solve to standard error ({@link
+ * ConsoleProgress}): rewritten in place on a terminal, a line at most every 5 s otherwise. Standard
+ * output and the result file stay the same.
  *
  * <p>Exit codes: 0 solved (infeasible leads come back unassigned with a reason; that is an answer,
  * not an error), 2 bad usage or bad input (the message goes to standard error), 3 the files could
@@ -37,7 +41,8 @@ public final class JsonCli {
   static final int IO_ERROR = 3;
 
   static final String USAGE =
-      "usage: JsonCli problem.json result.json [--explain] [--time-limit=SECONDS] [--seed=N]";
+      "usage: JsonCli problem.json result.json [--explain] [--time-limit=SECONDS] [--seed=N]"
+          + " [--progress]";
 
   private JsonCli() {}
 
@@ -68,12 +73,17 @@ public final class JsonCli {
     Path in = null;
     Path result = null;
     boolean explain = false;
+    boolean progress = false;
     Duration timeLimit = null; // the library's: scaled to the problem
     long seed = 42;
     try {
       for (String a : args) {
         if (a.equals("--explain")) {
           explain = true;
+        } else if (a.equals("--progress")) {
+          progress = true;
+        } else if (a.startsWith("--progress=")) {
+          throw new IllegalArgumentException("--progress takes no value, was " + a);
         } else if (a.startsWith("--time-limit=")) {
           long s = Long.parseLong(a.substring("--time-limit=".length()));
           if (s < 1) {
@@ -118,6 +128,9 @@ public final class JsonCli {
     LeadAllocator.Builder builder = LeadAllocator.builder().policy(problem.policy()).seed(seed);
     if (timeLimit != null) {
       builder.timeLimit(timeLimit);
+    }
+    if (progress) {
+      builder.progress(ConsoleProgress.INTERVAL, ConsoleProgress.to(err, System.console() != null));
     }
     Allocation allocation = builder.build().allocate(problem);
     try {

@@ -122,4 +122,42 @@ class JsonCliTest {
     assertThat(run("a.json", "b.json", "--fast")).isEqualTo(JsonCli.BAD_INPUT);
     assertThat(stderr()).contains("unknown option --fast");
   }
+
+  @Test
+  void progress_linesOnStderr_stdoutAndResultAsWithout() throws IOException {
+    Path problemFile = sample();
+    assertThat(run(problemFile.toString(), "plain.json", "--time-limit=5")).isEqualTo(JsonCli.OK);
+    String plainOut = out.toString(StandardCharsets.UTF_8);
+    assertThat(stderr()).isEmpty();
+    out.reset();
+
+    int code = run(problemFile.toString(), "watched.json", "--time-limit=5", "--progress");
+
+    assertThat(code).as(stderr()).isEqualTo(JsonCli.OK);
+    // The test's stderr is no terminal: separate lines, the first report and the last one.
+    assertThat(stderr()).doesNotContain("\r");
+    assertThat(stderr().lines())
+        .hasSizeGreaterThanOrEqualTo(2)
+        .allMatch(l -> l.startsWith("search ") || l.startsWith("done · "), "progress lines");
+    assertThat(stderr().lines().toList().get(0)).startsWith("search ").contains("count gap");
+    assertThat(stderr().lines().reduce((a, b) -> b).orElseThrow())
+        .matches("done · [0-9,]+ moves in [0-9.]+ s · count gap -?[0-9.]+ %");
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .isEqualTo(plainOut.replace("plain.json", "watched.json"));
+    Problem problem = FairleadJson.readProblem(Files.readString(problemFile));
+    assertThat(
+            FairleadJson.readAllocation(Files.readString(dir.resolve("watched.json")), problem)
+                .assignment())
+        .isEqualTo(
+            FairleadJson.readAllocation(Files.readString(dir.resolve("plain.json")), problem)
+                .assignment());
+  }
+
+  @Test
+  void progressWithAValue_exit2_messageNamesTheOption() {
+    assertThat(run("a.json", "b.json", "--progress=5")).isEqualTo(JsonCli.BAD_INPUT);
+    assertThat(stderr())
+        .contains("--progress takes no value, was --progress=5")
+        .contains(JsonCli.USAGE);
+  }
 }

@@ -13,6 +13,7 @@ import io.fairlead.core.problem.Problem;
 import io.fairlead.core.rebalance.Rebalance;
 import io.fairlead.core.rebalance.Rebalancer;
 import io.fairlead.core.routing.LeadRouter;
+import io.fairlead.examples.ConsoleProgress;
 import io.fairlead.examples.SkewedProblems;
 import io.fairlead.solver.LeadAllocator;
 import java.time.Duration;
@@ -43,7 +44,9 @@ import java.util.Set;
  * (problem and solver seed, default 7); {@code --time S} (the batch's time cap in seconds; default
  * the solver's, scaled to the problem); {@code --budget N} (the batch's move budget; default the
  * solver's scaled one); {@code --once} (solve the batch once; by default it is solved twice, and
- * the run says whether the two allocations are identical).
+ * the run says whether the two allocations are identical); {@code --no-progress} (no progress line:
+ * by default the batch's progress goes to standard error, {@link ConsoleProgress}, so that the
+ * table on standard output stays clean).
  *
  * <p>The batch's row gives how its search ended ({@code Allocation.search()}) and the peak heap of
  * its solve, sampled every 10 ms. For 100k × 2k the run also checks that the default settings give
@@ -65,10 +68,12 @@ public final class SkewedBenchmark {
     Duration time = null; // the solver's default: scaled to the problem
     String sizeArg = "10000x200,100000x2000";
     boolean twice = true;
+    boolean progress = true;
     for (int i = 0; i < args.length; i += 2) {
       String value = i + 1 < args.length ? args[i + 1] : "";
-      if (args[i].equals("--once")) {
-        twice = false;
+      if (args[i].equals("--once") || args[i].equals("--no-progress")) {
+        twice &= !args[i].equals("--once");
+        progress &= !args[i].equals("--no-progress");
         i--;
         continue;
       }
@@ -89,12 +94,12 @@ public final class SkewedBenchmark {
         budget == 0 ? "scaled" : Long.toString(budget),
         time == null ? "scaled" : time.toSeconds() + " s");
     for (int[] size : sizes) {
-      run(size[0], size[1], seed, budget, time, twice);
+      run(size[0], size[1], seed, budget, time, twice, progress);
     }
   }
 
   private static void run(
-      int leads, int reps, long seed, long budget, Duration time, boolean twice) {
+      int leads, int reps, long seed, long budget, Duration time, boolean twice, boolean progress) {
     long t = System.nanoTime();
     Problem problem = SkewedProblems.generate(leads, reps, seed);
     long genMs = Sizes.ms(t);
@@ -130,6 +135,9 @@ public final class SkewedBenchmark {
     }
     if (budget > 0) {
       b.moveBudget(budget);
+    }
+    if (progress) {
+      b.progress(ConsoleProgress.INTERVAL, ConsoleProgress.toStandardError());
     }
     Allocator batch = b.build();
     Row fairlead = measure("fairlead", batch, problem, bounds);

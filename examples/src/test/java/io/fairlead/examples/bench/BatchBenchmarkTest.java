@@ -13,14 +13,24 @@ class BatchBenchmarkTest {
   @Test
   void main_smallCase_reportsTheOptimiserAndBothBaselinesWithGaps() throws Exception {
     PrintStream original = System.out;
+    PrintStream originalErr = System.err;
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8)) {
       System.setOut(out);
+      System.setErr(err);
       BatchBenchmark.main(new String[] {"--sizes", "400x16", "--budget", "20000", "--time", "5"});
     } finally {
       System.setOut(original);
+      System.setErr(originalErr);
     }
     String report = bytes.toString(StandardCharsets.UTF_8);
+    // The progress line goes to standard error (no terminal here: separate lines), the table stays.
+    assertThat(errBytes.toString(StandardCharsets.UTF_8).lines())
+        .anyMatch(l -> l.startsWith("search ") && l.contains(" of 20,000 moves · count gap "))
+        .anyMatch(l -> l.startsWith("done · "));
+    assertThat(report.lines()).noneMatch(l -> l.startsWith("search ") || l.startsWith("done "));
 
     assertThat(report).contains("== 400 x 16").contains("count optimum");
     String opta = row(report, "fairlead");

@@ -13,14 +13,24 @@ class SkewedBenchmarkTest {
   @Test
   void main_tinyBook_fiveMethods_twoVerdicts() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
     PrintStream saved = System.out;
-    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+    PrintStream savedErr = System.err;
+    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8)) {
       System.setOut(out);
+      System.setErr(err);
       SkewedBenchmark.main(new String[] {"--sizes", "300x12", "--budget", "20000", "--seed", "3"});
     } finally {
       System.setOut(saved);
+      System.setErr(savedErr);
     }
     String output = bytes.toString(StandardCharsets.UTF_8);
+    // The batch's progress goes to standard error, one last line per solve; the table stays clean.
+    assertThat(
+            errBytes.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("done · ")))
+        .hasSize(2);
+    assertThat(output.lines()).noneMatch(l -> l.startsWith("search ") || l.startsWith("done "));
     assertThat(output).contains("== skewed 300 x 12");
     for (String method :
         new String[] {"router ", "router+2% ", "router/∞ ", "least-busy ", "round-robin "}) {

@@ -2,6 +2,7 @@ package io.fairlead.solver.internal;
 
 import io.fairlead.core.allocation.ProgressListener;
 import io.fairlead.core.allocation.SolveProgress;
+import io.fairlead.core.internal.CountFlow;
 import io.fairlead.core.internal.ProblemIndex;
 import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.RepId;
@@ -18,6 +19,13 @@ import java.util.function.Supplier;
  * SolveProgress} reports for a host's {@link ProgressListener}: one when every part has a complete
  * allocation, then at most one per interval, then one at the end. The best allocation of the whole
  * problem is the latest best of every part, merged only when the listener asks for it.
+ *
+ * <p>The count gap ({@link SolveProgress#countGap()}) is asked of the best allocation so far
+ * without building it: the count optimum is solved once, on the first call; {@link #whole} and
+ * {@link #counts} hold the merged best allocation and its leads per rep, and a call brings them up
+ * to date from the parts whose best changed since ({@link #stale}), lead by lead, so a report costs
+ * {@code O(reps)} plus one pass over those parts' leads. Nothing of this is built until a listener
+ * asks; without a listener there is no tracker at all.
  */
 public final class Progress implements PlanSolver.Listener {
 
@@ -35,6 +43,21 @@ public final class Progress implements PlanSolver.Listener {
   private long[] moves;
   private int reported;
   private long lastReport = Long.MIN_VALUE;
+
+  /** Whether a part's best changed since {@link #whole} was last brought up to date. */
+  private boolean[] stale;
+
+  /** The merged best allocation (rep index per lead, -1 = unassigned); null until first asked. */
+  private int[] whole;
+
+  /** Leads per rep in {@link #whole}. */
+  private int[] counts;
+
+  /** Whether {@link #whole} holds the final assignment. */
+  private boolean done;
+
+  /** The count optimum; NaN until first asked. */
+  private double countOptimum = Double.NaN;
 
   /**
    * @param start the solve's start ({@link System#nanoTime()})
@@ -70,11 +93,13 @@ public final class Progress implements PlanSolver.Listener {
       this.medium = new long[parts];
       this.soft = new long[parts];
       this.moves = new long[parts];
+      stale = new boolean[parts];
     }
     if (latest.get(part) == null) {
       reported++;
     }
     latest.set(part, assignment);
+    stale[part] = true;
     leadsOf[part] = leadIndices;
     this.hard[part] = hard;
     this.medium[part] = medium;
@@ -94,6 +119,68 @@ public final class Progress implements PlanSolver.Listener {
   public synchronized void done(int[] assignment) {
     listener.onProgress(
         new Report(SolveProgress.Phase.DONE, System.nanoTime() - start, assignment));
+  }
+
+  /**
+   * Brings {@link #whole} and {@link #counts} up to date: with the final assignment if given (one
+   * pass over the leads), else with the latest best of every part whose best changed since.
+   */
+  private void refresh(int[] finalAssignment) {
+    if (whole == null) {
+      whole = Plan.pinnedOnly(index);
+      counts = new int[index.repCount()];
+      for (int r : whole) {
+        if (r >= 0) {
+          counts[r]++;
+        }
+      }
+    }
+    if (finalAssignment != null) {
+      if (!done) {
+        for (int i = 0; i < whole.length; i++) {
+          set(i, finalAssignment[i]);
+        }
+        done = true;
+      }
+      return;
+    }
+    for (int p = 0; latest != null && p < latest.size(); p++) {
+      if (stale[p] && latest.get(p) != null) {
+        int[] a = latest.get(p).get();
+        for (int k = 0; k < a.length; k++) {
+          set(leadsOf[p][k], a[k]);
+        }
+        stale[p] = false;
+      }
+    }
+  }
+
+  private void set(int lead, int rep) {
+    int was = whole[lead];
+    if (was != rep) {
+      if (was >= 0) {
+        counts[was]--;
+      }
+      if (rep >= 0) {
+        counts[rep]++;
+      }
+      whole[lead] = rep;
+    }
+  }
+
+  /** The count gap of {@link #whole}, as {@code BoundGaps.countGap} defines it. */
+  private double countGap() {
+    if (Double.isNaN(countOptimum)) {
+      countOptimum = CountFlow.solve(index).optimum();
+    }
+    double term = 0;
+    for (int r = 0; r < counts.length; r++) {
+      term += (double) counts[r] * counts[r] / index.weight(r);
+    }
+    if (countOptimum > 0) {
+      return (term - countOptimum) / countOptimum;
+    }
+    return term <= 0 ? 0 : Double.POSITIVE_INFINITY;
   }
 
   private long sum(long[] xs) {
@@ -148,21 +235,14 @@ public final class Progress implements PlanSolver.Listener {
     }
 
     @Override
+    public double countGap() {
+      refresh(finalAssignment);
+      return Progress.this.countGap();
+    }
+
+    @Override
     public Map<LeadId, RepId> bestAssignment() {
-      int[] whole = finalAssignment;
-      if (whole == null) {
-        whole = Plan.pinnedOnly(index);
-        if (latest != null) {
-          for (int p = 0; p < latest.size(); p++) {
-            if (latest.get(p) != null) {
-              int[] a = latest.get(p).get();
-              for (int k = 0; k < a.length; k++) {
-                whole[leadsOf[p][k]] = a[k];
-              }
-            }
-          }
-        }
-      }
+      refresh(finalAssignment);
       Map<LeadId, RepId> out = new LinkedHashMap<>();
       for (int i = 0; i < whole.length; i++) {
         if (whole[i] >= 0) {
