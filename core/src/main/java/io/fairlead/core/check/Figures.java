@@ -11,13 +11,13 @@ final class Figures {
 
   private Figures() {}
 
-  /** 12, 8.8, 120,000, 33.3: whole numbers without decimals, others with one. */
+  /** 12, 8.8, 33.3, 120,000: one decimal below 1,000 unless whole, none from 1,000 on. */
   static String number(double x) {
     if (Double.isInfinite(x)) {
       return x > 0 ? "infinity" : "-infinity";
     }
     double rounded = Math.rint(x);
-    if (Math.abs(x - rounded) < 1e-9 * Math.max(1, Math.abs(x))) {
+    if (Math.abs(x) >= 1000 || Math.abs(x - rounded) < 1e-9 * Math.max(1, Math.abs(x))) {
       return String.format(Locale.ROOT, "%,.0f", rounded);
     }
     return String.format(Locale.ROOT, "%,.1f", x);
