@@ -17,10 +17,9 @@ import org.junit.jupiter.api.Test;
  * expectations failing on round robin, naming the reps. The first test is what docs/policy-tests.md
  * shows.
  *
- * <p>The fair share of leads counts every lead, kept ones too, so with owners kept the busiest reps
- * sit near 150 % of it under any allocator (docs/concepts.md: the price of continuity): the per-rep
- * limits here are the ones this sample can meet; the count and value limits are against proven
- * bounds.
+ * <p>The fair share of leads counts every lead, kept ones too, so with owners kept even fairlead's
+ * answer has a rep at 148 % of it (docs/concepts.md: the price of continuity): the per-rep limits
+ * here are the ones this sample meets; the count and value limits are against proven bounds.
  */
 class FairnessPolicyTest {
 

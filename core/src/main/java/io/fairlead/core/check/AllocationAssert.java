@@ -53,7 +53,7 @@ import java.util.Set;
  *
  * <p>Not thread-safe to share while chaining; holds no state but the allocation.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class AllocationAssert {
 

@@ -28,7 +28,7 @@ import java.util.Map;
  *
  * <p>Stateless and thread-safe.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class FairnessAssertions {
 

@@ -8,7 +8,7 @@ import io.fairlead.core.model.Tier;
  * the fair share of a quantity is what the rep would get if every lead were split among the reps
  * eligible for it in proportion to their weights (see {@link RepStats}).
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public enum Measure {
   /**

@@ -48,7 +48,7 @@ import java.util.function.Consumer;
  * run in which it could not (absent, on leave, no lead it may take, no room) neither counts nor
  * ends a streak; a run in which it received a lead ends it.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class RunsAssert {
 

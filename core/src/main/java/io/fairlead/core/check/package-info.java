@@ -12,6 +12,6 @@
  *     .feasible();
  * }</pre>
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 package io.fairlead.core.check;
