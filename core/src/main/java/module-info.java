@@ -27,6 +27,7 @@ module io.fairlead.core {
   exports io.fairlead.core.csv;
   exports io.fairlead.core.identity;
   exports io.fairlead.core.book;
+  exports io.fairlead.core.check;
   exports io.fairlead.core.internal to
       io.fairlead.solver;
 

@@ -31,6 +31,7 @@ class ArchitectureTest {
     assertThat(CORE.containPackage("io.fairlead.core.internal")).isTrue();
     assertThat(CORE.containPackage("io.fairlead.core.identity")).isTrue();
     assertThat(CORE.containPackage("io.fairlead.core.book")).isTrue();
+    assertThat(CORE.containPackage("io.fairlead.core.check")).isTrue();
     assertThat(CORE.size()).isGreaterThan(50);
   }
 
@@ -69,6 +70,12 @@ class ArchitectureTest {
         .definedBy("io.fairlead.core.json")
         .layer("csv")
         .definedBy("io.fairlead.core.csv")
+        .layer("check")
+        .definedBy("io.fairlead.core.check")
+        .whereLayer("check")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("check")
+        .mayOnlyAccessLayers("model", "policy", "problem", "fairness", "bound", "allocation")
         .whereLayer("json")
         .mayNotBeAccessedByAnyLayer()
         .whereLayer("csv")
@@ -86,14 +93,14 @@ class ArchitectureTest {
         .whereLayer("routing")
         .mayOnlyBeAccessedByLayers("book", "json")
         .whereLayer("allocation")
-        .mayOnlyBeAccessedByLayers("routing", "rebalance", "book", "json", "csv")
+        .mayOnlyBeAccessedByLayers("routing", "rebalance", "book", "json", "csv", "check")
         .whereLayer("bound")
-        .mayOnlyBeAccessedByLayers("allocation", "rebalance", "book", "json")
+        .mayOnlyBeAccessedByLayers("allocation", "rebalance", "book", "json", "check")
         .whereLayer("fairness")
-        .mayOnlyBeAccessedByLayers("allocation", "rebalance", "book", "json")
+        .mayOnlyBeAccessedByLayers("allocation", "rebalance", "book", "json", "check")
         .whereLayer("problem")
         .mayOnlyBeAccessedByLayers(
-            "fairness", "bound", "allocation", "routing", "rebalance", "book", "json")
+            "fairness", "bound", "allocation", "routing", "rebalance", "book", "json", "check")
         .whereLayer("internal")
         .mayOnlyBeAccessedByLayers(
             "problem", "fairness", "bound", "allocation", "routing", "rebalance")
@@ -107,7 +114,8 @@ class ArchitectureTest {
             "routing",
             "rebalance",
             "book",
-            "json")
+            "json",
+            "check")
         .check(CORE);
   }
 
@@ -126,7 +134,8 @@ class ArchitectureTest {
             "io.fairlead.core.routing",
             "io.fairlead.core.rebalance",
             "io.fairlead.core.json",
-            "io.fairlead.core.csv")
+            "io.fairlead.core.csv",
+            "io.fairlead.core.check")
         .check(CORE);
   }
 

@@ -70,7 +70,8 @@ public final class DocOutputs {
           Path.of("solver/src/test/java/io/fairlead/solver/NightlyLedgerTest.java"),
           Path.of("core/src/test/java/io/fairlead/core/identity/IdentityKeysGuideTest.java"),
           Path.of("core/src/test/java/io/fairlead/core/rebalance/RebalancingGuideTest.java"),
-          Path.of("core/src/test/java/io/fairlead/core/book/BookGuideTest.java"));
+          Path.of("core/src/test/java/io/fairlead/core/book/BookGuideTest.java"),
+          Path.of("examples/src/test/java/io/fairlead/examples/FairnessPolicyTest.java"));
 
   /** The problem of the JSON format's examples, relative to the repository root. */
   static final Path JSON_PROBLEM = Path.of("core/src/test/resources/json/problem.json");
