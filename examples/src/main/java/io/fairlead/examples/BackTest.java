@@ -14,13 +14,17 @@ import io.fairlead.lab.PolicyRun;
 import io.fairlead.lab.Scenario;
 import io.fairlead.lab.Schedule;
 import io.fairlead.lab.WeekFigures;
+import io.fairlead.lab.report.LabReport;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -32,7 +36,13 @@ import java.util.function.ToDoubleFunction;
  *
  * <pre>
  * mvn -q -B -pl examples -am test-compile exec:java -Dexec.mainClass=io.fairlead.examples.BackTest
+ * mvn -q -B -pl examples -am test-compile exec:java -Dexec.mainClass=io.fairlead.examples.BackTest \
+ *     -Dexec.args="--report target/back-test"
  * </pre>
+ *
+ * <p>With {@code --report DIR} it also writes the lab's report into the folder ({@link LabReport}:
+ * {@code report.html}, an offline page to open in a browser, and the same figures as {@code
+ * figures.json}, {@code figures.csv} and {@code reps.csv}).
  *
  * <p>The policies: the sample's ({@code default}: holdings balanced, owners kept), one that also
  * balances this month's receipts with a catch-up of at most three leads ({@code receipts}), and the
@@ -51,8 +61,27 @@ public final class BackTest {
 
   private BackTest() {}
 
-  public static void main(String[] args) {
-    print(run(MavenCrmData.load()), System.out);
+  public static void main(String[] args) throws IOException {
+    Optional<Path> report = reportDir(args);
+    LabResult result = run(MavenCrmData.load());
+    print(result, System.out);
+    if (report.isPresent()) {
+      Path page = LabReport.of(result).write(report.get());
+      System.out.println();
+      System.out.println("Report: " + page + " (and the figures as JSON and CSV next to it)");
+    }
+  }
+
+  /** The folder of {@code --report DIR}, if given; any other argument is an error. */
+  static Optional<Path> reportDir(String... args) {
+    if (args.length == 0) {
+      return Optional.empty();
+    }
+    if (args.length == 2 && args[0].equals("--report") && !args[1].isBlank()) {
+      return Optional.of(Path.of(args[1]));
+    }
+    throw new IllegalArgumentException(
+        "usage: BackTest [--report DIR], was " + String.join(" ", args));
   }
 
   /** The scenario: the sample's team, book, ninety days of deals and their recorded agents. */

@@ -1,6 +1,7 @@
 package io.fairlead.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.RepId;
@@ -9,14 +10,18 @@ import io.fairlead.lab.LabResult;
 import io.fairlead.lab.PolicyRun;
 import io.fairlead.lab.Scenario;
 import io.fairlead.lab.WeekFigures;
+import io.fairlead.lab.report.LabReport;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the back-test on the real sample and checks that its weeks add up. */
 class BackTestTest {
@@ -109,5 +114,26 @@ class BackTestTest {
         .contains("  default: customers — ")
         .contains("  history: customers — ");
     assertThat(LocalDate.parse("2017-06-29")).isEqualTo(BackTest.START.plusDays(BackTest.DAYS - 1));
+  }
+
+  @Test
+  void report_writesThePageAndTheFiguresOfTheBackTest(@TempDir Path dir) throws Exception {
+    Path page = LabReport.of(result).write(dir);
+
+    String html = Files.readString(page);
+    assertThat(html).contains("<h1>maven-crm back-test</h1>").contains("<h3>history</h3>");
+    assertThat(html).contains("Every run below saw the same 2,357 leads");
+    assertThat(Files.readString(dir.resolve("figures.csv")).lines()).hasSize(1 + 4 * 13);
+    assertThat(Files.readString(dir.resolve("figures.json")))
+        .contains("\"policy\" : \"rebalancing\"");
+  }
+
+  @Test
+  void reportOption_isTheOnlyArgument() {
+    assertThat(BackTest.reportDir()).isEmpty();
+    assertThat(BackTest.reportDir("--report", "out")).contains(Path.of("out"));
+    assertThatThrownBy(() -> BackTest.reportDir("--reprot", "out"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("usage: BackTest [--report DIR], was --reprot out");
   }
 }

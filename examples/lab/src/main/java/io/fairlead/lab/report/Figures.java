@@ -58,6 +58,7 @@ final class Figures {
           "topTierMaxDeviation",
           "lag",
           "feasible",
+          "violations",
           "countGap",
           "valueMaxGap",
           "topTierGap",
@@ -138,6 +139,7 @@ final class Figures {
     number(o, "topTierMaxDeviation", w.topTierMaxDeviation());
     number(o, "lag", w.lag());
     o.put("feasible", w.gaps().feasible());
+    o.put("violations", w.metrics().violations().size());
     number(o, "countGap", w.countGap());
     number(o, "valueMaxGap", w.valueMaxGap());
     number(o, "topTierGap", w.topTierGap());

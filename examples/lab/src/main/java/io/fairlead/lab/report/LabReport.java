@@ -183,9 +183,11 @@ public final class LabReport {
           .append(color(i))
           .append("\">\n<h3>")
           .append(escape(v.policy()))
-          .append("</h3>\n<p>");
-      h.append(escape(String.join(" ", v.sentences())));
-      h.append("</p>\n</div>\n");
+          .append("</h3>\n<ul>\n");
+      for (String sentence : v.sentences()) {
+        h.append("<li>").append(escape(sentence)).append("</li>\n");
+      }
+      h.append("</ul>\n</div>\n");
     }
     h.append("</section>\n");
   }
@@ -266,7 +268,9 @@ public final class LabReport {
     h.append("</div>\n</section>\n");
     h.append("<section id=\"time\">\n<h2>Fairness week by week</h2>\n")
         .append(
-            "<p class=\"note\">Measured at the end of each week. Lower is fairer on all three.</p>\n")
+            "<p class=\"note\">Measured at the end of each week; lower is fairer on all three."
+                + " The receipts lag starts again with each period of the policy (a month by"
+                + " default), so it can drop at a month's start.</p>\n")
         .append("<div class=\"grid\">\n");
     chart(h, "time-gini", "", "");
     chart(h, "time-deviation", "", "");
@@ -355,10 +359,10 @@ public final class LabReport {
           f("%,.0f", w.valueMaxDeviation()),
           f("%.1f", w.topTierMaxDeviation()),
           f("%.1f", w.lag()),
-          pct(w.countGap()),
-          pct(w.valueMaxGap()),
-          pct(w.topTierGap()),
-          pct(w.receiptsGap()),
+          pct(w.countGap(), feasible),
+          pct(w.valueMaxGap(), feasible),
+          pct(w.topTierGap(), feasible),
+          pct(w.receiptsGap(), feasible),
           Integer.toString(run.rebalanceMoves()),
           Integer.toString(run.reassigned()),
           Integer.toString(run.conflicts()),
@@ -368,9 +372,11 @@ public final class LabReport {
     h.append("</tbody>\n</table></div>\n");
     if (infeasible) {
       h.append(
-          "<p class=\"note\">* The book breaks a hard rule at the end (a rep over its capacity, or"
-              + " a customer held against the rules), so the bounds, which assume the rules are"
-              + " kept, do not apply to it.</p>\n");
+          "<p class=\"note\">* At the end this run's book breaks a hard rule (a customer held"
+              + " against a territory or another rule, or a rep over its capacity; the verdict"
+              + " above says which). The proven bounds assume every rule is kept, so for this run"
+              + " the gaps are a guide, not a guarantee; where it even lies below a bound, the gap"
+              + " is shown as –.</p>\n");
     }
     h.append("</section>\n");
   }
@@ -385,8 +391,15 @@ public final class LabReport {
     return Double.isFinite(x) ? String.format(Locale.ROOT, format, x) : "–";
   }
 
-  private static String pct(double gap) {
-    return Double.isFinite(gap) ? String.format(Locale.ROOT, "%.1f %%", 100 * gap) : "–";
+  /**
+   * A gap in percent. A book that breaks a rule can be below a bound that assumes the rules are
+   * kept: such a gap says nothing, and is shown as a dash.
+   */
+  private static String pct(double gap, boolean feasible) {
+    if (!Double.isFinite(gap) || (!feasible && gap < 0)) {
+      return "–";
+    }
+    return String.format(Locale.ROOT, "%.1f %%", 100 * gap);
   }
 
   private String color(int run) {

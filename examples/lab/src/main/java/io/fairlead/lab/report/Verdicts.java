@@ -1,6 +1,7 @@
 package io.fairlead.lab.report;
 
 import io.fairlead.core.fairness.RepStats;
+import io.fairlead.core.fairness.Violation;
 import io.fairlead.lab.LabResult;
 import io.fairlead.lab.PolicyRun;
 import io.fairlead.lab.Scenario;
@@ -63,7 +64,7 @@ final class Verdicts {
     out.add(
         String.format(
             Locale.ROOT,
-            "Every run below saw the same %d leads, from %s to %s, and started from the same book.",
+            "Every run below saw the same %,d leads, from %s to %s, and started from the same book.",
             first.leads(),
             result.start(),
             result.start().plusDays(result.days() - 1L)));
@@ -123,13 +124,38 @@ final class Verdicts {
       out.add("Nobody was on the team at the end.");
       return out;
     }
-    loads(reps, out);
+    // the trade-off first: what a reader compares the runs by
     if (result.runs().size() > 1 && !run.weeks().isEmpty()) {
       tradeOff(result, run, out);
     }
+    loads(reps, out);
     cost(run, out);
+    rules(run, out);
     pool(run, out);
     return out;
+  }
+
+  /** The hard rules the book breaks at the end, counted by rule, with the first as an example. */
+  private static void rules(PolicyRun run, List<String> out) {
+    if (run.weeks().isEmpty()) {
+      return;
+    }
+    List<Violation> broken = last(run).metrics().violations();
+    if (broken.isEmpty()) {
+      return;
+    }
+    Map<String, Integer> byRule = new TreeMap<>();
+    broken.forEach(v -> byRule.merge(v.rule(), 1, Integer::sum));
+    List<String> parts = new ArrayList<>();
+    byRule.forEach((rule, n) -> parts.add(rule + ": " + n));
+    out.add(
+        String.format(
+            Locale.ROOT,
+            "At the end the book breaks a hard rule %d time%s (%s), for example: %s.",
+            broken.size(),
+            broken.size() == 1 ? "" : "s",
+            String.join(", ", parts),
+            broken.get(0).message()));
   }
 
   private static void loads(List<RepStats> reps, List<String> out) {

@@ -14,7 +14,7 @@
     var o = {
       animation: false,
       title: { text: title, left: 0, textStyle: { fontSize: 14, fontWeight: 'bold' } },
-      grid: { left: 56, right: 24, top: 64, bottom: 48, containLabel: true },
+      grid: { left: 56, right: 44, top: 72, bottom: 40, containLabel: true },
       tooltip: { trigger: 'axis' },
       legend: { top: 26, left: 0 }
     };
@@ -71,7 +71,7 @@
         data: ['more than 10 % above fair', 'within 10 %', 'more than 10 % below fair',
           'fair share']
       },
-      grid: { left: 48, right: 16, top: 64, bottom: 8, containLabel: true },
+      grid: { left: 48, right: 16, top: 72, bottom: 8, containLabel: true },
       xAxis: {
         type: 'category',
         data: reps.map(function (r) { return r.rep; }),
@@ -82,6 +82,7 @@
         {
           name: 'customers',
           type: 'bar',
+          stack: 'customers',
           barMaxWidth: 28,
           data: reps.map(function (r) {
             return { value: r.customers, itemStyle: { color: tone(r) } };
@@ -91,14 +92,14 @@
           name: 'fair share',
           type: 'scatter',
           symbol: 'rect',
-          symbolSize: [18, 3],
+          symbolSize: [16, 3],
           itemStyle: { color: '#222' },
           data: reps.map(function (r) { return Number(r.fairCustomers.toFixed(1)); })
         },
         // legend entries for the three tones (no data)
-        { name: 'more than 10 % above fair', type: 'bar', data: [], itemStyle: { color: '#d9534f' } },
-        { name: 'within 10 %', type: 'bar', data: [], itemStyle: { color: '#8fbf7f' } },
-        { name: 'more than 10 % below fair', type: 'bar', data: [], itemStyle: { color: '#5b8fd6' } }
+        { name: 'more than 10 % above fair', type: 'bar', stack: 'customers', data: [], itemStyle: { color: '#d9534f' } },
+        { name: 'within 10 %', type: 'bar', stack: 'customers', data: [], itemStyle: { color: '#8fbf7f' } },
+        { name: 'more than 10 % below fair', type: 'bar', stack: 'customers', data: [], itemStyle: { color: '#5b8fd6' } }
       ]
     });
   }
