@@ -6,6 +6,10 @@
 module io.fairlead.lab {
   requires transitive io.fairlead.core;
   requires io.fairlead.solver;
+  // The sweep writes its table as CSV (Sweep.writeCsv).
+  requires com.fasterxml.jackson.core;
+  requires com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.dataformat.csv;
 
   exports io.fairlead.lab;
 }
