@@ -25,9 +25,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * A policy sweep: scenarios × policies × a parameter grid × seeds, expanded into independent
- * {@linkplain SweepTask tasks}, each one full {@link Lab#run(Scenario) scenario run} of one policy
- * variant and seed, giving one {@link SweepRow row} of figures.
+ * A policy sweep: scenarios × policy variants (policies × a parameter grid, and variants named one
+ * by one) × seeds, expanded into independent {@linkplain SweepTask tasks}, each one full {@link
+ * Lab#run(Scenario) scenario run} of one policy variant and seed, giving one {@link SweepRow row}
+ * of figures.
  *
  * <pre>{@code
  * Sweep sweep =
@@ -47,11 +48,12 @@ import java.util.concurrent.Future;
  * cluster (the {@code fairlead-spark} example ships the sweep and its tasks to Spark's executors
  * and calls {@link #run(SweepTask)} there).
  *
- * <p>Deterministic: the tasks come in a fixed order (scenario, then policy, then the grid's
- * combinations with its last parameter varying fastest, then seed), and the rows in the tasks'
- * order whatever the thread timing. A row's figures are a function of its task when the factory
- * builds equal scenarios for equal tasks (the lab's default allocator is seeded with the scenario's
- * seed). Immutable and thread-safe if the factory is.
+ * <p>Deterministic: the tasks come in a fixed order (scenario, then variant, then seed; the
+ * variants are each policy with the grid's combinations, its last parameter varying fastest, then
+ * the variants added one by one), and the rows in the tasks' order whatever the thread timing. A
+ * row's figures are a function of its task when the factory builds equal scenarios for equal tasks
+ * (the lab's default allocator is seeded with the scenario's seed). Immutable and thread-safe if
+ * the factory is.
  *
  * @since 0.1.0
  */
@@ -134,7 +136,10 @@ public final class Sweep implements Serializable {
     return tasks;
   }
 
-  /** The grid's parameter names, in order (empty without a grid). Unmodifiable. */
+  /**
+   * The parameters' names, the grid's then the variants' in order (empty without any).
+   * Unmodifiable.
+   */
   public List<String> parameters() {
     return parameters;
   }
@@ -328,6 +333,9 @@ public final class Sweep implements Serializable {
     private List<String> policies = List.of();
     private List<Long> seeds = List.of();
     private final Map<String, List<String>> grid = new LinkedHashMap<>();
+    private final List<Variant> variants = new ArrayList<>();
+
+    private record Variant(String policy, Map<String, String> parameters) {}
 
     private Builder(ScenarioFactory factory) {
       this.factory = factory;
@@ -340,10 +348,42 @@ public final class Sweep implements Serializable {
       return this;
     }
 
-    /** The policies' names, in order (at least one, distinct). */
+    /**
+     * The policies' names, in order (at least one, distinct); each runs with every combination of
+     * the {@link #grid grid's} values.
+     */
     public Builder policies(String... names) {
       once("policies");
       policies = distinct("policies", Arrays.asList(names));
+      return this;
+    }
+
+    /**
+     * One more policy variant: a policy under parameters of its own, run after the policies × the
+     * grid. For settings that only some policies have, or variants a loop of the user's builds:
+     *
+     * <pre>{@code
+     * for (String share : List.of("0.01", "0.02", "0.05")) {
+     *   builder.variant("rebalancing", Map.of("maxMovesShare", share));
+     * }
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if the same policy has these parameters already
+     */
+    public Builder variant(String policy, Map<String, String> parameters) {
+      distinct("variant", List.of(policy));
+      Map<String, String> params = new LinkedHashMap<>(parameters);
+      params.forEach(
+          (k, v) -> {
+            requireNonNull(v, "sweep: variant " + policy + ": parameter " + k);
+            checkParameter(k);
+          });
+      Variant v = new Variant(policy, params);
+      if (variants.contains(v)) {
+        throw new IllegalArgumentException(
+            "sweep: variant " + policy + " " + params + " already added");
+      }
+      variants.add(v);
       return this;
     }
 
@@ -365,14 +405,7 @@ public final class Sweep implements Serializable {
      * SweepTask#parameters()}.
      */
     public Builder grid(String parameter, String... values) {
-      requireNonNull(parameter, "sweep: grid parameter");
-      if (parameter.isBlank()) {
-        throw new IllegalArgumentException("sweep: a grid parameter's name must not be blank");
-      }
-      if (KEY_COLUMNS.contains(parameter) || FIGURE_COLUMNS.contains(parameter)) {
-        throw new IllegalArgumentException(
-            "sweep: grid parameter '" + parameter + "' has the name of a column of the table");
-      }
+      checkParameter(parameter);
       once("grid " + parameter);
       grid.put(parameter, distinct("grid " + parameter, Arrays.asList(values)));
       return this;
@@ -384,10 +417,13 @@ public final class Sweep implements Serializable {
      * @throws IllegalStateException naming the option, if scenarios, policies or seeds are not set
      */
     public Sweep build() {
-      for (String option : List.of("scenarios", "policies", "seeds")) {
+      for (String option : List.of("scenarios", "seeds")) {
         if (!set.contains(option)) {
           throw new IllegalStateException("sweep: " + option + " not set");
         }
+      }
+      if (policies.isEmpty() && variants.isEmpty()) {
+        throw new IllegalStateException("sweep: neither policies nor a variant set");
       }
       List<Map<String, String>> combinations = new ArrayList<>();
       combinations.add(Map.of());
@@ -402,17 +438,41 @@ public final class Sweep implements Serializable {
         }
         combinations = next;
       }
+      List<Variant> all = new ArrayList<>();
+      for (String policy : policies) {
+        for (Map<String, String> c : combinations) {
+          all.add(new Variant(policy, c));
+        }
+      }
+      for (Variant v : variants) {
+        if (all.contains(v)) {
+          throw new IllegalStateException(
+              "sweep: variant " + v.policy() + " " + v.parameters() + " is in the grid already");
+        }
+        all.add(v);
+      }
       List<SweepTask> tasks = new ArrayList<>();
       for (String scenario : scenarios) {
-        for (String policy : policies) {
-          for (Map<String, String> c : combinations) {
-            for (long seed : seeds) {
-              tasks.add(new SweepTask(tasks.size(), scenario, policy, c, seed));
-            }
+        for (Variant v : all) {
+          for (long seed : seeds) {
+            tasks.add(new SweepTask(tasks.size(), scenario, v.policy(), v.parameters(), seed));
           }
         }
       }
-      return new Sweep(factory, List.copyOf(tasks), List.copyOf(grid.keySet()));
+      Set<String> names = new LinkedHashSet<>(grid.keySet());
+      variants.forEach(v -> names.addAll(v.parameters().keySet()));
+      return new Sweep(factory, List.copyOf(tasks), List.copyOf(names));
+    }
+
+    private static void checkParameter(String parameter) {
+      requireNonNull(parameter, "sweep: parameter");
+      if (parameter.isBlank()) {
+        throw new IllegalArgumentException("sweep: a parameter's name must not be blank");
+      }
+      if (KEY_COLUMNS.contains(parameter) || FIGURE_COLUMNS.contains(parameter)) {
+        throw new IllegalArgumentException(
+            "sweep: parameter '" + parameter + "' has the name of a column of the table");
+      }
     }
 
     private void once(String option) {

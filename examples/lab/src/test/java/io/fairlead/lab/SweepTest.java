@@ -83,6 +83,26 @@ class SweepTest {
   }
 
   @Test
+  void variantsAddedOneByOne_runAfterThePoliciesTimesTheGrid() {
+    Sweep sweep =
+        Sweep.builder(new Tiny())
+            .scenarios("uniform")
+            .policies("default")
+            .variant("receipts", Map.of("maxMovesShare", "0.2"))
+            .variant("receipts", Map.of("maxMovesShare", "0"))
+            .seeds(5)
+            .build();
+
+    assertThat(sweep.tasks())
+        .extracting(SweepTask::variant)
+        .containsExactly("default", "receipts maxMovesShare=0.2", "receipts maxMovesShare=0");
+    assertThat(sweep.parameters()).containsExactly("maxMovesShare");
+    assertThat(sweep.runLocal(2))
+        .extracting(SweepRow::rebalanceMoves)
+        .satisfies(moves -> assertThat(moves.get(2)).isZero());
+  }
+
+  @Test
   void runLocal_givesTheSameRowsOnOneAndTwoThreads_inTheTasksOrder() {
     Sweep sweep = sweep();
 
@@ -165,13 +185,24 @@ class SweepTest {
         .hasMessage("sweep: seeds already set");
     assertThatThrownBy(() -> Sweep.builder(new Tiny()).scenarios("a").seeds(1).build())
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("sweep: policies not set");
+        .hasMessage("sweep: neither policies nor a variant set");
     assertThatThrownBy(() -> Sweep.builder(new Tiny()).policies("a", "a"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("sweep: policies must be at least one and distinct, were [a, a]");
     assertThatThrownBy(() -> Sweep.builder(new Tiny()).grid("seed", "1"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("sweep: grid parameter 'seed' has the name of a column of the table");
+        .hasMessage("sweep: parameter 'seed' has the name of a column of the table");
+    assertThatThrownBy(
+            () ->
+                Sweep.builder(new Tiny())
+                    .scenarios("a")
+                    .seeds(1)
+                    .policies("default")
+                    .grid("maxMovesShare", "0.1")
+                    .variant("default", Map.of("maxMovesShare", "0.1"))
+                    .build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("sweep: variant default {maxMovesShare=0.1} is in the grid already");
     assertThatThrownBy(() -> sweep().runLocal(0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("sweep: threads must be >= 1, was 0");
