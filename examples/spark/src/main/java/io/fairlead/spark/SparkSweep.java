@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.LongStream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -134,10 +135,11 @@ public final class SparkSweep {
   /**
    * The job for {@code spark-submit}: {@code <output-dir> [weeks] [seeds]}. Runs the generated
    * scenarios {@code uniform} and {@code skewed} ({@link GeneratedScenarios}, 20 leads a day) under
-   * the three policies, {@code rebalancing} on a grid of {@code maxMovesShare} 0.01, 0.02, 0.05,
-   * for seeds 1..{@code seeds} (default 12 weeks, 4 seeds), and writes {@code rows.parquet/} and
-   * {@code rows.csv} into the output directory. Without a master (no {@code spark-submit --master},
-   * no {@code spark.master} property) it runs on {@code local[2]}.
+   * {@code default}, {@code receipts} and three variants of {@code rebalancing} ({@code
+   * maxMovesShare} 0.01, 0.02, 0.05), for seeds 1..{@code seeds} (default 12 weeks, 4 seeds), and
+   * writes {@code rows.parquet/} and {@code rows.csv} into the output directory. Without a master
+   * (no {@code spark-submit --master}, no {@code spark.master} property) it runs on {@code
+   * local[2]}.
    */
   public static void main(String[] args) throws IOException {
     if (args.length < 1) {
@@ -147,13 +149,15 @@ public final class SparkSweep {
     Path out = Path.of(args[0]);
     int weeks = args.length > 1 ? Integer.parseInt(args[1]) : 12;
     int seeds = args.length > 2 ? Integer.parseInt(args[2]) : 4;
-    Sweep sweep =
+    Sweep.Builder plan =
         Sweep.builder(new GeneratedScenarios(weeks, 20))
             .scenarios("uniform", "skewed")
-            .policies(GeneratedScenarios.POLICIES.toArray(String[]::new))
-            .grid("maxMovesShare", "0.01", "0.02", "0.05")
-            .seeds(LongStream.rangeClosed(1, seeds).toArray())
-            .build();
+            .policies("default", "receipts")
+            .seeds(LongStream.rangeClosed(1, seeds).toArray());
+    for (String share : List.of("0.01", "0.02", "0.05")) {
+      plan.variant("rebalancing", Map.of("maxMovesShare", share));
+    }
+    Sweep sweep = plan.build();
     SparkSession.Builder builder = SparkSession.builder().appName("fairlead-sweep");
     if (!new SparkConf().contains("spark.master")) {
       builder.master("local[2]").config("spark.ui.enabled", "false");
