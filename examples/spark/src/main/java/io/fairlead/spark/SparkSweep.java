@@ -137,16 +137,18 @@ public final class SparkSweep {
    * scenarios {@code uniform} and {@code skewed} ({@link GeneratedScenarios}, 20 leads a day) under
    * {@code default}, {@code receipts} and three variants of {@code rebalancing} ({@code
    * maxMovesShare} 0.01, 0.02, 0.05), for seeds 1..{@code seeds} (default 12 weeks, 4 seeds), and
-   * writes {@code rows.parquet/} and {@code rows.csv} into the output directory. Without a master
-   * (no {@code spark-submit --master}, no {@code spark.master} property) it runs on {@code
-   * local[2]}.
+   * writes {@code rows.parquet/} into the output directory (any Hadoop path) and, when it is a
+   * plain local path, {@code rows.csv} too. Without a master (no {@code spark-submit --master}, no
+   * {@code spark.master} property) it runs on {@code local[2]}.
    */
   public static void main(String[] args) throws IOException {
     if (args.length < 1) {
       System.err.println("usage: SparkSweep <output-dir> [weeks=12] [seeds=4]");
       System.exit(2);
     }
-    Path out = Path.of(args[0]);
+    String out = args[0].endsWith("/") ? args[0] : args[0] + "/";
+    // A Hadoop URI (hdfs:, s3a:, file:) is Spark's to write; a plain path is local to the driver.
+    boolean local = !out.matches("[a-zA-Z][a-zA-Z0-9+.-]*:.*");
     int weeks = args.length > 1 ? Integer.parseInt(args[1]) : 12;
     int seeds = args.length > 2 ? Integer.parseInt(args[2]) : 4;
     Sweep.Builder plan =
@@ -167,17 +169,20 @@ public final class SparkSweep {
       long t0 = System.nanoTime();
       List<SweepRow> rows = run(spark, sweep);
       long millis = (System.nanoTime() - t0) / 1_000_000;
-      Files.createDirectories(out);
-      writeParquet(spark, rows, out.resolve("rows.parquet").toString());
-      writeCsv(rows, out.resolve("rows.csv"));
+      writeParquet(spark, rows, out + "rows.parquet");
+      String wrote = out + "rows.parquet";
+      if (local) {
+        Files.createDirectories(Path.of(out));
+        writeCsv(rows, Path.of(out, "rows.csv"));
+        wrote += " and " + Path.of(out, "rows.csv");
+      }
       System.out.printf(
           Locale.ROOT,
-          "%d tasks in %.1f s on %s; wrote %s and %s%n",
+          "%d tasks in %.1f s on %s; wrote %s%n",
           rows.size(),
           millis / 1000.0,
           spark.sparkContext().master(),
-          out.resolve("rows.parquet"),
-          out.resolve("rows.csv"));
+          wrote);
     } finally {
       spark.stop();
     }
