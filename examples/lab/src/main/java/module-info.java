@@ -7,6 +7,7 @@
 module io.fairlead.lab {
   requires transitive io.fairlead.core;
   requires io.fairlead.solver;
+  requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.csv;
 
