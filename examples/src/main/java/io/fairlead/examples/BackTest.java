@@ -9,6 +9,7 @@ import io.fairlead.core.policy.Objective;
 import io.fairlead.core.routing.LeadRouter;
 import io.fairlead.lab.DatedLead;
 import io.fairlead.lab.Lab;
+import io.fairlead.lab.LabListener;
 import io.fairlead.lab.LabResult;
 import io.fairlead.lab.PolicyRun;
 import io.fairlead.lab.Scenario;
@@ -63,7 +64,7 @@ public final class BackTest {
 
   public static void main(String[] args) throws IOException {
     Optional<Path> report = reportDir(args);
-    LabResult result = run(MavenCrmData.load());
+    LabResult result = Lab.run(scenario(MavenCrmData.load()), consoleProgress(System.err));
     print(result, System.out);
     if (report.isPresent()) {
       Path page = LabReport.of(result).write(report.get());
@@ -124,6 +125,50 @@ public final class BackTest {
         .lifecycle(Lifecycle.defaults())
         .allocator(LeadRouter.allocator())
         .build();
+  }
+
+  /**
+   * A progress line on standard error, so that the table on standard output stays clean: rewritten
+   * in place on a terminal, a line every 5 s of the run otherwise, and a last line when all runs
+   * are done.
+   */
+  static LabListener consoleProgress(PrintStream err) {
+    boolean terminal = System.console() != null;
+    return new LabListener() {
+      private long lastShown = Long.MIN_VALUE;
+
+      @Override
+      public void progress(LabListener.Progress p) {
+        boolean last = p.run() == p.runs() && p.day() == p.days();
+        long now = p.elapsed().toMillis();
+        long every = terminal ? 200 : 5_000;
+        if (!last && lastShown != Long.MIN_VALUE && now - lastShown < every) {
+          return;
+        }
+        lastShown = now;
+        String line =
+            String.format(
+                Locale.ROOT,
+                "back-test: %s (run %d of %d) day %d of %d · %.0f %% · %s",
+                p.policy(),
+                p.run(),
+                p.runs(),
+                p.day(),
+                p.days(),
+                100 * p.fractionDone(),
+                last
+                    ? String.format(Locale.ROOT, "done in %.1f s", now / 1000.0)
+                    : p.estimatedTimeLeft()
+                        .map(d -> String.format(Locale.ROOT, "about %d s left", d.toSeconds()))
+                        .orElse("starting"));
+        if (terminal) {
+          err.print("\r" + line + (last ? "\n" : ""));
+        } else {
+          err.println(line);
+        }
+        err.flush();
+      }
+    };
   }
 
   /** Runs the back-test (deterministic: the same result on every machine). */

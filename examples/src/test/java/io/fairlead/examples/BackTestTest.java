@@ -44,6 +44,32 @@ class BackTestTest {
   }
 
   @Test
+  void consoleProgress_offATerminal_writesALineEveryFiveSecondsAndTheLast() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    io.fairlead.lab.LabListener l = BackTest.consoleProgress(err);
+
+    l.progress(
+        new io.fairlead.lab.LabListener.Progress(
+            "default", 1, 2, 1, 10, 5, java.time.Duration.ofSeconds(1)));
+    l.progress(
+        new io.fairlead.lab.LabListener.Progress(
+            "default", 1, 2, 5, 10, 25, java.time.Duration.ofSeconds(4)));
+    l.progress(
+        new io.fairlead.lab.LabListener.Progress(
+            "default", 1, 2, 10, 10, 50, java.time.Duration.ofSeconds(7)));
+    l.progress(
+        new io.fairlead.lab.LabListener.Progress(
+            "history", 2, 2, 10, 10, 50, java.time.Duration.ofSeconds(8)));
+
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "back-test: default (run 1 of 2) day 1 of 10 · 5 % · about 19 s left\n"
+                + "back-test: default (run 1 of 2) day 10 of 10 · 50 % · about 7 s left\n"
+                + "back-test: history (run 2 of 2) day 10 of 10 · 100 % · done in 8.0 s\n");
+  }
+
+  @Test
   void everyRun_countsEveryDealEngagedInTheWeekExactlyOnce() {
     int[] engaged = new int[13];
     for (MavenCrmData.Deal d : crm.deals()) {

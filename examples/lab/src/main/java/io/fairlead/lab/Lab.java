@@ -48,18 +48,19 @@ public final class Lab {
     requireNonNull(listener, "listener");
     Allocator allocator =
         scenario.allocator().orElseGet(() -> new SeededAllocator(scenario.seed()));
+    long start = System.nanoTime();
     int runs = scenario.policies().size() + (scenario.history().isEmpty() ? 0 : 1);
     List<PolicyRun> out = new ArrayList<>(runs);
     for (Map.Entry<String, Policy> e : scenario.policies().entrySet()) {
       out.add(
           new PolicyReplay(scenario, e.getKey(), e.getValue(), false, allocator, listener)
-              .run(out.size() + 1, runs));
+              .run(out.size() + 1, runs, start));
     }
     if (!scenario.history().isEmpty()) {
       Policy first = scenario.policies().values().iterator().next();
       out.add(
           new PolicyReplay(scenario, Scenario.HISTORY, first, true, allocator, listener)
-              .run(out.size() + 1, runs));
+              .run(out.size() + 1, runs, start));
     }
     return new LabResult(scenario.name(), scenario.start(), scenario.days(), scenario.seed(), out);
   }

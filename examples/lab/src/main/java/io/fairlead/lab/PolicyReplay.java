@@ -65,7 +65,7 @@ final class PolicyReplay {
   private static final int REBALANCED = 7;
   private static final int REASSIGNED = 8;
 
-  PolicyRun run(int run, int runs) {
+  PolicyRun run(int run, int runs, long labStart) {
     DayClock clock = new DayClock(s.start());
     Book book =
         Book.builder(policy).lifecycle(s.lifecycle()).clock(clock).allocator(allocator).build();
@@ -176,7 +176,15 @@ final class PolicyReplay {
         addedThisWeek.clear();
         weekStart = book.events().size();
       }
-      listener.progress(new LabListener.Progress(name, run, runs, day + 1, s.days(), consumed));
+      listener.progress(
+          new LabListener.Progress(
+              name,
+              run,
+              runs,
+              day + 1,
+              s.days(),
+              consumed,
+              java.time.Duration.ofNanos(System.nanoTime() - labStart)));
     }
     return new PolicyRun(name, weeks, finalReps, finalOwners, consumed);
   }

@@ -157,7 +157,29 @@ class LabTest {
           }
         });
     assertThat(seen).hasSize(14);
-    assertThat(seen.get(13)).isEqualTo(new LabListener.Progress("b", 2, 2, 7, 7, leads.size()));
+    LabListener.Progress last = seen.get(13);
+    assertThat(
+            List.of(last.policy(), last.run(), last.runs(), last.day(), last.days(), last.leads()))
+        .containsExactly("b", 2, 2, 7, 7, leads.size());
+    assertThat(last.fractionDone()).isEqualTo(1.0);
+    assertThat(last.estimatedTimeLeft()).contains(java.time.Duration.ZERO);
+    // Halfway: the first run's last day; the time left is the time so far.
+    LabListener.Progress half = seen.get(6);
+    assertThat(half.fractionDone()).isEqualTo(0.5);
+    assertThat(half.estimatedTimeLeft()).contains(half.elapsed());
+    for (int i = 1; i < seen.size(); i++) {
+      assertThat(seen.get(i).elapsed()).isGreaterThanOrEqualTo(seen.get(i - 1).elapsed());
+    }
+  }
+
+  @Test
+  void progress_beforeAnyDay_hasNoEstimate() {
+    LabListener.Progress p =
+        new LabListener.Progress("a", 1, 2, 0, 10, 0, java.time.Duration.ofMillis(5));
+    assertThat(p.fractionDone()).isZero();
+    assertThat(p.estimatedTimeLeft()).isEmpty();
+    assertThat(new LabListener.Progress("a", 1, 1, 3, 0, 0, java.time.Duration.ZERO).fractionDone())
+        .isEqualTo(1.0);
   }
 
   @Test
