@@ -35,7 +35,8 @@ import java.util.Map;
  * @param countGap customer counts above the proven count optimum (0.02 = 2 %)
  * @param valueMaxGap the largest weighted value above its proven lower bound
  * @param topTierGap the top tier above its proven optimum
- * @param receiptsGap this period's receipts above their proven optimum
+ * @param receiptsGap always {@code NaN} (written {@code NaN} in the CSV): not measured, see {@link
+ *     WeekFigures#receiptsGap()}; the flow fairness is {@code lag}
  * @param rebalanceMoves customers moved by rebalancing over the run
  * @param otherMoves customers moved for another reason (departures, conflicts, covers) over the run
  * @param unassigned customers in the pool at the end

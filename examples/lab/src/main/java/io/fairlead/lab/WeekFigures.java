@@ -48,7 +48,9 @@ import java.util.TreeMap;
  * @param countGap customer counts above the proven count optimum (0.02 = 2 %)
  * @param valueMaxGap the largest weighted value above its proven lower bound
  * @param topTierGap the top tier above its proven optimum
- * @param receiptsGap this period's receipts above their proven optimum
+ * @param receiptsGap always {@code NaN}: not measured. The week's-end snapshot is a book in which
+ *     every customer stays with its owner, so nothing in it is received and its receipts term is 0
+ *     whatever the period's flow was; the period's flow fairness is {@code lag}
  * @param metrics the book's full metrics at the week's end: per rep its customers, value and tier
  *     counts next to its fair shares, in roster order
  * @param gaps the book's full gaps to the proven bounds at the week's end
@@ -131,7 +133,7 @@ public record WeekFigures(
         g.countGap(),
         g.valueMaxGap(),
         g.topTierGap(),
-        g.receiptsGap(),
+        Double.NaN, // see the receiptsGap parameter: a snapshot receives nothing
         m,
         g);
   }
