@@ -93,6 +93,102 @@ public final class FairleadJson {
   }
 
   /**
+   * Reads a policy embedded in another document, so that its errors name that document and the
+   * policy's place in it: {@code readPolicy(json, "scenario", "$.policies.receipts")} fails with
+   * {@code "scenario JSON at $.policies.receipts.minWeight: ..."}.
+   *
+   * @param json the policy object's own text
+   * @param document the outer document's name, e.g. {@code "scenario"}
+   * @param path the JSONPath of the policy in the outer document, from {@code $}
+   * @throws IllegalArgumentException if the JSON is malformed or does not describe a valid policy,
+   *     or if the document is blank or the path does not start with {@code $}
+   * @since 0.1.0
+   */
+  public static Policy readPolicy(String json, String document, String path) {
+    JsonPath root = JsonPath.root(document, path);
+    return JsonCodec.read(root, json, PolicyJson.class, null).toPolicy(root);
+  }
+
+  /**
+   * Reads one rep, e.g. {@code {"id": "ana", "regions": ["East"]}}, as strictly as in a problem.
+   * Errors name the document {@code rep}: {@code "rep JSON at $.capacity: rep ana: capacity must be
+   * >= 0, was -1"}. Rules across records (tiers the policy knows, unique ids) are the caller's.
+   *
+   * @throws IllegalArgumentException if the JSON is malformed or does not describe a valid rep
+   * @since 0.1.0
+   */
+  public static Rep readRep(String json) {
+    return readRep(json, "rep", "$");
+  }
+
+  /**
+   * Reads one rep embedded in another document, so that its errors name that document and the rep's
+   * place in it: {@code readRep(json, "scenario", "$.events[2].hire")} fails with {@code "scenario
+   * JSON at $.events[2].hire.weight: rep nova: weight must be ..."}.
+   *
+   * @param json the rep object's own text
+   * @param document the outer document's name, e.g. {@code "scenario"}
+   * @param path the JSONPath of the rep in the outer document, from {@code $}
+   * @throws IllegalArgumentException if the JSON is malformed or does not describe a valid rep, or
+   *     if the document is blank or the path does not start with {@code $}
+   * @since 0.1.0
+   */
+  public static Rep readRep(String json, String document, String path) {
+    JsonPath root = JsonPath.root(document, path);
+    return JsonCodec.read(root, json, RepJson.class, "rep").toRep(root);
+  }
+
+  /**
+   * Writes one rep as a JSON object, as {@link #writeReps} writes each.
+   *
+   * @since 0.1.0
+   */
+  public static String writeRep(Rep rep) {
+    requireNonNull(rep, "rep");
+    return JsonCodec.write(RepJson.from(rep));
+  }
+
+  /**
+   * Reads one lead, e.g. {@code {"id": "c1", "region": "East"}}, as strictly as in a problem.
+   * Errors name the document {@code lead}: {@code "lead JSON at $.value: lead c4: value must be in
+   * [0, 1e15], was -5.0"}. Rules across records (owners on the roster, unique ids) are the
+   * caller's.
+   *
+   * @throws IllegalArgumentException if the JSON is malformed or does not describe a valid lead
+   * @since 0.1.0
+   */
+  public static Lead readLead(String json) {
+    return readLead(json, "lead", "$");
+  }
+
+  /**
+   * Reads one lead embedded in another document, so that its errors name that document and the
+   * lead's place in it: {@code readLead(json, "scenario", "$.stream[3].lead")} fails with {@code
+   * "scenario JSON at $.stream[3].lead.value: lead c4: value must be in [0, 1e15], was -5.0"}.
+   *
+   * @param json the lead object's own text
+   * @param document the outer document's name, e.g. {@code "scenario"}
+   * @param path the JSONPath of the lead in the outer document, from {@code $}
+   * @throws IllegalArgumentException if the JSON is malformed or does not describe a valid lead, or
+   *     if the document is blank or the path does not start with {@code $}
+   * @since 0.1.0
+   */
+  public static Lead readLead(String json, String document, String path) {
+    JsonPath root = JsonPath.root(document, path);
+    return JsonCodec.read(root, json, LeadJson.class, "lead").toLead(root);
+  }
+
+  /**
+   * Writes one lead as a JSON object, as {@link #writeLeads} writes each.
+   *
+   * @since 0.1.0
+   */
+  public static String writeLead(Lead lead) {
+    requireNonNull(lead, "lead");
+    return JsonCodec.write(LeadJson.from(lead));
+  }
+
+  /**
    * Reads a JSON array of reps, in order.
    *
    * @throws IllegalArgumentException if the JSON is malformed, a rep is invalid or two share an id

@@ -92,30 +92,40 @@ final class JsonCodec {
    *     an unknown field, a wrong type or a null document, naming the position
    */
   static <T> T read(String document, String json, Class<T> type) {
+    return read(JsonPath.root(document), json, type, null);
+  }
+
+  /**
+   * Reads a whole text into a DTO whose errors are reported from {@code root}, which may be the
+   * base of a record embedded in another document. When {@code record} is given ({@code "lead"},
+   * {@code "rep"}), a text that is an object with a string {@code id} labels its errors {@code
+   * "lead <id>"}.
+   */
+  static <T> T read(JsonPath root, String json, Class<T> type, String record) {
+    String document = root.document();
     java.util.Objects.requireNonNull(json, () -> document + " JSON");
-    JsonPath root = JsonPath.root(document);
     ObjectReader reader = MAPPER.readerFor(type);
     try (JsonParser p = MAPPER.createParser(json)) {
       try {
         if (p.nextToken() == null) {
-          throw malformed(document, p.currentLocation(), "no content", null);
+          throw malformed(root, p.currentLocation(), "no content", null);
         }
         T value = reader.readValue(p);
         if (p.nextToken() != null) {
           throw malformed(
-              document, p.currentTokenLocation(), "unexpected content after the document", null);
+              root, p.currentTokenLocation(), "unexpected content after the document", null);
         }
         if (value == null) {
           throw root.error("expected " + expected(type) + ", was null");
         }
         return value;
       } catch (StreamConstraintsException e) { // nesting, a name or a number past Jackson's limits
-        throw malformed(document, p.currentLocation(), e.getOriginalMessage(), e);
+        throw malformed(root, p.currentLocation(), e.getOriginalMessage(), e);
       }
     } catch (StreamReadException e) {
-      throw malformed(document, e.getLocation(), e.getOriginalMessage(), e);
+      throw malformed(root, e.getLocation(), e.getOriginalMessage(), e);
     } catch (DatabindException e) {
-      throw mappingError(document, json, e);
+      throw mappingError(root, json, e, record);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -133,20 +143,29 @@ final class JsonCodec {
     }
   }
 
+  /**
+   * A syntax error: at a line and column of the document, or of the embedded record's own text
+   * after its base ({@code "scenario JSON at $.stream[3].lead, line 1 column 9: ..."}).
+   */
   private static IllegalArgumentException malformed(
-      String document, JsonLocation where, String message, Throwable cause) {
-    String at =
-        where == null || where.getLineNr() < 0
-            ? "$"
-            : "line " + where.getLineNr() + " column " + where.getColumnNr();
+      JsonPath root, JsonLocation where, String message, Throwable cause) {
+    boolean located = where != null && where.getLineNr() >= 0;
+    String line = located ? "line " + where.getLineNr() + " column " + where.getColumnNr() : null;
+    String at;
+    if (root.isDocumentRoot()) {
+      at = located ? line : "$";
+    } else {
+      at = located ? root + ", " + line : root.toString();
+    }
     return new IllegalArgumentException(
-        document + " JSON at " + at + ": malformed JSON: " + message, cause);
+        root.document() + " JSON at " + at + ": malformed JSON: " + message, cause);
   }
 
   private static IllegalArgumentException mappingError(
-      String document, String json, DatabindException e) {
+      JsonPath root, String json, DatabindException e, String record) {
+    String document = root.document();
     if (e.getCause() instanceof JsonParseException syntax) { // found while binding, wrapped
-      return malformed(document, syntax.getLocation(), syntax.getOriginalMessage(), e);
+      return malformed(root, syntax.getLocation(), syntax.getOriginalMessage(), e);
     }
     List<Object> segments = new ArrayList<>();
     for (JsonMappingException.Reference r : ((JsonMappingException) e).getPath()) {
@@ -157,7 +176,10 @@ final class JsonCodec {
       }
     }
     JsonNode tree = tree(json);
-    JsonPath at = JsonPath.root(document);
+    JsonPath at = root;
+    if (record != null && tree != null && tree.isObject() && tree.path("id").isTextual()) {
+      at = at.labelled(record + " " + tree.get("id").asText());
+    }
     JsonNode node = tree;
     Object container = document;
     for (Object s : segments) {

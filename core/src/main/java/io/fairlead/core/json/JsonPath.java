@@ -33,6 +33,31 @@ final class JsonPath {
     return new JsonPath(document, "$", null);
   }
 
+  /**
+   * The root of a record embedded in another document at {@code base}, e.g. {@code root("scenario",
+   * "$.stream[3].lead")}: its errors name that document and read {@code "scenario JSON at
+   * $.stream[3].lead.value: ..."}.
+   *
+   * @throws IllegalArgumentException if the document is blank or the base is not a path from {@code
+   *     $}
+   */
+  static JsonPath root(String document, String base) {
+    java.util.Objects.requireNonNull(document, "document");
+    java.util.Objects.requireNonNull(base, "path");
+    if (document.isBlank()) {
+      throw new IllegalArgumentException("document must not be blank");
+    }
+    if (!base.startsWith("$") || base.contains("\n")) {
+      throw new IllegalArgumentException("path must be a JSONPath from $, was '" + base + "'");
+    }
+    return new JsonPath(document, base, null);
+  }
+
+  /** Whether this is the root {@code $} of a whole document (not an embedded record's base). */
+  boolean isDocumentRoot() {
+    return path.equals("$");
+  }
+
   /** The member {@code name} of the object here: {@code .name}, or {@code ['na-me']}. */
   JsonPath field(String name) {
     String segment =
