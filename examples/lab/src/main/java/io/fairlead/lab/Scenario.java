@@ -117,7 +117,15 @@ public record Scenario(
     for (RosterEvent e : events) {
       check(
           !e.day().isBefore(start) && !e.day().isAfter(end),
-          within(name, "roster event", e.day(), start, end));
+          within(
+              name,
+              "roster event "
+                  + e.kind().name().toLowerCase(java.util.Locale.ROOT)
+                  + " of "
+                  + e.rep(),
+              e.day(),
+              start,
+              end));
       if (e.kind() == RosterEvent.Kind.HIRE) {
         ever.add(e.rep());
       } else {
@@ -180,6 +188,33 @@ public record Scenario(
   /** The last day. */
   public LocalDate end() {
     return start.plusDays(days - 1L);
+  }
+
+  /**
+   * Reads a scenario from JSON (format {@code fairlead-scenario}, see {@code docs/json-format.md}):
+   * the team, its events, the book, the stream, the policies by name, the history, the schedule,
+   * the lifecycle and the allocator ({@code "solver"}, the default, or {@code "router"}). Optional
+   * fields take the builder's defaults. Reading is strict and builds through {@link #builder}, so
+   * every rule of a scenario applies; an error names the path and the record, e.g. {@code "scenario
+   * JSON at $.stream[3].lead.value: lead c4: value must be in [0, 1e15], was -5.0"}.
+   *
+   * @throws IllegalArgumentException if the JSON is malformed or does not describe a valid scenario
+   * @since 0.1.0
+   */
+  public static Scenario fromJson(String json) {
+    return ScenarioJson.read(json);
+  }
+
+  /**
+   * Writes this scenario as JSON, every field explicit; {@link #fromJson} reads it back equal.
+   * Deterministic: fields in the documented order, two-space indent, {@code \n} line ends.
+   *
+   * @throws IllegalArgumentException if the scenario holds what lives in code only: an allocator
+   *     other than the default and {@code LeadRouter.allocator()}, or a policy with custom rules
+   * @since 0.1.0
+   */
+  public String toJson() {
+    return ScenarioJson.write(this);
   }
 
   /** Returns a builder of a scenario with this name. */
