@@ -178,14 +178,29 @@ public final class BackTest {
 
   /** Prints the weeks side by side, measure by measure, then one verdict per run. */
   public static void print(LabResult result, PrintStream out) {
+    print(
+        result,
+        out,
+        String.format(
+            Locale.ROOT,
+            "fairlead back-test — the Maven CRM sample, %s to %s, deals in engage-date order",
+            result.start(),
+            result.start().plusDays(result.days() - 1L)),
+        "Deals");
+  }
+
+  /**
+   * Prints the weeks side by side under a heading, then one verdict per run ({@link RunScenario}
+   * prints any scenario's result this way).
+   *
+   * @param arrivals what arrives, capitalised: {@code "Deals"}, {@code "Leads"}
+   */
+  static void print(LabResult result, PrintStream out, String heading, String arrivals) {
     List<PolicyRun> runs = result.runs();
     PolicyRun first = runs.get(0);
-    out.printf(
-        Locale.ROOT,
-        "fairlead back-test — the Maven CRM sample, %s to %s, deals in engage-date order%n%n",
-        result.start(),
-        result.start().plusDays(result.days() - 1L));
-    out.println("Deals arrived each week (the same stream for every run):");
+    out.println(heading);
+    out.println();
+    out.println(arrivals + " arrived each week (the same stream for every run):");
     out.print("week  to     ");
     for (WeekFigures w : first.weeks()) {
       out.printf(Locale.ROOT, "%6d", w.week());
