@@ -64,7 +64,8 @@ public final class BackTest {
 
   public static void main(String[] args) throws IOException {
     Optional<Path> report = reportDir(args);
-    LabResult result = Lab.run(scenario(MavenCrmData.load()), consoleProgress(System.err));
+    LabResult result =
+        Lab.run(scenario(MavenCrmData.load()), consoleProgress("back-test", System.err));
     print(result, System.out);
     if (report.isPresent()) {
       Path page = LabReport.of(result).write(report.get());
@@ -132,7 +133,7 @@ public final class BackTest {
    * in place on a terminal, a line every 5 s of the run otherwise, and a last line when all runs
    * are done.
    */
-  static LabListener consoleProgress(PrintStream err) {
+  static LabListener consoleProgress(String label, PrintStream err) {
     boolean terminal = System.console() != null;
     return new LabListener() {
       private long lastShown = Long.MIN_VALUE;
@@ -149,7 +150,8 @@ public final class BackTest {
         String line =
             String.format(
                 Locale.ROOT,
-                "back-test: %s (run %d of %d) day %d of %d · %.0f %% · %s",
+                "%s: %s (run %d of %d) day %d of %d · %.0f %% · %s",
+                label,
                 p.policy(),
                 p.run(),
                 p.runs(),

@@ -50,7 +50,7 @@ public final class RunScenario {
     }
     Scenario scenario =
         Scenario.fromJson(file.isPresent() ? Files.readString(file.get()) : example());
-    LabResult result = Lab.run(scenario, BackTest.consoleProgress(System.err));
+    LabResult result = Lab.run(scenario, BackTest.consoleProgress(scenario.name(), System.err));
     print(scenario, result, System.out);
     if (report.isPresent()) {
       Path page = LabReport.of(result).write(report.get());

@@ -47,7 +47,7 @@ class BackTestTest {
   void consoleProgress_offATerminal_writesALineEveryFiveSecondsAndTheLast() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    io.fairlead.lab.LabListener l = BackTest.consoleProgress(err);
+    io.fairlead.lab.LabListener l = BackTest.consoleProgress("back-test", err);
 
     l.progress(
         new io.fairlead.lab.LabListener.Progress(
