@@ -91,6 +91,7 @@ final class PolicyReplay {
     int consumed = 0;
     Map<LeadId, RepId> finalOwners = new LinkedHashMap<>();
     List<io.fairlead.core.fairness.RepStats> finalReps = List.of();
+    CurveFigures curve = null;
     for (int day = 0; day < s.days(); day++) {
       LocalDate today = s.start().plusDays(day);
       clock.day(today);
@@ -176,6 +177,13 @@ final class PolicyReplay {
         addedThisWeek.clear();
         weekStart = book.events().size();
       }
+      if (day == s.days() - 1) {
+        // what more moves would buy, under the rebalancer the schedule would use
+        curve =
+            CurveFigures.of(
+                book.curve(
+                    book.rebalancer().maxMovesPerRep(s.schedule().maxMovesPerRep()).build()));
+      }
       listener.progress(
           new LabListener.Progress(
               name,
@@ -186,7 +194,7 @@ final class PolicyReplay {
               consumed,
               java.time.Duration.ofNanos(System.nanoTime() - labStart)));
     }
-    return new PolicyRun(name, weeks, finalReps, finalOwners, consumed);
+    return new PolicyRun(name, weeks, finalReps, finalOwners, consumed, curve);
   }
 
   /** A lead comes in: routed, added to the pool, or (history) added with its recorded owner. */

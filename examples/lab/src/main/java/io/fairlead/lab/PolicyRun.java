@@ -12,7 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One policy's run of a scenario: its weeks, and the book at the end.
+ * One policy's run of a scenario: its weeks, the book at the end, and what more moves would have
+ * bought then.
  *
  * @param policy the policy's name ({@code "history"} for the recorded owners)
  * @param weeks the weeks, in order
@@ -22,6 +23,8 @@ import java.util.Map;
  * @param finalOwners every customer of the book at the end and its owner, customers in the pool
  *     left out; in the book's order
  * @param leads the leads of the stream the run consumed
+ * @param curve what more moves would buy at the end: the book's trade-off curve under the
+ *     rebalancer the schedule would use
  * @since 0.1.0
  */
 public record PolicyRun(
@@ -29,13 +32,15 @@ public record PolicyRun(
     List<WeekFigures> weeks,
     List<RepStats> finalReps,
     Map<LeadId, RepId> finalOwners,
-    int leads) {
+    int leads,
+    CurveFigures curve) {
 
   public PolicyRun {
     requireNonNull(policy, "policy");
     weeks = List.copyOf(weeks);
     finalReps = List.copyOf(finalReps);
     finalOwners = Collections.unmodifiableMap(new LinkedHashMap<>(finalOwners));
+    requireNonNull(curve, "curve");
   }
 
   /** Rebalancing moves over the whole run. */

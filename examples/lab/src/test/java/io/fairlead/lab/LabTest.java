@@ -135,6 +135,51 @@ class LabTest {
   }
 
   @Test
+  void everyRun_endsWithTheTradeOffCurve_underTheSchedulesPerRepBudget() {
+    List<DatedLead> leads = LeadStreams.uniform(4, START, 14, 6, team());
+    Map<LeadId, RepId> owners = new LinkedHashMap<>();
+    for (DatedLead d : leads) {
+      owners.put(d.lead().id(), RepId.of("ben")); // ben may take every lead: a lopsided book
+    }
+    Scenario s =
+        Scenario.builder("curve")
+            .start(START)
+            .days(14)
+            .roster(team())
+            .leads(leads)
+            .history(owners)
+            .policy("default", Policy.defaults())
+            .schedule(Schedule.route().maxMovesPerRep(5))
+            .build();
+
+    LabResult r = Lab.run(s);
+
+    for (PolicyRun run : r.runs()) {
+      CurveFigures c = run.curve();
+      assertThat(c.maxMovesPerRep()).as(run.policy()).isEqualTo(5);
+      assertThat(c.points())
+          .extracting(CurveFigures.Point::budget)
+          .containsExactly("0", "1 %", "2 %", "5 %", "10 %", "unlimited");
+      assertThat(c.points().get(0).moves()).isZero();
+      for (int i = 1; i < c.points().size(); i++) {
+        assertThat(c.points().get(i).moves()).isGreaterThanOrEqualTo(c.points().get(i - 1).moves());
+      }
+    }
+    // the recorded book is lopsided: without a limit, moves (at most 5 from ben) buy fairness
+    CurveFigures history = r.run(Scenario.HISTORY).curve();
+    CurveFigures.Point none = history.points().get(0);
+    CurveFigures.Point unlimited = history.points().get(5);
+    assertThat(unlimited.moves()).isPositive().isLessThanOrEqualTo(5);
+    assertThat(unlimited.countGap()).isLessThan(none.countGap());
+    // no rebalance reaches the count optimum in fewer moves than the proven fewest
+    assertThat(history.fewestMovesToCountOptimum()).isPresent();
+    if (unlimited.countGap() == 0) {
+      assertThat(unlimited.moves())
+          .isGreaterThanOrEqualTo(history.fewestMovesToCountOptimum().getAsInt());
+    }
+  }
+
+  @Test
   void progress_reportsEveryDayOfEveryRun() {
     List<DatedLead> leads = LeadStreams.uniform(2, START, 7, 3, team());
     Scenario s =

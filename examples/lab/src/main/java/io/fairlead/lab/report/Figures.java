@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.fairlead.core.fairness.RepStats;
+import io.fairlead.lab.CurveFigures;
 import io.fairlead.lab.LabResult;
 import io.fairlead.lab.PolicyRun;
 import io.fairlead.lab.Scenario;
@@ -22,6 +23,7 @@ import java.util.Map;
  * The report's figures as one Jackson tree: the same tree is {@code figures.json} and the data the
  * page's charts draw from. The CSV tables flatten it (one row per run and week; one row per run and
  * rep). A figure that is not finite (a gap to a bound of zero) is written as null, an empty cell.
+ * Each run's trade-off curve at the end ({@code curve}) is in the JSON only.
  */
 final class Figures {
 
@@ -108,8 +110,38 @@ final class Figures {
       for (RepStats s : run.finalReps()) {
         rep(reps.addObject(), s);
       }
+      curve(r.putObject("curve"), run.curve());
     }
     return root;
+  }
+
+  /** The trade-off curve at the end; a budget or per-rep budget without a limit is null. */
+  private static void curve(ObjectNode o, CurveFigures c) {
+    o.put("movable", c.movable());
+    moves(o, "maxMovesPerRep", c.maxMovesPerRep());
+    if (c.fewestMovesToCountOptimum().isPresent()) {
+      o.put("fewestMovesToCountOptimum", c.fewestMovesToCountOptimum().getAsInt());
+    } else {
+      o.putNull("fewestMovesToCountOptimum");
+    }
+    ArrayNode points = o.putArray("points");
+    for (CurveFigures.Point p : c.points()) {
+      ObjectNode q = points.addObject();
+      q.put("budget", p.budget());
+      moves(q, "maxMoves", p.maxMoves());
+      q.put("moves", p.moves());
+      number(q, "countGap", p.countGap());
+      number(q, "valueMaxGap", p.valueMaxGap());
+      number(q, "topTierGap", p.topTierGap());
+    }
+  }
+
+  private static void moves(ObjectNode o, String field, int moves) {
+    if (moves == Integer.MAX_VALUE) {
+      o.putNull(field);
+    } else {
+      o.put(field, moves);
+    }
   }
 
   private static void week(ObjectNode o, WeekFigures w) {

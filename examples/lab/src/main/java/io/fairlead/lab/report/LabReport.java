@@ -3,6 +3,7 @@ package io.fairlead.lab.report;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fairlead.lab.CurveFigures;
 import io.fairlead.lab.LabResult;
 import io.fairlead.lab.PolicyRun;
 import io.fairlead.lab.WeekFigures;
@@ -32,8 +33,7 @@ import java.util.Locale;
  * shows what was drawn. Every name of the result (scenario, policies, reps, reasons) is escaped, in
  * the HTML and in the script's data.
  *
- * <p>Immutable and thread-safe; the same result gives the same files, byte for byte. The trade-off
- * curve of fairness against moves is not drawn: a lab result holds no curve yet.
+ * <p>Immutable and thread-safe; the same result gives the same files, byte for byte.
  *
  * @since 0.1.0
  */
@@ -104,7 +104,10 @@ public final class LabReport {
   /**
    * The figures as JSON: the scenario, and per run its policy, one-line verdict, moves, weeks
    * (every figure of {@link WeekFigures} but the full metrics and gaps) and final reps (customers,
-   * value, top tier and receipts next to their fair shares). A figure that is not finite is null.
+   * value, top tier and receipts next to their fair shares) and trade-off curve at the end ({@code
+   * curve}: movable customers, the proven fewest moves to the count optimum, and per budget the
+   * moves and the gaps to the proven bounds). A figure that is not finite, and a budget without a
+   * limit, is null.
    */
   public String json() {
     return Figures.json(figures);
@@ -233,6 +236,13 @@ public final class LabReport {
             + " moves come from departures, conflicts and covers for long leave."
       },
       {
+        "What more moves would buy",
+        "At the end of each run the book is rebalanced on paper, nothing moved, with budgets of 0,"
+            + " 1, 2, 5 and 10 % of the customers that may move and without a limit: each point is"
+            + " the moves a budget used and how far customers and the largest value then are above"
+            + " the proven best. Where the line flattens, more moves buy little fairness."
+      },
+      {
         "Lorenz curve",
         "Reps ordered from least to most loaded: the curve shows what share of all customers the"
             + " least loaded part of the team holds; the diagonal is perfectly even, and the"
@@ -285,6 +295,7 @@ public final class LabReport {
       h.append("<p>No run rebalanced: no customer was moved by rebalancing.</p>\n");
     }
     h.append("</section>\n");
+    curve(h);
     h.append("<section id=\"unassigned\">\n<h2>Unassigned leads</h2>\n");
     boolean any =
         result.runs().stream()
@@ -303,6 +314,35 @@ public final class LabReport {
       h.append("<p>No lead was left unassigned at the end of a week, in any run.</p>\n");
     }
     h.append("</section>\n");
+  }
+
+  /** The trade-off curve at the end of each run, and the proven fewest moves to the optimum. */
+  private void curve(StringBuilder h) {
+    h.append("<section id=\"curve\">\n<h2>What more moves would buy</h2>\n")
+        .append("<p class=\"note\">At the end of each run, the book rebalanced on paper with")
+        .append(" budgets of 0, 1, 2, 5 and 10 % of its movable customers and without a limit,")
+        .append(" under the rebalancer the schedule would use, whether or not the policy")
+        .append(" rebalances. Solid: customers above the proven best; dotted: the largest value")
+        .append(" above its proven bound. Points with the same moves share a label. The fewest")
+        .append(" moves that reach the best spread of customers, proven (no rebalance needs")
+        .append(" fewer): ");
+    List<String> fewest = new ArrayList<>();
+    for (PolicyRun run : result.runs()) {
+      CurveFigures c = run.curve();
+      fewest.add(
+          escape(run.policy())
+              + " "
+              + c.fewestMovesToCountOptimum().stream()
+                  .mapToObj(String::valueOf)
+                  .findFirst()
+                  .orElse("out of reach")
+              + " of "
+              + c.movable()
+              + " movable");
+    }
+    h.append(String.join("; ", fewest)).append(".</p>\n<div class=\"grid\">\n");
+    chart(h, "curve", "", "tall");
+    h.append("</div>\n</section>\n");
   }
 
   private static void chart(StringBuilder h, String kind, String attributes, String size) {

@@ -195,6 +195,53 @@
     });
   }
 
+  // What more moves would buy: per run, the gaps to the proven bounds after each budget's moves.
+  // Budgets that used the same moves are the same book, so they share a point and its label.
+  function curve() {
+    var measures = [
+      { pick: function (p) { return p.countGap; }, line: 'solid', symbol: 'circle' },
+      { pick: function (p) { return p.valueMaxGap; }, line: 'dotted', symbol: 'triangle' }
+    ];
+    var series = [];
+    F.runs.forEach(function (r, i) {
+      var points = [];
+      r.curve.points.forEach(function (p) {
+        var last = points[points.length - 1];
+        if (last && last.moves === p.moves) {
+          last.budgets.push(p.budget);
+        } else {
+          points.push({ moves: p.moves, budgets: [p.budget], point: p });
+        }
+      });
+      measures.forEach(function (m) {
+        series.push({
+          name: r.policy,
+          type: 'line',
+          symbol: m.symbol,
+          symbolSize: 7,
+          lineStyle: { width: 2, type: m.line },
+          itemStyle: { color: color(i) },
+          label: { show: true, position: 'top', fontSize: 10, formatter: '{b}' },
+          labelLayout: { hideOverlap: true },
+          data: points.filter(function (q) { return m.pick(q.point) !== null; })
+            .map(function (q) {
+              return {
+                name: q.budgets.join(', '),
+                value: [q.moves, Number((100 * m.pick(q.point)).toFixed(1))]
+              };
+            })
+        });
+      });
+    });
+    return base('What more moves would buy: % above the proven best, against moves', {
+      tooltip: { trigger: 'item' },
+      xAxis: { type: 'value', name: 'moves', minInterval: 1, nameLocation: 'middle',
+        nameGap: 28 },
+      yAxis: { type: 'value', name: '% above the proven best', min: 0 },
+      series: series
+    });
+  }
+
   var BUILDERS = {
     load: function (el) { return load(Number(el.getAttribute('data-run'))); },
     'lorenz-count': function () {
@@ -216,6 +263,7 @@
         function (w) { return w.lag; }, 1);
     },
     moves: moves,
+    curve: curve,
     unassigned: unassigned
   };
 

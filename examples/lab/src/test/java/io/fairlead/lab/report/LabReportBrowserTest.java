@@ -48,8 +48,10 @@ class LabReportBrowserTest {
   @Test
   void everyChartContainerHoldsAnSvgWithDrawnMarks() {
     List<String> charts = charts(body);
-    // a load chart per run (2 policies + history), 2 Lorenz, 3 over time, moves, unassigned
-    assertThat(charts).hasSize(result.runs().size() + 2 + 3 + 1 + 1);
+    // a load chart per run (2 policies + history), 2 Lorenz, 3 over time, moves, the trade-off
+    // curve, unassigned
+    assertThat(charts).hasSize(result.runs().size() + 2 + 3 + 1 + 1 + 1);
+    assertThat(charts).anyMatch(c -> c.contains("data-chart=\"curve\""));
     for (String chart : charts) {
       String name = attribute(chart, "data-chart");
       assertThat(chart.contains("<svg")).as("chart %s holds an <svg> (%s)", name, DIR).isTrue();

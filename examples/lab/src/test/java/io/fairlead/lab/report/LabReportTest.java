@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fairlead.lab.CurveFigures;
 import io.fairlead.lab.LabResult;
 import io.fairlead.lab.PolicyRun;
 import io.fairlead.lab.WeekFigures;
@@ -65,8 +66,39 @@ class LabReportTest {
     for (PolicyRun run : result.runs()) {
       assertThat(html).contains("<h3>" + LabReport.escape(run.policy()) + "</h3>");
     }
-    for (String term : List.of("Fair share", "Gini", "Jain", "Receipts lag", "proven bound")) {
+    for (String term :
+        List.of(
+            "Fair share",
+            "Gini",
+            "Jain",
+            "Receipts lag",
+            "proven bound",
+            "What more moves would")) {
       assertThat(html.substring(legend, charts)).contains(term);
+    }
+  }
+
+  @Test
+  void thePage_drawsTheTradeOffCurve_andNamesTheProvenFewestMovesPerRun() {
+    String html = report.html();
+    int section = html.indexOf("<section id=\"curve\">");
+    assertThat(section).isPositive();
+    String curve = html.substring(section, html.indexOf("</section>", section));
+    assertThat(curve).contains("What more moves would buy").contains("data-chart=\"curve\"");
+    for (PolicyRun run : result.runs()) {
+      String fewest =
+          run.curve().fewestMovesToCountOptimum().stream()
+              .mapToObj(String::valueOf)
+              .findFirst()
+              .orElse("out of reach");
+      assertThat(curve)
+          .contains(
+              LabReport.escape(run.policy())
+                  + " "
+                  + fewest
+                  + " of "
+                  + run.curve().movable()
+                  + " movable");
     }
   }
 
@@ -108,6 +140,21 @@ class LabReportTest {
       assertThat(last.get("to").asText()).isEqualTo(w.to().toString());
       assertThat(r.get("reps").get(0).get("customers").asInt())
           .isEqualTo(run.finalReps().get(0).leads());
+      JsonNode curve = r.get("curve");
+      assertThat(curve.get("movable").asInt()).isEqualTo(run.curve().movable());
+      assertThat(curve.get("points")).hasSize(6);
+      for (int k = 0; k < 6; k++) {
+        CurveFigures.Point p = run.curve().points().get(k);
+        JsonNode q = curve.get("points").get(k);
+        assertThat(q.get("budget").asText()).isEqualTo(p.budget());
+        assertThat(q.get("moves").asInt()).isEqualTo(p.moves());
+        assertThat(q.get("countGap").asDouble()).isEqualTo(p.countGap());
+        assertThat(q.get("valueMaxGap").asDouble()).isEqualTo(p.valueMaxGap());
+      }
+      // no limit is null, not Integer.MAX_VALUE
+      assertThat(curve.get("points").get(5).get("maxMoves").isNull()).isTrue();
+      assertThat(curve.get("fewestMovesToCountOptimum").isNull())
+          .isEqualTo(run.curve().fewestMovesToCountOptimum().isEmpty());
     }
     // the scenario's North leads: unassigned for want of a rep who may take them
     assertThat(report.json()).contains("\"no-eligible-rep:region\"");
