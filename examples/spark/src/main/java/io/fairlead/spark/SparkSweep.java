@@ -5,11 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.fairlead.lab.Sweep;
 import io.fairlead.lab.SweepRow;
 import io.fairlead.lab.SweepTask;
+import io.fairlead.lab.report.SweepReport;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,6 +35,7 @@ import org.apache.spark.sql.types.StructType;
  * SparkSession spark = SparkSession.builder().appName("sweep").getOrCreate();
  * List<SweepRow> rows = SparkSweep.run(spark, sweep);
  * SparkSweep.writeParquet(spark, rows, "out/rows.parquet");
+ * SweepReport.of(rows).write(Path.of("out")); // sweep.html and sweep.csv
  * }</pre>
  *
  * <p>{@link #main} is the job for {@code spark-submit} (see {@code docs/sweeps.md}).
@@ -138,8 +136,9 @@ public final class SparkSweep {
    * {@code default}, {@code receipts} and three variants of {@code rebalancing} ({@code
    * maxMovesShare} 0.01, 0.02, 0.05), for seeds 1..{@code seeds} (default 12 weeks, 4 seeds), and
    * writes {@code rows.parquet/} into the output directory (any Hadoop path) and, when it is a
-   * plain local path, {@code rows.csv} too. Without a master (no {@code spark-submit --master}, no
-   * {@code spark.master} property) it runs on {@code local[2]}.
+   * plain local path, the sweep's report too: {@code sweep.html} and {@code sweep.csv} ({@link
+   * SweepReport}). Without a master (no {@code spark-submit --master}, no {@code spark.master}
+   * property) it runs on {@code local[2]}.
    */
   public static void main(String[] args) throws IOException {
     if (args.length < 1) {
@@ -172,9 +171,8 @@ public final class SparkSweep {
       writeParquet(spark, rows, out + "rows.parquet");
       String wrote = out + "rows.parquet";
       if (local) {
-        Files.createDirectories(Path.of(out));
-        writeCsv(rows, Path.of(out, "rows.csv"));
-        wrote += " and " + Path.of(out, "rows.csv");
+        Path page = SweepReport.of(rows).write(Path.of(out));
+        wrote += ", " + page + " and " + page.resolveSibling(SweepReport.CSV);
       }
       System.out.printf(
           Locale.ROOT,
@@ -185,14 +183,6 @@ public final class SparkSweep {
           wrote);
     } finally {
       spark.stop();
-    }
-  }
-
-  static void writeCsv(List<SweepRow> rows, Path file) {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      Sweep.writeCsv(rows, w);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

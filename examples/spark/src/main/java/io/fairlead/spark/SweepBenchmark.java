@@ -2,6 +2,9 @@ package io.fairlead.spark;
 
 import io.fairlead.lab.Sweep;
 import io.fairlead.lab.SweepRow;
+import io.fairlead.lab.report.SweepReport;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,15 +24,17 @@ import org.apache.spark.sql.SparkSession;
  * mvn -q -B -pl examples/spark -am test-compile exec:exec -Dexec.mainClass=io.fairlead.spark.SweepBenchmark
  * </pre>
  *
- * Arguments: {@code [weeks=12] [rounds=3]}.
+ * Arguments: {@code [weeks=12] [rounds=3] [report-dir]}; with a report folder, the sweep's report
+ * ({@link SweepReport}: {@code sweep.html} and {@code sweep.csv}) of its rows is written there.
  */
 public final class SweepBenchmark {
 
   private SweepBenchmark() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException {
     int weeks = args.length > 0 ? Integer.parseInt(args[0]) : 12;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    Path reportDir = args.length > 2 ? Path.of(args[2]) : null;
     Sweep sweep =
         Sweep.builder(new GeneratedScenarios(weeks, 20))
             .scenarios("uniform")
@@ -79,6 +84,9 @@ public final class SweepBenchmark {
       System.out.println("median wall time of the sweep:");
       seconds.forEach(
           (way, s) -> System.out.printf(Locale.ROOT, "  %-24s %6.2f s%n", way, median(s)));
+      if (reportDir != null) {
+        System.out.println("wrote " + SweepReport.of(reference).write(reportDir));
+      }
     } finally {
       spark.stop();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fairlead.lab.Sweep;
 import io.fairlead.lab.SweepRow;
+import io.fairlead.lab.report.SweepReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,13 +59,14 @@ class SparkSweepTest {
   }
 
   @Test
-  void theRows_roundTripThroughParquet_andCsv(@TempDir Path dir) throws Exception {
+  void theRows_roundTripThroughParquet_andGoIntoTheReportAndItsCsv(@TempDir Path dir)
+      throws Exception {
     List<SweepRow> rows = SparkSweep.run(spark, SWEEP);
 
     String parquet = dir.resolve("rows.parquet").toString();
     SparkSweep.writeParquet(spark, rows, parquet);
     List<Row> back = spark.read().parquet(parquet).orderBy("task").collectAsList();
-    SparkSweep.writeCsv(rows, dir.resolve("rows.csv"));
+    Path page = SweepReport.of(rows).write(dir);
 
     assertThat(back).hasSize(rows.size());
     for (int i = 0; i < rows.size(); i++) {
@@ -76,7 +78,8 @@ class SparkSweepTest {
       assertThat(p.getDouble(p.fieldIndex("lag"))).isEqualTo(r.lag());
       assertThat(p.getInt(p.fieldIndex("rebalanceMoves"))).isEqualTo(r.rebalanceMoves());
     }
-    assertThat(Files.readAllLines(dir.resolve("rows.csv")))
+    assertThat(Files.readString(page)).contains("<td>" + rows.get(0).variant() + "</td>");
+    assertThat(Files.readAllLines(dir.resolve("sweep.csv")))
         .hasSize(1 + rows.size())
         .first()
         .asString()
