@@ -8,8 +8,6 @@ import io.fairlead.lab.LabResult;
 import io.fairlead.lab.PolicyRun;
 import io.fairlead.lab.WeekFigures;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,9 +48,6 @@ public final class LabReport {
 
   /** The final reps' CSV file name: one row per run and rep. */
   public static final String REPS_CSV = "reps.csv";
-
-  private static final String ECHARTS =
-      "META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
 
   /** One color per run, in run order; the recorded history is grey. Also the charts' colors. */
   private static final List<String> COLORS =
@@ -135,9 +130,9 @@ public final class LabReport {
         .append("<title>")
         .append(escape("fairlead lab report: " + result.scenario()))
         .append("</title>\n<style>\n")
-        .append(resource("report.css"))
+        .append(Resources.resource("report.css"))
         .append("</style>\n<script>\n")
-        .append(resource("status.js"))
+        .append(Resources.resource("status.js"))
         .append("</script>\n</head>\n<body>\n");
     h.append("<header>\n<h1>")
         .append(escape(result.scenario()))
@@ -163,13 +158,13 @@ public final class LabReport {
         .append(REPS_CSV)
         .append("</code> (per run and rep) next to this page. Charts: Apache ECharts 5.3.1")
         .append(" (Apache License 2.0), inlined.</footer>\n");
-    h.append("<script>\n").append(echarts()).append("\n</script>\n");
+    h.append("<script>\n").append(Resources.echarts()).append("\n</script>\n");
     h.append("<script>\nwindow.FAIRLEAD_FIGURES = ")
         .append(Figures.script(figures))
         .append(";\nwindow.FAIRLEAD_COLORS = ")
         .append(colorsScript())
         .append(";\n</script>\n<script>\n")
-        .append(resource("report.js"))
+        .append(Resources.resource("report.js"))
         .append("</script>\n</body>\n</html>\n");
     return h.toString();
   }
@@ -474,36 +469,5 @@ public final class LabReport {
       }
     }
     return b.toString();
-  }
-
-  private static String echarts() {
-    String js = read(LabReport.class.getClassLoader(), ECHARTS);
-    if (js.toLowerCase(Locale.ROOT).contains("</script")) {
-      throw new IllegalStateException(ECHARTS + " contains </script: it cannot be inlined");
-    }
-    return js;
-  }
-
-  private static String resource(String name) {
-    try (InputStream in = LabReport.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("resource " + name + " of the lab report is missing");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String read(ClassLoader loader, String name) {
-    try (InputStream in = loader.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException(
-            name + " is not on the class path: the lab report needs org.webjars.npm:echarts:5.3.1");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

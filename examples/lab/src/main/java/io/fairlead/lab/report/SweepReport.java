@@ -8,9 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fairlead.lab.Sweep;
 import io.fairlead.lab.SweepRow;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,9 +56,6 @@ public final class SweepReport {
 
   /** The rows' CSV file name ({@link Sweep#writeCsv}'s table). */
   public static final String CSV = "sweep.csv";
-
-  private static final String ECHARTS =
-      "META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -209,10 +204,10 @@ public final class SweepReport {
         .append("<title>")
         .append(escape("fairlead sweep: " + String.join(", ", scenarios)))
         .append("</title>\n<style>\n")
-        .append(resource("report.css"))
-        .append(resource("sweep.css"))
+        .append(Resources.resource("report.css"))
+        .append(Resources.resource("sweep.css"))
         .append("</style>\n<script>\n")
-        .append(resource("status.js"))
+        .append(Resources.resource("status.js"))
         .append("</script>\n</head>\n<body>\n");
     h.append("<header>\n<h1>Policy sweep</h1>\n<p class=\"sub\">fairlead sweep report · ")
         .append(rows.size())
@@ -229,11 +224,11 @@ public final class SweepReport {
         .append(CSV)
         .append("</code> next to this page. Charts: Apache ECharts 5.3.1")
         .append(" (Apache License 2.0), inlined.</footer>\n");
-    h.append("<script>\n").append(echarts()).append("\n</script>\n");
+    h.append("<script>\n").append(Resources.echarts()).append("\n</script>\n");
     h.append("<script>\nwindow.FAIRLEAD_SWEEP = ")
         .append(Figures.script(data()))
         .append(";\n</script>\n<script>\n")
-        .append(resource("sweep.js"))
+        .append(Resources.resource("sweep.js"))
         .append("</script>\n</body>\n</html>\n");
     return h.toString();
   }
@@ -656,37 +651,5 @@ public final class SweepReport {
   /** {@link LabReport#escape}: text for HTML content and quoted attribute values. */
   static String escape(String s) {
     return LabReport.escape(s);
-  }
-
-  private static String echarts() {
-    String js = read(SweepReport.class.getClassLoader(), ECHARTS);
-    if (js.toLowerCase(Locale.ROOT).contains("</script")) {
-      throw new IllegalStateException(ECHARTS + " contains </script: it cannot be inlined");
-    }
-    return js;
-  }
-
-  private static String resource(String name) {
-    try (InputStream in = SweepReport.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("resource " + name + " of the sweep report is missing");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String read(ClassLoader loader, String name) {
-    try (InputStream in = loader.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException(
-            name
-                + " is not on the class path: the sweep report needs org.webjars.npm:echarts:5.3.1");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,0 +1,46 @@
+package io.fairlead.lab.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/** What both report pages inline: ECharts from its webjar, and this package's CSS and scripts. */
+final class Resources {
+
+  /** The ECharts script inside the webjar {@code org.webjars.npm:echarts:5.3.1}. */
+  static final String ECHARTS = "META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
+
+  private Resources() {}
+
+  /** ECharts, checked to be safe inside a {@code <script>} element. */
+  static String echarts() {
+    String js =
+        read(
+            Resources.class.getClassLoader().getResourceAsStream(ECHARTS),
+            ECHARTS + " is not on the class path: the reports need org.webjars.npm:echarts:5.3.1");
+    if (js.toLowerCase(Locale.ROOT).contains("</script")) {
+      throw new IllegalStateException(ECHARTS + " contains </script: it cannot be inlined");
+    }
+    return js;
+  }
+
+  /** A CSS or script file of this package. */
+  static String resource(String name) {
+    return read(
+        Resources.class.getResourceAsStream(name),
+        "resource " + name + " of the lab's reports is missing");
+  }
+
+  private static String read(InputStream stream, String missing) {
+    try (InputStream in = stream) {
+      if (in == null) {
+        throw new IllegalStateException(missing);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
