@@ -199,11 +199,7 @@ public final class LabReport {
             + " proportion to their weights; it respects territories and roles, so two reps'"
             + " fair shares can differ."
       },
-      {
-        "Gini",
-        "How unevenly customers (or value) are spread over the reps, per unit of weight: 0 when"
-            + " every rep holds exactly its share, towards 1 when one rep holds everything."
-      },
+      {"Gini", Resources.GINI},
       {
         "Jain",
         "Another evenness index: 1 when every rep's load is the same, 1/n when one of n reps holds"
@@ -225,11 +221,7 @@ public final class LabReport {
             + " by exact computation: 0 % means provably optimal, 5 % means 5 % above the best"
             + " possible."
       },
-      {
-        "Moves",
-        "Rebalancing moves take an existing customer from one rep and give it to another; other"
-            + " moves come from departures, conflicts and covers for long leave."
-      },
+      {"Moves", Resources.MOVES},
       {
         "What more moves would buy",
         "At the end of each run the book is rebalanced on paper, nothing moved, with budgets of 0,"
@@ -244,13 +236,7 @@ public final class LabReport {
             + " further below it, the less even."
       }
     };
-    for (String[] t : terms) {
-      h.append("<dt>")
-          .append(escape(t[0]))
-          .append("</dt><dd>")
-          .append(escape(t[1]))
-          .append("</dd>\n");
-    }
+    Resources.definitions(h, terms);
     h.append("</dl>\n</section>\n");
   }
 

@@ -12,7 +12,28 @@ final class Resources {
   /** The ECharts script inside the webjar {@code org.webjars.npm:echarts:5.3.1}. */
   static final String ECHARTS = "META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
 
+  /** The legend's definition of the Gini coefficient, the same on both pages. */
+  static final String GINI =
+      "How unevenly customers (or value) are spread over the reps, per unit of weight: 0 when"
+          + " every rep holds exactly its share, towards 1 when one rep holds everything.";
+
+  /** The legend's definition of moves, the same on both pages. */
+  static final String MOVES =
+      "Rebalancing moves take an existing customer from one rep and give it to another; other"
+          + " moves come from departures, conflicts and covers for long leave.";
+
   private Resources() {}
+
+  /** Appends a legend: each term and its definition, escaped, as a definition list's items. */
+  static void definitions(StringBuilder h, String[][] terms) {
+    for (String[] t : terms) {
+      h.append("<dt>")
+          .append(LabReport.escape(t[0]))
+          .append("</dt><dd>")
+          .append(LabReport.escape(t[1]))
+          .append("</dd>\n");
+    }
+  }
 
   /** ECharts, checked to be safe inside a {@code <script>} element. */
   static String echarts() {

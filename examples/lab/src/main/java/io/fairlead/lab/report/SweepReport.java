@@ -398,11 +398,7 @@ public final class SweepReport {
         "Each seed draws another lead stream; every variant sees the same streams. The spread over"
             + " seeds shows how much a figure depends on luck rather than on the policy."
       },
-      {
-        "Gini",
-        "How unevenly customers (or value) are spread over the reps, per unit of weight: 0 when"
-            + " every rep holds exactly its share, towards 1 when one rep holds everything."
-      },
+      {"Gini", Resources.GINI},
       {
         "Largest gap to fair share",
         "The most customers any single rep holds above or below its fair share (what it would hold"
@@ -412,24 +408,14 @@ public final class SweepReport {
         "Receipts lag",
         "The most new leads any rep is behind (or ahead of) its entitlement this period."
       },
-      {
-        "Moves",
-        "Rebalancing moves take an existing customer from one rep and give it to another; other"
-            + " moves come from departures, conflicts and covers for long leave."
-      },
+      {"Moves", Resources.MOVES},
       {
         "Box",
         "Per variant, the line across the box is the median over seeds, the box spans the middle"
             + " half (lower to upper quartile), the whiskers reach the lowest and highest seed."
       }
     };
-    for (String[] t : terms) {
-      h.append("<dt>")
-          .append(escape(t[0]))
-          .append("</dt><dd>")
-          .append(escape(t[1]))
-          .append("</dd>\n");
-    }
+    Resources.definitions(h, terms);
     h.append("</dl>\n</section>\n");
   }
 
