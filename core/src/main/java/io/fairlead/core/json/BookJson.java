@@ -42,7 +42,21 @@ record BookJson(String format, Integer version, String zone, String head, List<E
       String rule,
       String previousHash,
       String hash,
-      ChangeJson change) {}
+      ChangeJson change) {
+
+    static EventJson from(BookEvent e) {
+      return new EventJson(
+          e.seq(),
+          e.at().toString(),
+          e.kind().id(),
+          e.actor(),
+          e.reason(),
+          e.rule(),
+          e.previousHash(),
+          e.hash(),
+          BookJson.change(e.change()));
+    }
+  }
 
   /**
    * The fields of every kind of change; each kind uses some (see {@code docs/json-format.md}), and
@@ -67,17 +81,7 @@ record BookJson(String format, Integer version, String zone, String head, List<E
   static BookJson from(Book book) {
     List<EventJson> out = new ArrayList<>();
     for (BookEvent e : book.events()) {
-      out.add(
-          new EventJson(
-              e.seq(),
-              e.at().toString(),
-              e.kind().id(),
-              e.actor(),
-              e.reason(),
-              e.rule(),
-              e.previousHash(),
-              e.hash(),
-              change(e.change())));
+      out.add(EventJson.from(e));
     }
     return new BookJson(FORMAT, VERSION, book.clock().getZone().getId(), book.verify().head(), out);
   }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.fairlead.core.allocation.Allocation;
 import io.fairlead.core.book.Book;
+import io.fairlead.core.book.BookEvent;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.policy.Policy;
@@ -278,6 +279,28 @@ public final class FairleadJson {
   public static Book readBook(String json, Book.Builder builder) {
     requireNonNull(builder, "builder");
     return JsonCodec.read("book", json, BookJson.class).toBook(JsonPath.root("book"), builder);
+  }
+
+  /**
+   * Writes one event of a book's log, in the form of an element of the {@code events} of {@link
+   * #writeBook}: a host that stores the log itself (a row per event in its database) writes each
+   * new event with this and rebuilds the book with {@link Book#replay} of {@link #readBookEvent}s.
+   */
+  public static String writeBookEvent(BookEvent event) {
+    requireNonNull(event, "event");
+    return JsonCodec.write(BookJson.EventJson.from(event));
+  }
+
+  /**
+   * Reads one event written by {@link #writeBookEvent}, hashes as written ({@link Book#replay} and
+   * {@link Book#verify()} check the chain).
+   *
+   * @throws JsonInputException if the JSON is malformed or not an event, naming the path, e.g.
+   *     {@code book event JSON at $.change.to}
+   */
+  public static BookEvent readBookEvent(String json) {
+    JsonPath root = JsonPath.root("book event");
+    return BookJson.event(root, JsonCodec.read(root, json, BookJson.EventJson.class, null));
   }
 
   /**

@@ -157,8 +157,14 @@ final class JsonCodec {
     } else {
       at = located ? root + ", " + line : root.toString();
     }
-    return new IllegalArgumentException(
-        root.document() + " JSON at " + at + ": malformed JSON: " + message, cause);
+    return new JsonInputException(
+        root.document(),
+        root.toString(),
+        null,
+        line,
+        "malformed JSON: " + message,
+        root.document() + " JSON at " + at + ": malformed JSON: " + message,
+        cause);
   }
 
   private static IllegalArgumentException mappingError(

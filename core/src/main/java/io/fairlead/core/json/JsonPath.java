@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 final class JsonPath {
 
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern RECORD_PREFIX = Pattern.compile("((?:lead|rep) [^:\\s]+): ");
   private static final Pattern FIRST_WORD = Pattern.compile("^([A-Za-z]+)");
 
   private final String document;
@@ -91,9 +92,22 @@ final class JsonPath {
   }
 
   IllegalArgumentException error(String message, Throwable cause) {
+    String record = label;
+    String detail = message;
+    if (label == null) {
+      // a message made deeper down may start with its own record ("lead c42: ...")
+      java.util.regex.Matcher m = RECORD_PREFIX.matcher(message);
+      if (m.lookingAt()) {
+        record = m.group(1);
+        detail = message.substring(m.end());
+      }
+    } else if (message.startsWith(label + ":")) {
+      detail = message.substring(label.length() + 1).strip();
+    }
     String text =
-        label == null || message.startsWith(label + ":") ? message : label + ": " + message;
-    return new IllegalArgumentException(document + " JSON at " + path + ": " + text, cause);
+        record == null || message.startsWith(record + ":") ? message : record + ": " + message;
+    return new JsonInputException(
+        document, path, record, null, detail, document + " JSON at " + path + ": " + text, cause);
   }
 
   /** Returns the value of a required field of the object here, or fails naming it. */
