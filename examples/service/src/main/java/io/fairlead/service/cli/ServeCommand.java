@@ -1,0 +1,61 @@
+package io.fairlead.service.cli;
+
+import io.fairlead.service.FairleadService;
+import io.fairlead.service.ServiceConfig;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code fairlead serve}: runs the HTTP service until it is stopped. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = "Run the HTTP JSON service on its database until stopped (Ctrl-C).")
+final class ServeCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "the service configuration (JSON); the bundled demo configuration if absent")
+  Path config;
+
+  @Option(names = "--port", paramLabel = "PORT", description = "listen on this port instead")
+  Integer port;
+
+  @Option(names = "--database", paramLabel = "JDBC-URL", description = "use this database instead")
+  String database;
+
+  @Option(names = "--sample", description = "load the bundled Maven CRM sample into an empty book")
+  boolean sample;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    ServiceConfig c = config == null ? ServiceConfig.demo() : ServiceConfig.read(config);
+    if (port != null) {
+      c = c.withPort(port);
+    }
+    if (database != null) {
+      c =
+          c.withDatabase(
+              new ServiceConfig.Database(database, c.database().user(), c.database().password()));
+    }
+    if (sample) {
+      c = c.withSample(true);
+    }
+    FairleadService s = FairleadService.start(c);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  s.close();
+                  stopped.countDown();
+                }));
+    System.out.println(
+        "fairlead service on http://" + c.host() + ":" + s.port() + " — Ctrl-C stops it");
+    stopped.await();
+    return 0;
+  }
+}
