@@ -244,7 +244,10 @@ final class HttpApi {
               ctx,
               200,
               Map.of(
-                  "entries", ops.service().audit(longParam(ctx, "after", 0), limit(ctx, 10_000))));
+                  "entries",
+                  ops.service().audit(longParam(ctx, "after", 0), limit(ctx, 10_000)).stream()
+                      .map(AuditEntry::view)
+                      .toList()));
         });
     r.get(
         "/v1/audit/verify",
