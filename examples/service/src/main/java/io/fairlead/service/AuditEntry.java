@@ -15,11 +15,11 @@ import java.util.Optional;
  *
  * @param id its place in the log, from 1
  * @param at when (the service's clock)
- * @param actor who asked ({@code anonymous} without a valid token)
+ * @param actor who asked
  * @param role the caller's role
  * @param action what was asked, e.g. {@code "claim"}, {@code "POST /v1/leads/{id}/override"}
  * @param target what it was asked on, e.g. {@code "lead c42"}
- * @param outcome {@code done}, {@code refused} (403, 409), {@code unauthorized} (401)
+ * @param outcome {@code done}, or {@code refused} (403, 409)
  * @param status the HTTP status answered
  * @param detail the answer in words
  * @param firstEvent the first book event recorded, for a decision that recorded any

@@ -247,8 +247,13 @@ final class BookService {
     }
   }
 
+  /**
+   * Whether an answer is a refusal the audit log keeps: 403 (the role may not) and 409 (the rules
+   * say no). A 401 has no actor to name; it is logged, not audited, so traffic without a token
+   * cannot write to the database.
+   */
   static boolean refusal(int status) {
-    return status == 401 || status == 403 || status == 409;
+    return status == 403 || status == 409;
   }
 
   /** Audits a refusal made outside a decision (a read the caller may not make, a bad token). */
@@ -271,7 +276,7 @@ final class BookService {
             caller,
             action,
             target,
-            e.status() == 401 ? "unauthorized" : "refused",
+            "refused",
             e.status(),
             e.getMessage(),
             Optional.empty(),

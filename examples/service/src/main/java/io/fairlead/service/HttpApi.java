@@ -556,6 +556,9 @@ final class HttpApi {
   }
 
   private void answer(Context ctx, ApiError e) {
+    if (e.status() == 401) {
+      LOG.warn("401 {} {} from {}: {}", ctx.method(), ctx.path(), ctx.ip(), e.getMessage());
+    }
     if (BookService.refusal(e.status()) && !e.isAudited()) {
       Caller c = ctx.attribute(CALLER);
       try {
