@@ -26,9 +26,28 @@ import picocli.CommandLine.Command;
       FairleadCommand.EXIT_REFUSED,
       FairleadCommand.EXIT_USAGE
     },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  fairlead allocate problem.json -o result.json --table",
+      "  fairlead serve --sample",
+      "  FAIRLEAD_TOKEN=demo-manager-token fairlead ledger --table",
+      "See docs/cli.md."
+    },
     subcommands = {
       AllocateCommand.class,
       ServeCommand.class,
+      ClientCommands.RouteCommand.class,
+      ClientCommands.ClaimCommand.class,
+      ClientCommands.ReleaseCommand.class,
+      ClientCommands.ReclaimCommand.class,
+      ClientCommands.OverrideCommand.class,
+      ClientCommands.WhoOwnsCommand.class,
+      ClientCommands.MayTakeCommand.class,
+      ClientCommands.LedgerCommand.class,
+      ClientCommands.ReportCommand.class,
+      ClientCommands.AuditCommand.class,
+      ClientCommands.VerifyCommand.class,
+      ClientCommands.PoolCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class FairleadCommand implements Runnable {
