@@ -1,6 +1,7 @@
 package io.fairlead.service.cli;
 
 import io.fairlead.core.allocation.Allocation;
+import io.fairlead.core.allocation.SearchReport;
 import io.fairlead.core.json.FairleadJson;
 import io.fairlead.core.problem.Problem;
 import io.fairlead.examples.AllocationTables;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -133,7 +135,30 @@ final class AllocateCommand implements Callable<Integer> {
       human.println();
     }
     human.println(AllocationTables.summary(a) + (output == null ? "" : " -> " + output));
+    human.println(times(a));
     return FairleadCommand.OK;
+  }
+
+  /**
+   * Where the solve's time went, from its search report: {@code solved in 2,790 ms: compile 49 ms,
+   * prepare 25 ms, construction 25 ms, local search 2,667 ms; 100,000 of 100,000 moves}.
+   */
+  static String times(Allocation a) {
+    SearchReport s = a.search();
+    StringBuilder sb = new StringBuilder("solved in ").append(millis(a.elapsed())).append(':');
+    String sep = " ";
+    for (SearchReport.PhaseTime p : s.phases()) {
+      sb.append(sep).append(p.name()).append(' ').append(millis(p.time()));
+      sep = ", ";
+    }
+    if (s.moveBudget() > 0) {
+      sb.append(String.format(Locale.ROOT, "; %,d of %,d moves", s.moves(), s.moveBudget()));
+    }
+    return sb.toString();
+  }
+
+  private static String millis(Duration d) {
+    return String.format(Locale.ROOT, "%,d ms", d.toMillis());
   }
 
   private Problem read() {

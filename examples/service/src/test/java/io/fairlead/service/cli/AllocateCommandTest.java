@@ -255,6 +255,10 @@ class AllocateCommandTest {
     assertThat(a.outcomes()).hasSize(2);
     assertThat(firstColumn(r.err(), "lead ")).containsExactly("c1", "c2");
     assertThat(r.err()).contains("2 leads, 2 reps: 2 assigned, 0 unassigned");
+    assertThat(r.err())
+        .containsPattern(
+            "solved in [0-9,]+ ms: compile [0-9,]+ ms, .*local search [0-9,]+ ms;"
+                + " 100,000 of 100,000 moves");
   }
 
   @Test
