@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -96,11 +97,14 @@ public final class AllocationTables {
     t.print(out);
   }
 
-  /** {@link #reps(PrintStream, Allocation, Function)} with each rep's regions joined by "+". */
+  /**
+   * {@link #reps(PrintStream, Allocation, Function)} with each rep's regions in alphabetical order,
+   * joined by "+" ({@code Rep.regions()} is a set whose order may differ from run to run).
+   */
   public static void reps(PrintStream out, Allocation a) {
     Map<String, String> regions = new HashMap<>();
     for (Rep r : a.problem().reps()) {
-      regions.put(r.id().value(), String.join("+", r.regions()));
+      regions.put(r.id().value(), String.join("+", new TreeSet<>(r.regions())));
     }
     reps(out, a, id -> regions.getOrDefault(id, ""));
   }
