@@ -34,17 +34,18 @@ final class FileChecks {
    */
   static void writable(CommandLine cl, String name, Path file) {
     Path dir = file.toAbsolutePath().getParent();
+    Path shown = file.getParent() != null ? file.getParent() : dir; // as the user named it
     if (Files.isDirectory(file)) {
       throw new ParameterException(
           cl, name + ": '" + file + "' is a directory; name the file to write");
     }
     if (dir == null || !Files.isDirectory(dir)) {
       throw new ParameterException(
-          cl, name + ": no such directory '" + dir + "' to write '" + file + "' in");
+          cl, name + ": no such directory '" + shown + "' to write '" + file + "' in");
     }
     if (!Files.isWritable(dir)) {
       throw new ParameterException(
-          cl, name + ": cannot write in directory '" + dir + "' (permission denied)");
+          cl, name + ": cannot write in directory '" + shown + "' (permission denied)");
     }
     if (Files.exists(file) && !Files.isWritable(file)) {
       throw new ParameterException(
