@@ -1,5 +1,6 @@
 package io.fairlead.service.cli;
 
+import io.fairlead.service.ApiError;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -13,7 +14,9 @@ final class Refusals implements CommandLine.IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed)
       throws Exception {
-    if (!(ex instanceof Refusal) && !(ex instanceof java.io.UncheckedIOException)) {
+    if (!(ex instanceof Refusal)
+        && !(ex instanceof ApiError)
+        && !(ex instanceof java.io.UncheckedIOException)) {
       throw ex;
     }
     cl.getErr().println(cl.getColorScheme().errorText("error: " + ex.getMessage()));
