@@ -5,10 +5,8 @@ import io.fairlead.core.allocation.LeadOutcome;
 import io.fairlead.core.allocation.SearchReport;
 import io.fairlead.core.allocation.Status;
 import io.fairlead.core.fairness.FairnessMetrics;
-import io.fairlead.core.fairness.RepStats;
 import io.fairlead.core.fairness.Spread;
 import io.fairlead.core.fairness.Violation;
-import io.fairlead.core.model.Tier;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,39 +100,6 @@ final class FairnessReport {
     row(t, allocations, "soft score", a -> TextTable.count(a.score().soft()));
     if (timings == Timings.SHOW) {
       row(t, allocations, "elapsed (ms)", a -> TextTable.count(a.elapsed().toMillis()));
-    }
-    t.print(out);
-  }
-
-  /**
-   * Prints one allocation's per-rep summary: kept, new, total against fair share, value, top tier.
-   */
-  static void printReps(PrintStream out, Allocation a, Function<String, String> regionOf) {
-    Tier top = a.problem().policy().tiers().top();
-    TextTable t =
-        new TextTable(
-            "rep",
-            "region",
-            "weight",
-            "kept",
-            "new",
-            "leads",
-            "fair",
-            "value",
-            top + "-tier",
-            "fair " + top);
-    for (RepStats r : a.reps()) {
-      t.row(
-          r.rep().value(),
-          regionOf.apply(r.rep().value()),
-          String.format(java.util.Locale.ROOT, "%.2f", r.weight()),
-          r.leads() - r.newLeads(),
-          r.newLeads(),
-          r.leads(),
-          TextTable.one(r.fairLeads()),
-          TextTable.money(r.value()),
-          r.tierLeads().getOrDefault(top, 0),
-          TextTable.one(r.fairTierLeads().getOrDefault(top, 0.0)));
     }
     t.print(out);
   }

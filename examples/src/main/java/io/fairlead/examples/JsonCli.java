@@ -1,7 +1,6 @@
 package io.fairlead.examples;
 
 import io.fairlead.core.allocation.Allocation;
-import io.fairlead.core.allocation.SearchReport;
 import io.fairlead.core.json.FairleadJson;
 import io.fairlead.core.problem.Problem;
 import io.fairlead.solver.LeadAllocator;
@@ -51,15 +50,6 @@ public final class JsonCli {
     if (code != OK) {
       System.exit(code);
     }
-  }
-
-  private static String ending(SearchReport s) {
-    return switch (s.ending()) {
-      case MOVE_BUDGET -> "the search ended on its move budget (reproducible)";
-      case NOTHING_TO_DO, ONE_PASS, NOT_REPORTED -> "nothing to search";
-      case TIME_LIMIT, UNIMPROVED_TIME_LIMIT ->
-          "the search was cut by the time limit (not reproducible: try a larger --time-limit)";
-    };
   }
 
   /**
@@ -142,22 +132,7 @@ public final class JsonCli {
       err.println("error: cannot write " + result + ": " + e.getMessage());
       return IO_ERROR;
     }
-    out.println(
-        problem.leads().size()
-            + " leads, "
-            + problem.reps().size()
-            + " reps: "
-            + allocation.metrics().assigned()
-            + " assigned, "
-            + allocation.metrics().unassigned()
-            + " unassigned, "
-            + allocation.metrics().violations().size()
-            + " hard violations, score "
-            + allocation.score()
-            + "; "
-            + ending(allocation.search())
-            + " -> "
-            + result);
+    out.println(AllocationTables.summary(allocation) + " -> " + result);
     return OK;
   }
 }

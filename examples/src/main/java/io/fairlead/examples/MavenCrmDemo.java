@@ -139,7 +139,7 @@ public final class MavenCrmDemo {
             + optimised.method()
             + ", per rep (kept = owned before and kept; "
             + "new = received in this run; fair = weighted fair share)");
-    FairnessReport.printReps(out, optimised, id -> regionOf(problem, id));
+    AllocationTables.reps(out, optimised);
 
     out.println();
     out.println(

@@ -7,21 +7,45 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A plain-text table: the first column left-aligned, the others right-aligned, a rule under the
- * header. Enough for reports printed to a terminal; not thread-safe.
+ * A plain-text table: the first column left-aligned, the others right-aligned unless {@linkplain
+ * #left(int...) made left-aligned} (names, sentences), a rule under the header. Enough for reports
+ * printed to a terminal; not thread-safe. Public for the service's command line, which prints the
+ * same tables.
+ *
+ * <pre>{@code
+ * new TextTable("lead", "rep", "value").left(1).row("c1", "ana", TextTable.money(12000)).print(out);
+ * }</pre>
  */
-final class TextTable {
+public final class TextTable {
 
   private final List<String[]> rows = new ArrayList<>();
   private final int columns;
+  private final boolean[] left;
 
-  TextTable(String... header) {
+  /** A table with this header; the number of names is the number of columns. */
+  public TextTable(String... header) {
     this.columns = header.length;
+    this.left = new boolean[columns];
+    if (columns > 0) {
+      left[0] = true;
+    }
     rows.add(header.clone());
   }
 
+  /** Left-aligns these columns (0-based) as well as the first. */
+  public TextTable left(int... columnIndices) {
+    for (int c : columnIndices) {
+      if (c < 0 || c >= columns) {
+        throw new IllegalArgumentException(
+            "column " + c + " is not in the table's " + columns + " columns");
+      }
+      left[c] = true;
+    }
+    return this;
+  }
+
   /** Adds a row; missing cells are blank, extra cells are an error. */
-  TextTable row(Object... cells) {
+  public TextTable row(Object... cells) {
     if (cells.length > columns) {
       throw new IllegalArgumentException(
           "row has " + cells.length + " cells, the table has " + columns + " columns");
@@ -35,7 +59,8 @@ final class TextTable {
     return this;
   }
 
-  void print(PrintStream out) {
+  /** Prints the header, a rule, and the rows. */
+  public void print(PrintStream out) {
     int[] width = new int[columns];
     for (String[] r : rows) {
       for (int c = 0; c < columns; c++) {
@@ -50,7 +75,7 @@ final class TextTable {
           sb.append("  ");
         }
         String pad = " ".repeat(width[c] - r[c].length());
-        sb.append(c == 0 ? r[c] + pad : pad + r[c]);
+        sb.append(left[c] ? r[c] + pad : pad + r[c]);
       }
       out.println(sb.toString().stripTrailing());
       if (i == 0) {
@@ -61,22 +86,22 @@ final class TextTable {
   }
 
   /** A number with 3 decimals, or "inf". */
-  static String ratio(double x) {
+  public static String ratio(double x) {
     return Double.isInfinite(x) ? "inf" : String.format(Locale.ROOT, "%.3f", x);
   }
 
   /** A number with 1 decimal. */
-  static String one(double x) {
+  public static String one(double x) {
     return String.format(Locale.ROOT, "%.1f", x);
   }
 
   /** A whole amount with thousands separators. */
-  static String money(double x) {
+  public static String money(double x) {
     return String.format(Locale.ROOT, "%,.0f", x);
   }
 
   /** An integer with thousands separators. */
-  static String count(long x) {
+  public static String count(long x) {
     return String.format(Locale.ROOT, "%,d", x);
   }
 }
