@@ -112,8 +112,14 @@ class PartitionedRoutingSimulationTest {
     for (List<Integer> behind = c.behind(); !behind.isEmpty(); behind = c.behind()) {
       int p = behind.get(order.nextInt(behind.size()));
       if (p == victim && !killed && c.instance(p).next() == killAt) {
+        String dying = c.instance(p).snapshot().router();
         c.kill(p);
         killed = true;
+        while (c.instance(p).next() < killAt) {
+          c.step(p); // the replay
+        }
+        // The restored instance is where the dead one was, to the character of its JSON.
+        assertThat(c.instance(p).snapshot().router()).isEqualTo(dying);
       }
       c.step(p);
       if (c.instance(p).next() % 300 == 0) {
