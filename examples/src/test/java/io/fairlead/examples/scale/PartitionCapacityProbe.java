@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,12 +24,17 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * What one partition costs, for docs/scaling.md: a router holding a book of {@code leads} leads
- * over {@code reps} reps. Prints, per book size: the heap the router holds (its leads included),
+ * over {@code reps} reps. Prints, per book size: the heap the router holds (its leads included);
  * its routing rate on one thread at a steady book (each route followed by the release of the lead
- * routed 4,096 routes earlier), the time {@link LeadRouter#state()} takes (the instance's pause,
- * between two records), the time and size of the JSON snapshot ({@link FairleadJson#writeRouter},
- * and gzipped), and the time to read it back ({@link FairleadJson#readRouter}: the restore of a
- * dead instance before its replay). Times are medians of three runs.
+ * routed 4,096 routes earlier; building the lead included) and the p99 of a route and release; the
+ * leads decoded from JSON per second ({@link FairleadJson#readLead}: what a consumer spends on a
+ * record of the log besides routing it); the time {@link LeadRouter#state()} takes (the instance's
+ * pause, between two records); the time and size of the JSON snapshot ({@link
+ * FairleadJson#writeRouter}), and gzipped; and the time to read it back ({@link
+ * FairleadJson#readRouter}: the restore of a dead instance before its replay). Times are medians of
+ * three runs. The routing rate, and the write and read times, are also given in the thread's own
+ * CPU time (garbage collection aside), which other processes on a shared machine disturb less; the
+ * last column is the machine's load average after the row.
  *
  * <pre>
  * MAVEN_OPTS=-Xmx8g mvn -q -B -pl examples -am test-compile exec:java -Dspotless.check.skip=true \
@@ -45,6 +51,7 @@ public final class PartitionCapacityProbe {
   private static final String[] INDUSTRIES = {"retail", "software", "finance", "medical"};
   private static final String[] TIERS = {"A", "B", "C", "C", "C"};
   private static final int LAG = 4_096;
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
   private PartitionCapacityProbe() {}
 
@@ -73,18 +80,20 @@ public final class PartitionCapacityProbe {
         System.getProperty("java.version"));
     out.printf(
         Locale.ROOT,
-        "%10s %9s %10s %8s %10s %8s %9s %9s %10s %9s %9s%n",
+        "%10s %8s %9s %9s %7s %9s %8s %13s %8s %8s %7s %13s %5s%n",
         "book",
         "heap MiB",
         "routes/s",
+        "(per cpu)",
         "p99 us",
         "decodes/s",
         "state ms",
-        "write ms",
+        "write ms(cpu)",
         "JSON MiB",
         "gzip MiB",
         "gzip ms",
-        "read ms");
+        "read ms(cpu)",
+        "load");
     for (int leads : sizes) {
       run(leads, reps, seconds, out);
     }
@@ -123,6 +132,7 @@ public final class PartitionCapacityProbe {
     long[] latency = new long[1 << 16];
     int n = 0;
     long routes = 0;
+    long cpu = CPU.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     long end = start + (long) (seconds * 1e9);
     long now = start;
@@ -145,13 +155,16 @@ public final class PartitionCapacityProbe {
       routes++;
     }
     double rate = routes / ((now - start) / 1e9);
+    double cpuRate = routes / ((CPU.getCurrentThreadCpuTime() - cpu) / 1e9);
     long[] last = Arrays.copyOf(latency, Math.min(n, latency.length));
     Arrays.sort(last);
     double p99 = last[(int) Math.floor(0.99 * (last.length - 1))] / 1e3;
 
     long[] state = new long[3];
     long[] write = new long[3];
+    long[] writeCpu = new long[3];
     long[] read = new long[3];
+    long[] readCpu = new long[3];
     String json = null;
     LeadRouter restored = null;
     for (int k = 0; k < 3; k++) {
@@ -159,13 +172,17 @@ public final class PartitionCapacityProbe {
       RouterState s = router.state();
       state[k] = System.nanoTime() - t;
       s = null;
+      long c = CPU.getCurrentThreadCpuTime();
       t = System.nanoTime();
       json = FairleadJson.writeRouter(router);
       write[k] = System.nanoTime() - t;
+      writeCpu[k] = CPU.getCurrentThreadCpuTime() - c;
       restored = null;
+      c = CPU.getCurrentThreadCpuTime();
       t = System.nanoTime();
       restored = FairleadJson.readRouter(json, policy);
       read[k] = System.nanoTime() - t;
+      readCpu[k] = CPU.getCurrentThreadCpuTime() - c;
     }
     double decoded = decodeRate(random);
     long t = System.nanoTime();
@@ -173,18 +190,20 @@ public final class PartitionCapacityProbe {
     long gzipTime = System.nanoTime() - t;
     out.printf(
         Locale.ROOT,
-        "%10s %9.0f %,10.0f %8.1f %,10.0f %8.0f %9.0f %9.1f %10.1f %9.0f %9.0f%n",
+        "%10s %8.0f %,9.0f %,9.0f %7.1f %,9.0f %8.0f %13s %8.1f %8.1f %7.0f %13s %5.1f%n",
         String.format(Locale.ROOT, "%,d", leads),
         heap / (double) (1 << 20),
         rate,
+        cpuRate,
         p99,
         decoded,
         median(state) / 1e6,
-        median(write) / 1e6,
+        String.format(Locale.ROOT, "%,.0f (%,.0f)", median(write) / 1e6, median(writeCpu) / 1e6),
         json.getBytes(StandardCharsets.UTF_8).length / (double) (1 << 20),
         gzip / (double) (1 << 20),
         gzipTime / 1e6,
-        median(read) / 1e6);
+        String.format(Locale.ROOT, "%,.0f (%,.0f)", median(read) / 1e6, median(readCpu) / 1e6),
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     return new Routers(router, restored);
   }
 

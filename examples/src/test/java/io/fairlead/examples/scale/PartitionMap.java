@@ -182,11 +182,11 @@ final class PartitionMap {
    *
    * <ul>
    *   <li>A lead to route or release: locked, to its owner's partition; else to the partition of
-   *       the reps that may take it, availability aside (its owner's, when the owner is one of
-   *       them). One that no rep may take goes to the no-territory partition. One whose owner may
-   *       not keep it (another group's rep) goes, without its owner, to the partition of its
-   *       takers: a partition's router knows no rep of another, so it places the lead where one
-   *       instance would move it, and reports it {@code ASSIGNED}, not {@code MOVED}.
+   *       the reps that may take it, availability aside. One that no rep may take goes to the
+   *       no-territory partition (whose roster has its owner, if any). One owned by a rep of
+   *       another partition than its takers (who may not keep it, not being one of them) goes there
+   *       without its owner: a partition's router knows no rep of another, so it places the lead
+   *       where one instance would move it, and reports it {@code ASSIGNED}, not {@code MOVED}.
    *   <li>A new period: to every partition.
    *   <li>A rep's new definition: to its partition and the no-territory partition.
    * </ul>
