@@ -72,10 +72,6 @@ final class Cluster {
     }
   }
 
-  int size() {
-    return instances.length;
-  }
-
   PartitionInstance instance(int partition) {
     return instances[partition];
   }
@@ -160,13 +156,5 @@ final class Cluster {
   /** How many decisions were emitted a second time (replayed after a restore), all identical. */
   int emittedAgain() {
     return emittedAgain;
-  }
-
-  List<LeadRouter> routers() {
-    List<LeadRouter> out = new ArrayList<>();
-    for (PartitionInstance i : instances) {
-      out.add(i.router());
-    }
-    return out;
   }
 }
