@@ -266,12 +266,7 @@ final class HttpApi {
                 ctx,
                 ApiError.of(
                     e.getStatus(),
-                    switch (e.getStatus()) {
-                      case 413 -> "payload-too-large";
-                      case 404 -> "not-found";
-                      case 405 -> "method-not-allowed";
-                      default -> "http-" + e.getStatus();
-                    },
+                    ApiError.codeOf(e.getStatus()),
                     e.getStatus() == 413
                         ? "the body is larger than the limit of " + config.maxBodyBytes() + " bytes"
                         : e.getMessage())));
@@ -621,7 +616,7 @@ final class HttpApi {
         String message,
         Throwable cause,
         Callback callback) {
-      String body = errorBody(ApiError.of(code, "http-" + code, text(code, message)));
+      String body = errorBody(ApiError.of(code, ApiError.codeOf(code), text(code, message)));
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
       response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
     }
