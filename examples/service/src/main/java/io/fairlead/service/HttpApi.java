@@ -61,6 +61,7 @@ final class HttpApi {
         Javalin.create(
             c -> {
               c.http.maxRequestSize = config.maxBodyBytes();
+              c.http.prefer405over404 = true; // a known path with another method
               c.http.defaultContentType = JSON;
               c.startup.showJavalinBanner = false;
               c.jetty.modifyServer(s -> s.setErrorHandler(new JsonErrorHandler()));
@@ -259,17 +260,7 @@ final class HttpApi {
 
     r.exception(ApiError.class, (e, ctx) -> answer(ctx, e));
     r.exception(JsonInputException.class, (e, ctx) -> answer(ctx, ApiError.of(e)));
-    r.exception(
-        HttpResponseException.class,
-        (e, ctx) ->
-            answer(
-                ctx,
-                ApiError.of(
-                    e.getStatus(),
-                    ApiError.codeOf(e.getStatus()),
-                    e.getStatus() == 413
-                        ? "the body is larger than the limit of " + config.maxBodyBytes() + " bytes"
-                        : e.getMessage())));
+    r.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, httpError(e, ctx)));
     r.exception(
         IllegalArgumentException.class,
         (e, ctx) -> answer(ctx, ApiError.of(400, "invalid-request", e.getMessage())));
@@ -537,6 +528,22 @@ final class HttpApi {
   }
 
   // ------------------------------------------------------------------ answers
+
+  /** Javalin's own refusals (no route, a method the route does not take, a body too large). */
+  private ApiError httpError(HttpResponseException e, Context ctx) {
+    int status = e.getStatus();
+    String message =
+        switch (status) {
+          case 413 -> "the body is larger than the limit of " + config.maxBodyBytes() + " bytes";
+          case 405 -> {
+            String allowed = String.join(", ", e.getDetails().values());
+            ctx.header("Allow", allowed);
+            yield ctx.method() + " is not allowed on " + ctx.path() + "; it takes " + allowed;
+          }
+          default -> e.getMessage();
+        };
+    return ApiError.of(status, ApiError.codeOf(status), message);
+  }
 
   private static void json(Context ctx, int status, Object body) {
     try {

@@ -16,8 +16,9 @@ import java.util.Set;
  * What every answer of the service must be, whatever it was sent: JSON ({@code Content-Type:
  * application/json}, a body that parses), an error in the one shape {@code {"error": {"status",
  * "code", "message", "document"?, "path"?, "record"?, "location"?, "rules"?}}} with a code
- * documented for its status ({@code docs/service-errors.md}), and no Java stack trace. Failures are
- * {@link AssertionError}s.
+ * documented for its status ({@code docs/service-errors.md}), and no Java stack trace; a 401 with
+ * {@code WWW-Authenticate}, a 405 with {@code Allow} (RFC 9110). Failures are {@link
+ * AssertionError}s.
  */
 final class HttpOracle {
 
@@ -97,6 +98,8 @@ final class HttpOracle {
     if (status >= 400) {
       checkError(status, json, text);
     }
+    check(status != 401 || answer.header("WWW-Authenticate") != null, "a 401 names no scheme");
+    check(status != 405 || answer.header("Allow") != null, "a 405 names no allowed method");
     return json;
   }
 
