@@ -15,8 +15,9 @@ import java.util.Map;
  * The committed HTTP-level corpus, {@code src/test/resources/fuzz/http}: one request per file,
  * written as text with placeholders for what text cannot hold (tokens, lengths, raw bytes, a body
  * of 70,000 bytes, the point where a slow client stalls), and an index, {@code index.txt}, with the
- * exact status and error code each must get ({@code -} for a 2xx). The placeholders are listed at
- * the top of the index.
+ * exact status and error code each must get ({@code -} for a 2xx), or {@code closed -} for a
+ * request the service must not answer but disconnect (a client that stalls before its headers end
+ * has sent no request yet). The placeholders are listed at the top of the index.
  */
 final class HttpCases {
 
@@ -26,13 +27,16 @@ final class HttpCases {
   private static final Map<String, String> TOKENS =
       Map.of("manager", Fixture.MANAGER, "admin", Fixture.ADMIN, "ana", Fixture.ANA);
 
+  /** The status of a case the service must not answer, but disconnect (index: {@code closed}). */
+  static final int CLOSED = 0;
+
   private HttpCases() {}
 
   /**
    * One case.
    *
    * @param file its file name
-   * @param status the exact status it must get
+   * @param status the exact status it must get, or {@link #CLOSED}
    * @param code the error code it must get, or {@code "-"} for a 2xx
    */
   record Case(String file, int status, String code) {
@@ -73,7 +77,7 @@ final class HttpCases {
       if (f.length != 3 || !f[0].endsWith(".http")) {
         throw new IllegalStateException("index.txt: cannot read '" + line + "'");
       }
-      out.add(new Case(f[0], Integer.parseInt(f[1]), f[2]));
+      out.add(new Case(f[0], f[1].equals("closed") ? CLOSED : Integer.parseInt(f[1]), f[2]));
     }
     return out;
   }

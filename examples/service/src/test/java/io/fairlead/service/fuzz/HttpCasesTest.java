@@ -70,6 +70,10 @@ class HttpCasesTest {
         assertThat(other.status()).as("another client, while this one stalls").isEqualTo(200);
       }
       Answer a = http.read();
+      if (c.status() == HttpCases.CLOSED) {
+        assertThat(a).as("no answer: the connection is closed").isNull();
+        return;
+      }
       assertThat(a).as("an answer, not a closed connection").isNotNull();
       JsonNode json = HttpOracle.check(a, sent, Set.of(c.status()));
       assertThat(json.path("error").path("code").asText("-")).as(a.text()).isEqualTo(c.code());
