@@ -21,6 +21,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -304,8 +305,12 @@ final class HttpApi {
     if (!path.startsWith("/v1/")) {
       return;
     }
-    String h = ctx.header("Authorization");
-    if (h == null || !h.startsWith("Bearer ")) {
+    List<String> all = Collections.list(ctx.req().getHeaders("Authorization"));
+    if (all.size() > 1) { // which one counts would be a guess: a proxy's, or the client's?
+      throw ApiError.unauthorized("send one Authorization header, not " + all.size());
+    }
+    String h = all.isEmpty() ? "" : all.get(0).strip();
+    if (!h.regionMatches(true, 0, "Bearer ", 0, 7)) { // a scheme is case-insensitive (RFC 9110)
       throw ApiError.unauthorized("send a token: Authorization: Bearer <token>");
     }
     Caller c = config.tokens().get(h.substring(7).strip());
