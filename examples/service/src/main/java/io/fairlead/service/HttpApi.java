@@ -515,6 +515,18 @@ final class HttpApi {
     return (int) Math.min(max, longParam(ctx, "limit", max));
   }
 
+  /** {@code true} or {@code false}; absent is false. */
+  private static boolean booleanParam(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.equals("false")) {
+      return false;
+    }
+    if (v.equals("true")) {
+      return true;
+    }
+    throw ApiError.invalid("query", name, "must be true or false, was '" + v + "'");
+  }
+
   private static long longParam(Context ctx, String name, long otherwise) {
     String v = ctx.queryParam(name);
     if (v == null) {
@@ -586,7 +598,7 @@ final class HttpApi {
       throw ApiError.invalid("problem", "$", "the body is empty; expected a problem document");
     }
     Problem p = FairleadJson.readProblem(body);
-    boolean explain = "true".equals(ctx.queryParam("explain"));
+    boolean explain = booleanParam(ctx, "explain");
     if (p.leads().size() <= config.syncLimit()) {
       Allocation a = Jobs.solve(p, null);
       ops.audited(c, "allocate", p.leads().size() + " leads", Jobs.summary(a));
