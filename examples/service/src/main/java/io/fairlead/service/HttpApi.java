@@ -492,7 +492,8 @@ final class HttpApi {
     }
     var n = in.raw("share");
     if (!n.isNumber() || n.doubleValue() < 0 || n.doubleValue() > 1) {
-      throw in.at("share").error("must be a number from 0 (leave) to 1 (full time), was " + n);
+      throw in.at("share")
+          .error("must be a number from 0 (leave) to 1 (full time), was " + in.source("share"));
     }
     return n.doubleValue();
   }
@@ -508,7 +509,7 @@ final class HttpApi {
     if (!in.has("rep")) {
       throw in.at("rep").error("missing required field 'rep'");
     }
-    return FairleadJson.readRep(in.raw("rep").toString(), in.document(), "$.rep");
+    return FairleadJson.readRep(in.source("rep"), in.document(), "$.rep");
   }
 
   private static int limit(Context ctx, int max) {
@@ -584,8 +585,7 @@ final class HttpApi {
       }
     } else {
       candidate =
-          Optional.of(
-              FairleadJson.readLead(in.raw("candidate").toString(), in.document(), "$.candidate"));
+          Optional.of(FairleadJson.readLead(in.source("candidate"), in.document(), "$.candidate"));
     }
     json(ctx, 200, ops.mayTake(c, rep, id, candidate));
   }
