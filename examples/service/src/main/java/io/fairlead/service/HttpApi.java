@@ -664,7 +664,39 @@ final class HttpApi {
   }
 
   private static void raw(Context ctx, int status, String json) {
-    ctx.status(status).contentType(JSON).result(json);
+    ctx.status(status).contentType(JSON).result(escapeLoneSurrogates(json));
+  }
+
+  /**
+   * JSON text with every lone surrogate written as a {@code \\uXXXX} escape. A refusal may quote
+   * what the client sent (an unknown field's name, in the message and the path), and the client may
+   * have sent a lone surrogate as an escape; encoded as UTF-8 it would become '?', and the path
+   * would name a field the client did not send. In JSON text a lone surrogate can only be in a
+   * string, where the escape stands for the same character.
+   */
+  static String escapeLoneSurrogates(String json) {
+    StringBuilder out = null;
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      boolean pair =
+          Character.isHighSurrogate(c)
+              && i + 1 < json.length()
+              && Character.isLowSurrogate(json.charAt(i + 1));
+      if (pair) {
+        if (out != null) {
+          out.append(c).append(json.charAt(i + 1));
+        }
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        if (out == null) {
+          out = new StringBuilder(json.length() + 16).append(json, 0, i);
+        }
+        out.append(String.format("\\u%04X", (int) c));
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? json : out.toString();
   }
 
   private void answer(Context ctx, ApiError e) {

@@ -99,6 +99,20 @@ class HttpCasesTest {
   }
 
   @Test
+  void aRefusal_namesAFieldWithALoneSurrogate_asSent() {
+    // found by the mutation fuzz: the path came back as $.?, a field the client did not send
+    HttpCases.Request r =
+        HttpCases.request(
+            HttpCases.resource("json-lone-surrogate-escape-in-an-unknown-field.http"));
+    try (RawHttp http = new RawHttp(service.port(), GUARD)) {
+      Answer a = http.send(r.bytes()).read();
+      assertThat(a.text()).contains("\"path\":\"$.\\uD800\"");
+      assertThat(HttpOracle.check(a, "", Set.of(400)).path("error").path("path").asText())
+          .isEqualTo("$.\uD800");
+    }
+  }
+
+  @Test
   void index_namesEveryFileOnce() throws IOException {
     List<String> indexed = HttpCases.cases().stream().map(HttpCases.Case::file).toList();
     try (Stream<Path> files = Files.list(Path.of(HttpCases.DIRECTORY))) {
