@@ -154,6 +154,13 @@ record Endpoint(
             embedded(Reader.REP, "rep", "rep request", "$.rep")));
     out.add(
         new Endpoint(
+            "DELETE",
+            "/v1/reps/gus",
+            Fixture.ADMIN,
+            List.of("{\"reason\": \"leaves the team\"}"),
+            Optional.empty()));
+    out.add(
+        new Endpoint(
             "PUT",
             "/v1/reps/dan",
             Fixture.ADMIN,
@@ -170,6 +177,8 @@ record Endpoint(
                 "{\"from\": \"2026-03-09\", \"until\": \"2026-03-13\", \"share\": 0.5,"
                     + " \"reason\": \"leave\"}"),
             Optional.empty()));
+    out.add(body("/v1/book/distribute", "{}"));
+    out.add(body("/v1/book/start-day", "{}"));
     out.add(
         new Endpoint(
             "POST",
