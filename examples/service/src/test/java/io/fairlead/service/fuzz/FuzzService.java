@@ -12,16 +12,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
- * The service the fuzz tests attack: the fixture's team and tokens on H2, with small limits so that
- * the limits themselves are reached (a 64 KiB body, a 1 s idle timeout), and five customers
- * (c1..c5) routed to the team, so that the endpoints with a lead id in the path have one to act on.
+ * The service the fuzz tests attack: the fixture's team and tokens on H2, with a small body limit
+ * so that the limit itself is reached (64 KiB), an idle timeout of the test's choosing (1 s where
+ * clients stall), and five customers (c1..c5) routed to the team, so that the endpoints with a lead
+ * id in the path have one to act on.
  */
 final class FuzzService implements AutoCloseable {
 
   /** The largest body it accepts. */
   static final int MAX_BODY = 64 * 1024;
 
-  /** How long a connection may send nothing. */
+  /** How long a connection may send nothing, where the tests make clients stall. */
   static final int IDLE_SECONDS = 1;
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -34,7 +35,10 @@ final class FuzzService implements AutoCloseable {
     this.client = new Client(service.port());
   }
 
-  /** Starts a service on a new H2 database under {@code dir}, with its team and customers. */
+  /**
+   * Starts a service on a new H2 database under {@code dir}, with its team and customers, that
+   * closes a connection after {@code idleSeconds} of silence.
+   */
   static FuzzService start(Path dir, int idleSeconds) {
     ServiceConfig config = ServiceConfig.read(configJson(dir, idleSeconds));
     FuzzService s = new FuzzService(FairleadService.start(config, new TestClock(Fixture.DAY)));

@@ -65,9 +65,11 @@ class HttpCasesTest {
     try (RawHttp http = new RawHttp(service.port(), GUARD)) {
       http.send(request.sent());
       if (request.stalls()) {
-        Answer other = new RawHttp(service.port(), GUARD).send(health()).read();
-        assertThat(other).as("another client, while this one stalls").isNotNull();
-        assertThat(other.status()).as("another client, while this one stalls").isEqualTo(200);
+        try (RawHttp other = new RawHttp(service.port(), GUARD)) {
+          Answer health = other.send(health()).read();
+          assertThat(health).as("another client, while this one stalls").isNotNull();
+          assertThat(health.status()).as("another client, while this one stalls").isEqualTo(200);
+        }
       }
       Answer a = http.read();
       if (c.status() == HttpCases.CLOSED) {
