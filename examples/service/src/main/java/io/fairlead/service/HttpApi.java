@@ -327,8 +327,8 @@ final class HttpApi {
             "payload-too-large",
             "the body is " + length + " bytes, more than the limit of " + config.maxBodyBytes());
       }
-      String type = ctx.header("Content-Type"); // as sent: Jetty's parsed one throws for an
-      // unknown charset
+      // as sent: Jetty's parsed Content-Type throws for a charset it does not know
+      String type = ctx.header("Content-Type");
       boolean hasBody = length > 0 || (length < 0 && ctx.header("Transfer-Encoding") != null);
       if (hasBody) {
         requireJson(type);
@@ -411,7 +411,7 @@ final class HttpApi {
   }
 
   /** Strict UTF-8, or a malformed-json refusal that says where the first bad byte is. */
-  static String utf8(byte[] bytes, String document) {
+  private static String utf8(byte[] bytes, String document) {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
     ByteBuffer in = ByteBuffer.wrap(bytes);
     CharBuffer out = CharBuffer.allocate(bytes.length); // never more chars than bytes
@@ -674,7 +674,7 @@ final class HttpApi {
    * would name a field the client did not send. In JSON text a lone surrogate can only be in a
    * string, where the escape stands for the same character.
    */
-  static String escapeLoneSurrogates(String json) {
+  private static String escapeLoneSurrogates(String json) {
     StringBuilder out = null;
     for (int i = 0; i < json.length(); i++) {
       char c = json.charAt(i);
