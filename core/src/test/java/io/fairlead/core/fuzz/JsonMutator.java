@@ -441,10 +441,13 @@ public final class JsonMutator {
     String old = names.get(random.nextInt(names.size()));
     String name =
         switch (random.nextInt(4)) {
-          case 0 -> old.substring(0, old.length() / 2) + old.substring(old.length() / 2 + 1);
+          case 0 -> // a typo: one character dropped (a field named "" stays "")
+              old.isEmpty()
+                  ? old
+                  : old.substring(0, old.length() / 2) + old.substring(old.length() / 2 + 1);
           case 1 -> old.toUpperCase(java.util.Locale.ROOT);
           case 2 -> oddString();
-          default -> randomKey();
+          default -> keys.isEmpty() ? oddString() : randomKey();
         };
     o.removeAll();
     fields.forEach((k, v) -> o.set(k.equals(old) ? name : k, v));

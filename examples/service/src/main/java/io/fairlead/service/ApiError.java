@@ -73,6 +73,29 @@ public final class ApiError extends RuntimeException {
         List.of());
   }
 
+  /**
+   * The code of an error the HTTP layer answers by its status alone (Jetty refusing a request it
+   * cannot parse, Javalin finding no route): the service's own code for that status where it has
+   * one, so that one condition has one code whoever detects it; else {@code http-<status>}.
+   */
+  static String codeOf(int status) {
+    return switch (status) {
+      case 400 -> "bad-request";
+      case 401 -> "unauthorized";
+      case 403 -> "forbidden";
+      case 404 -> "not-found";
+      case 405 -> "method-not-allowed";
+      case 408 -> "request-timeout";
+      case 413 -> "payload-too-large";
+      case 414 -> "uri-too-long";
+      case 415 -> "unsupported-media-type";
+      case 431 -> "headers-too-large";
+      case 500 -> "internal";
+      case 503 -> "unavailable";
+      default -> "http-" + status;
+    };
+  }
+
   static ApiError unauthorized(String message) {
     return of(401, "unauthorized", message);
   }

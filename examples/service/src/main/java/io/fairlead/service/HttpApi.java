@@ -15,15 +15,20 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -61,6 +66,7 @@ final class HttpApi {
         Javalin.create(
             c -> {
               c.http.maxRequestSize = config.maxBodyBytes();
+              c.http.prefer405over404 = true; // a known path with another method
               c.http.defaultContentType = JSON;
               c.startup.showJavalinBanner = false;
               c.jetty.modifyServer(s -> s.setErrorHandler(new JsonErrorHandler()));
@@ -150,7 +156,9 @@ final class HttpApi {
                 200,
                 Map.of(
                     "matches",
-                    ops.whoOwns(caller(ctx), lead(ctx.body(), "who-owns request", "$")))));
+                    ops.whoOwns(
+                        caller(ctx),
+                        lead(text(ctx, "who-owns request"), "who-owns request", "$")))));
     r.post("/v1/may-take", this::mayTake);
 
     r.get("/v1/pool", ctx -> json(ctx, 200, ops.pool(caller(ctx), limit(ctx, 100_000))));
@@ -259,22 +267,7 @@ final class HttpApi {
 
     r.exception(ApiError.class, (e, ctx) -> answer(ctx, e));
     r.exception(JsonInputException.class, (e, ctx) -> answer(ctx, ApiError.of(e)));
-    r.exception(
-        HttpResponseException.class,
-        (e, ctx) ->
-            answer(
-                ctx,
-                ApiError.of(
-                    e.getStatus(),
-                    switch (e.getStatus()) {
-                      case 413 -> "payload-too-large";
-                      case 404 -> "not-found";
-                      case 405 -> "method-not-allowed";
-                      default -> "http-" + e.getStatus();
-                    },
-                    e.getStatus() == 413
-                        ? "the body is larger than the limit of " + config.maxBodyBytes() + " bytes"
-                        : e.getMessage())));
+    r.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, httpError(e, ctx)));
     r.exception(
         IllegalArgumentException.class,
         (e, ctx) -> answer(ctx, ApiError.of(400, "invalid-request", e.getMessage())));
@@ -312,8 +305,12 @@ final class HttpApi {
     if (!path.startsWith("/v1/")) {
       return;
     }
-    String h = ctx.header("Authorization");
-    if (h == null || !h.startsWith("Bearer ")) {
+    List<String> all = Collections.list(ctx.req().getHeaders("Authorization"));
+    if (all.size() > 1) { // which one counts would be a guess: a proxy's, or the client's?
+      throw ApiError.unauthorized("send one Authorization header, not " + all.size());
+    }
+    String h = all.isEmpty() ? "" : all.get(0).strip();
+    if (!h.regionMatches(true, 0, "Bearer ", 0, 7)) { // a scheme is case-insensitive (RFC 9110)
       throw ApiError.unauthorized("send a token: Authorization: Bearer <token>");
     }
     Caller c = config.tokens().get(h.substring(7).strip());
@@ -330,16 +327,35 @@ final class HttpApi {
             "payload-too-large",
             "the body is " + length + " bytes, more than the limit of " + config.maxBodyBytes());
       }
-      String type = ctx.contentType();
+      // as sent: Jetty's parsed Content-Type throws for a charset it does not know
+      String type = ctx.header("Content-Type");
       boolean hasBody = length > 0 || (length < 0 && ctx.header("Transfer-Encoding") != null);
-      if (hasBody
-          && (type == null
-              || !type.toLowerCase(Locale.ROOT).strip().matches("application/json\\s*(;.*)?"))) {
-        throw ApiError.of(
-            415,
-            "unsupported-media-type",
-            "send the body as Content-Type: application/json, was "
-                + (type == null ? "none" : "'" + type + "'"));
+      if (hasBody) {
+        requireJson(type);
+      }
+    }
+  }
+
+  /** {@code application/json}, with no charset but UTF-8 (RFC 8259: JSON is UTF-8). */
+  private static void requireJson(String type) {
+    String t = type == null ? "" : type.toLowerCase(Locale.ROOT).strip();
+    if (!t.matches("application/json\\s*(;.*)?")) {
+      throw ApiError.of(
+          415,
+          "unsupported-media-type",
+          "send the body as Content-Type: application/json, was "
+              + (type == null ? "none" : "'" + type + "'"));
+    }
+    for (String parameter : t.split(";")) {
+      String[] p = parameter.split("=", 2);
+      if (p.length == 2 && p[0].strip().equals("charset")) {
+        String charset = p[1].strip().replace("\"", "");
+        if (!charset.equals("utf-8")) {
+          throw ApiError.of(
+              415,
+              "unsupported-media-type",
+              "a JSON body is UTF-8 (RFC 8259); charset '" + charset + "' is not supported");
+        }
       }
     }
   }
@@ -352,8 +368,76 @@ final class HttpApi {
     return c;
   }
 
-  private static JsonInput body(Context ctx, String document, boolean emptyIsObject) {
-    return JsonInput.parse(document, ctx.body(), emptyIsObject);
+  private JsonInput body(Context ctx, String document, boolean emptyIsObject) {
+    return JsonInput.parse(document, text(ctx, document), emptyIsObject);
+  }
+
+  /**
+   * The request's body as text, read here and nowhere else. JSON is UTF-8 (RFC 8259): a malformed
+   * byte is refused, not decoded as U+FFFD into an id or a reason. A client that stops sending half
+   * way through its body (the idle timeout passes) is answered 408, a body Jetty cannot take apart
+   * (a broken chunk) 400, both in the error shape: left to Javalin they were an empty 408 and a
+   * 500.
+   */
+  private String text(Context ctx, String document) {
+    byte[] bytes;
+    try {
+      bytes = ctx.bodyAsBytes();
+    } catch (HttpResponseException e) {
+      throw e; // over the size limit: 413
+    } catch (Exception e) { // Javalin is Kotlin: the IOExceptions of the read are not declared
+      throw unreadable(e);
+    }
+    return utf8(bytes, document);
+  }
+
+  private ApiError unreadable(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof TimeoutException) {
+        return ApiError.of(
+            408,
+            "request-timeout",
+            "the body did not arrive: nothing came for "
+                + config.idleTimeout().toSeconds()
+                + " s, the idle timeout");
+      }
+    }
+    LOG.debug("a body could not be read", e);
+    return ApiError.of(
+        400,
+        "bad-request",
+        "the body could not be read (it ends before its length, or a chunk is malformed): "
+            + e.getMessage());
+  }
+
+  /** Strict UTF-8, or a malformed-json refusal that says where the first bad byte is. */
+  private static String utf8(byte[] bytes, String document) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length); // never more chars than bytes
+    CoderResult r = decoder.decode(in, out, true);
+    if (!r.isError()) {
+      r = decoder.flush(out);
+    }
+    out.flip();
+    if (!r.isError()) {
+      return out.toString();
+    }
+    String before = out.toString();
+    int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
+    int column = before.length() - before.lastIndexOf('\n');
+    String where = "line " + line + " column " + column;
+    throw new ApiError(
+        400,
+        "malformed-json",
+        String.format(
+            "%s at $: malformed JSON (%s): the body is not UTF-8: byte 0x%02X at offset %d",
+            document, where, bytes[in.position()], in.position()),
+        document,
+        "$",
+        null,
+        where,
+        List.of());
   }
 
   private static Optional<String> reason(JsonInput in, boolean required) {
@@ -408,7 +492,8 @@ final class HttpApi {
     }
     var n = in.raw("share");
     if (!n.isNumber() || n.doubleValue() < 0 || n.doubleValue() > 1) {
-      throw in.at("share").error("must be a number from 0 (leave) to 1 (full time), was " + n);
+      throw in.at("share")
+          .error("must be a number from 0 (leave) to 1 (full time), was " + in.source("share"));
     }
     return n.doubleValue();
   }
@@ -424,11 +509,23 @@ final class HttpApi {
     if (!in.has("rep")) {
       throw in.at("rep").error("missing required field 'rep'");
     }
-    return FairleadJson.readRep(in.raw("rep").toString(), in.document(), "$.rep");
+    return FairleadJson.readRep(in.source("rep"), in.document(), "$.rep");
   }
 
   private static int limit(Context ctx, int max) {
     return (int) Math.min(max, longParam(ctx, "limit", max));
+  }
+
+  /** {@code true} or {@code false}; absent is false. */
+  private static boolean booleanParam(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.equals("false")) {
+      return false;
+    }
+    if (v.equals("true")) {
+      return true;
+    }
+    throw ApiError.invalid("query", name, "must be true or false, was '" + v + "'");
   }
 
   private static long longParam(Context ctx, String name, long otherwise) {
@@ -451,7 +548,7 @@ final class HttpApi {
 
   private void route(Context ctx) {
     Caller c = caller(ctx);
-    Lead lead = lead(ctx.body(), "lead", "$");
+    Lead lead = lead(text(ctx, "lead"), "lead", "$");
     try {
       ops.service().config().policy().tierOf(lead);
     } catch (IllegalArgumentException e) {
@@ -488,8 +585,7 @@ final class HttpApi {
       }
     } else {
       candidate =
-          Optional.of(
-              FairleadJson.readLead(in.raw("candidate").toString(), in.document(), "$.candidate"));
+          Optional.of(FairleadJson.readLead(in.source("candidate"), in.document(), "$.candidate"));
     }
     json(ctx, 200, ops.mayTake(c, rep, id, candidate));
   }
@@ -497,12 +593,12 @@ final class HttpApi {
   private void allocate(Context ctx) {
     Caller c = caller(ctx);
     Operations.requireManager(c, "run allocations", ops.service(), "allocate");
-    String body = ctx.body();
+    String body = text(ctx, "problem");
     if (body == null || body.isBlank()) {
       throw ApiError.invalid("problem", "$", "the body is empty; expected a problem document");
     }
     Problem p = FairleadJson.readProblem(body);
-    boolean explain = "true".equals(ctx.queryParam("explain"));
+    boolean explain = booleanParam(ctx, "explain");
     if (p.leads().size() <= config.syncLimit()) {
       Allocation a = Jobs.solve(p, null);
       ops.audited(c, "allocate", p.leads().size() + " leads", Jobs.summary(a));
@@ -543,6 +639,22 @@ final class HttpApi {
 
   // ------------------------------------------------------------------ answers
 
+  /** Javalin's own refusals (no route, a method the route does not take, a body too large). */
+  private ApiError httpError(HttpResponseException e, Context ctx) {
+    int status = e.getStatus();
+    String message =
+        switch (status) {
+          case 413 -> "the body is larger than the limit of " + config.maxBodyBytes() + " bytes";
+          case 405 -> {
+            String allowed = String.join(", ", e.getDetails().values());
+            ctx.header("Allow", allowed);
+            yield ctx.method() + " is not allowed on " + ctx.path() + "; it takes " + allowed;
+          }
+          default -> e.getMessage();
+        };
+    return ApiError.of(status, ApiError.codeOf(status), message);
+  }
+
   private static void json(Context ctx, int status, Object body) {
     try {
       raw(ctx, status, JsonInput.MAPPER.writeValueAsString(body));
@@ -552,7 +664,39 @@ final class HttpApi {
   }
 
   private static void raw(Context ctx, int status, String json) {
-    ctx.status(status).contentType(JSON).result(json);
+    ctx.status(status).contentType(JSON).result(escapeLoneSurrogates(json));
+  }
+
+  /**
+   * JSON text with every lone surrogate written as a {@code \\uXXXX} escape. A refusal may quote
+   * what the client sent (an unknown field's name, in the message and the path), and the client may
+   * have sent a lone surrogate as an escape; encoded as UTF-8 it would become '?', and the path
+   * would name a field the client did not send. In JSON text a lone surrogate can only be in a
+   * string, where the escape stands for the same character.
+   */
+  private static String escapeLoneSurrogates(String json) {
+    StringBuilder out = null;
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      boolean pair =
+          Character.isHighSurrogate(c)
+              && i + 1 < json.length()
+              && Character.isLowSurrogate(json.charAt(i + 1));
+      if (pair) {
+        if (out != null) {
+          out.append(c).append(json.charAt(i + 1));
+        }
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        if (out == null) {
+          out = new StringBuilder(json.length() + 16).append(json, 0, i);
+        }
+        out.append(String.format("\\u%04X", (int) c));
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? json : out.toString();
   }
 
   private void answer(Context ctx, ApiError e) {
@@ -624,7 +768,7 @@ final class HttpApi {
         String message,
         Throwable cause,
         Callback callback) {
-      String body = errorBody(ApiError.of(code, "http-" + code, text(code, message)));
+      String body = errorBody(ApiError.of(code, ApiError.codeOf(code), text(code, message)));
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
       response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
     }

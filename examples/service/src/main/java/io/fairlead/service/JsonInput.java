@@ -2,10 +2,13 @@ package io.fairlead.service;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -29,11 +32,17 @@ final class JsonInput {
   private final String document;
   private final String path;
   private final JsonNode node;
+  private final String text; // the whole document as sent, at the top level; else null
 
   private JsonInput(String document, String path, JsonNode node) {
+    this(document, path, node, null);
+  }
+
+  private JsonInput(String document, String path, JsonNode node, String text) {
     this.document = document;
     this.path = path;
     this.node = node;
+    this.text = text;
   }
 
   /** Parses a whole body; an empty body is the empty object when {@code emptyIsObject}. */
@@ -68,7 +77,7 @@ final class JsonInput {
               : "line " + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr(),
           List.of());
     }
-    JsonInput in = new JsonInput(document, "$", n);
+    JsonInput in = new JsonInput(document, "$", n, text);
     in.requireObject();
     return in;
   }
@@ -104,9 +113,38 @@ final class JsonInput {
     return v != null && !v.isNull();
   }
 
-  /** The raw value of a field, for a library document embedded in a request. */
+  /** The parsed value of a field. */
   JsonNode raw(String field) {
     return node.get(field);
+  }
+
+  /**
+   * The text of a top-level field's value exactly as sent, for a library document embedded in a
+   * request. Parsed and written back, a value would not be what the client sent: the number 1e999
+   * becomes the string "Infinity", which a reader takes as a name (a rep called "Infinity").
+   *
+   * @throws IllegalStateException below the top level
+   */
+  String source(String field) {
+    if (text == null) {
+      throw new IllegalStateException("source(" + field + ") below the top level, at " + path);
+    }
+    try (JsonParser p = MAPPER.createParser(text)) {
+      p.nextToken(); // the object: parse() read it whole, so the text is well-formed
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        p.nextToken();
+        int start = (int) p.currentTokenLocation().getCharOffset();
+        p.skipChildren();
+        p.finishToken();
+        if (name.equals(field)) {
+          return text.substring(start, (int) p.currentLocation().getCharOffset());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    throw at(field).error("missing required field '" + field + "'");
   }
 
   String string(String field) {

@@ -198,7 +198,7 @@ public record ServiceConfig(
     Policy policy;
     if (c.has("policy")) {
       try {
-        policy = FairleadJson.readPolicy(c.raw("policy").toString(), "config", "$.policy");
+        policy = FairleadJson.readPolicy(c.source("policy"), "config", "$.policy");
       } catch (JsonInputException e) {
         throw ApiError.of(e);
       }
