@@ -40,7 +40,7 @@ class ServiceReadmeTest {
       assertThat(m.find()).as(doc + " names the jar's command").isTrue();
       String[] args = m.group(1).strip().split("\\s+");
 
-      CommandLine.ParseResult parsed = new CommandLine(new FairleadCommand()).parseArgs(args);
+      CommandLine.ParseResult parsed = FairleadCommand.commandLine().parseArgs(args);
 
       assertThat(parsed.subcommand().commandSpec().name()).isEqualTo("serve");
       assertThat(parsed.subcommand().hasMatchedOption("--sample")).isTrue();

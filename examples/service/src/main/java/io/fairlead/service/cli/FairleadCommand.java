@@ -105,6 +105,13 @@ public final class FairleadCommand implements Runnable {
         spec.commandLine(), "name a command, e.g. 'allocate' or 'serve' (see --help)");
   }
 
+  /**
+   * The command line's model on this process's streams, e.g. to parse arguments without running.
+   */
+  public static CommandLine commandLine() {
+    return new CommandLine(new FairleadCommand(System.out, System.err, false));
+  }
+
   /** The exit code of a command line on this process's standard streams, for the entry point. */
   public static int run(String... args) {
     return run(utf8(FileDescriptor.out), utf8(FileDescriptor.err), System.console() != null, args);
