@@ -1,7 +1,12 @@
 package io.fairlead.core.internal;
 
 import io.fairlead.core.model.Rep;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.function.IntPredicate;
 import java.util.function.IntToDoubleFunction;
 
@@ -10,30 +15,33 @@ import java.util.function.IntToDoubleFunction;
  * of the <em>fractional</em> balance objective, {@code min Σ_r x_r² / w_r} where each lead may be
  * split among its eligible reps and {@code x_r} is what rep {@code r} receives.
  *
- * <p>Why this definition. The optimum is unique (strictly convex in {@code x}), it is what an
- * allocation can reach up to rounding, and it has a known exact form: the reps fall into levels,
- * each rep of level {@code k} holding {@code λ_k · w_r}, each lead going to its eligible reps of
- * the lowest level (the densest-subset decomposition of the eligibility graph). When every rep may
- * take every lead it is the weighted split, {@code Σ leads · w_r / Σ w}; with overlapping
- * territories a split class by class would promise a rep leads that only reps of a higher level
- * could give it.
+ * <p>Why this definition. The optimum is unique (strictly convex in {@code x}), an allocation can
+ * reach it up to rounding, and it has a known exact form: the reps fall into levels, each rep of
+ * level {@code k} holding {@code λ_k · w_r}, each lead going to its eligible reps of the lowest
+ * level (the densest-subset decomposition of the eligibility graph). When every rep may take every
+ * lead it is the weighted split, {@code Σ leads · w_r / Σ w}; with overlapping territories a split
+ * class by class would promise a rep leads that only reps of a higher level could give it.
  *
  * <p>Scope, as the metrics have always counted: every lead that some rep may take (its {@link
  * ProblemIndex#eligible} reps: the rules, and its owner where the owner may hold it), kept and
  * locked leads too, as if they were free (the share says what an even book would hold, not what the
- * locks leave; customers held outside the problem and the period ledger count in no share).
- * Capacities and new-lead caps bound the count shares, as they bound every allocation: a rep holds
- * at most its capacity less its customers held outside, and receives at most its new-lead cap less
- * what the ledger says it received earlier (a lead going to its own owner is not new). So the count
- * shares sum to the most leads an allocation of the freed problem could place. Each tier's shares
- * are those of the tier's leads alone, within the same caps. Value shares are split by eligibility
- * alone: a cap limits how many leads a rep takes, not their value. The receipts' shares split the
- * leads to distribute (free leads only, pinned leads taking their owner's room) the same way.
+ * locks leave); customers held outside the problem and the period ledger's credits count in no
+ * share. The receipts' shares split only the leads to distribute (not pinned), pinned leads taking
+ * their owner's room.
+ *
+ * <p>Caps bound every share by what they let a rep hold. A rep holds at most its capacity less its
+ * customers held outside, and receives at most its new-lead cap less what the ledger says it
+ * received earlier (a lead going to its own owner is not new): the count shares are the exact
+ * optimum within those caps, and sum to the most leads an allocation of the freed problem places.
+ * Each tier's shares are those of the tier's leads alone within the same caps. A rep's value share
+ * is at most the value of the most valuable leads its caps let it hold (the value optimum within
+ * that bound): a cap limits how many leads a rep takes, and which leads fill that room is a choice
+ * the value relaxation does not make.
  *
  * <p>Computed by {@link LoadFlow#solveFractional()} on the aggregated network (one node per
- * eligible array, so {@code O(leads)} to build it), a lead counting {@code 2^k} units with {@code
- * 2^k} the power of two that puts the total below {@code 2^50}: shares are exact up to a unit per
- * rep, a few times {@code 10^-12} leads on the largest problems. Not part of the API.
+ * eligible array, so {@code O(leads)} to build it), an amount of 1 counting {@code 2^k} units with
+ * {@code 2^k} the power of two that puts the total below {@code 2^50}: shares are exact up to a
+ * unit per rep, a few times {@code 10^-12} leads on the largest problems. Not part of the API.
  */
 public final class ShareFlow {
 
@@ -44,47 +52,182 @@ public final class ShareFlow {
 
   private static final int BITS = 50;
 
+  private static final double NONE = Double.POSITIVE_INFINITY;
+
   /** All shares of a problem. */
   public static Shares of(ProblemIndex index) {
+    double[] room = leadRoom(index, false);
+    double[] newRoom = newLeadRoom(index);
     int tiers = index.tierCount();
     double[][] byTier = new double[tiers][];
     for (int t = 0; t < tiers; t++) {
       int tier = t;
-      byTier[t] = leads(index, i -> index.tierRank(i) == tier);
+      byTier[t] = solve(index, i -> index.tierRank(i) == tier, i -> 1, room, newRoom);
     }
-    return new Shares(leads(index, i -> true), value(index), byTier, freeLeads(index));
-  }
-
-  /** Count shares of the leads {@code include} accepts, all taken as free, within the caps. */
-  static double[] leads(ProblemIndex index, IntPredicate include) {
-    return solve(index, include, i -> 1, true, false);
-  }
-
-  /** Value shares (the policy's value basis, in money) of every lead, by eligibility alone. */
-  static double[] value(ProblemIndex index) {
-    return solve(index, i -> true, i -> index.policy().valueOf(index.lead(i)), false, false);
+    IntToDoubleFunction value = i -> index.policy().valueOf(index.lead(i));
+    return new Shares(
+        solve(index, i -> true, i -> 1, room, newRoom),
+        solve(index, i -> true, value, valueRoom(index, room, newRoom), null),
+        byTier,
+        solve(
+            index,
+            i -> index.pin(i) == ProblemIndex.Pin.FREE,
+            i -> 1,
+            leadRoom(index, true),
+            newRoom));
   }
 
   /**
-   * Count shares of the free leads (not pinned to their owner), within the room the pinned leads
-   * leave and the new-lead caps.
+   * The most leads each rep may hold: its capacity under the policy less its customers held outside
+   * (and, if {@code pinnedTakeRoom}, less its pinned leads), or none.
    */
-  static double[] freeLeads(ProblemIndex index) {
-    return solve(index, i -> index.pin(i) == ProblemIndex.Pin.FREE, i -> 1, true, true);
+  static double[] leadRoom(ProblemIndex index, boolean pinnedTakeRoom) {
+    int reps = index.repCount();
+    long[] pinned = new long[reps];
+    if (pinnedTakeRoom) {
+      for (int i = 0; i < index.leadCount(); i++) {
+        if (index.pin(i) != ProblemIndex.Pin.FREE) {
+          pinned[index.owner(i)]++;
+        }
+      }
+    }
+    double[] room = new double[reps];
+    for (int r = 0; r < reps; r++) {
+      int c = index.capacity(r);
+      room[r] =
+          c == Rep.UNLIMITED
+              ? NONE
+              : Math.max(0, (long) c - index.rep(r).heldOutside() - pinned[r]);
+    }
+    return room;
   }
 
   /**
-   * The fractional optimum of the included leads, each worth {@code amount} units.
+   * The most new leads each rep may still receive: its period cap under the policy less what the
+   * ledger says it received earlier, or none.
+   */
+  static double[] newLeadRoom(ProblemIndex index) {
+    double[] room = new double[index.repCount()];
+    for (int r = 0; r < room.length; r++) {
+      int c = index.newLeadCap(r);
+      room[r] = c == Rep.UNLIMITED ? NONE : Math.max(0, (long) c - index.ledgerReceived(r));
+    }
+    return room;
+  }
+
+  /**
+   * The most value each rep's caps let it hold: the value of its {@code κ} most valuable eligible
+   * leads, {@code κ} the most leads it may hold (its room, and its new-lead room plus the eligible
+   * leads it owns), or none when {@code κ} is no fewer than its eligible leads. {@code O(pools·κ ·
+   * log)}: each eligible array's values are sorted once and merged per rep.
+   */
+  static double[] valueRoom(ProblemIndex index, double[] room, double[] newRoom) {
+    int reps = index.repCount();
+    double[] out = new double[reps];
+    Arrays.fill(out, NONE);
+    double[] kappa = room.clone();
+    boolean any = false;
+    int[] owned = new int[reps];
+    for (int i = 0; i < index.leadCount(); i++) {
+      int o = index.owner(i);
+      if (o >= 0 && Arrays.binarySearch(index.eligible(i), o) >= 0) {
+        owned[o]++;
+      }
+    }
+    for (int r = 0; r < reps; r++) {
+      kappa[r] = Math.min(room[r], newRoom[r] + owned[r]);
+      any |= kappa[r] < NONE;
+    }
+    if (!any) {
+      return out;
+    }
+    // Values by eligible array (arrays are shared within a class), sorted from the largest.
+    Map<int[], List<Double>> byArray = new IdentityHashMap<>();
+    List<int[]> arrays = new ArrayList<>();
+    for (int i = 0; i < index.leadCount(); i++) {
+      int[] e = index.eligible(i);
+      if (e.length == 0) {
+        continue;
+      }
+      List<Double> values = byArray.get(e);
+      if (values == null) {
+        values = new ArrayList<>();
+        byArray.put(e, values);
+        arrays.add(e);
+      }
+      values.add(index.policy().valueOf(index.lead(i)));
+    }
+    double[][] sorted = new double[arrays.size()][];
+    int[] eligibleLeads = new int[reps];
+    int[] poolCount = new int[reps];
+    for (int p = 0; p < sorted.length; p++) {
+      List<Double> values = byArray.get(arrays.get(p));
+      double[] v = new double[values.size()];
+      for (int j = 0; j < v.length; j++) {
+        v[j] = -values.get(j);
+      }
+      Arrays.sort(v);
+      for (int j = 0; j < v.length; j++) {
+        v[j] = -v[j];
+      }
+      sorted[p] = v;
+      for (int r : arrays.get(p)) {
+        eligibleLeads[r] += v.length;
+        poolCount[r]++;
+      }
+    }
+    int[][] poolsOf = new int[reps][];
+    for (int r = 0; r < reps; r++) {
+      poolsOf[r] = new int[kappa[r] < eligibleLeads[r] ? poolCount[r] : 0];
+      poolCount[r] = 0;
+    }
+    for (int p = 0; p < sorted.length; p++) {
+      for (int r : arrays.get(p)) {
+        if (poolsOf[r].length > 0) {
+          poolsOf[r][poolCount[r]++] = p;
+        }
+      }
+    }
+    for (int r = 0; r < reps; r++) {
+      if (kappa[r] >= eligibleLeads[r]) {
+        continue;
+      }
+      // The κ largest values over the rep's arrays: a merge from each array's largest.
+      int[] pools = poolsOf[r];
+      int[] next = new int[pools.length];
+      PriorityQueue<Integer> heap =
+          new PriorityQueue<>(
+              Math.max(1, next.length),
+              (a, b) -> Double.compare(sorted[pools[b]][next[b]], sorted[pools[a]][next[a]]));
+      for (int j = 0; j < next.length; j++) {
+        heap.add(j);
+      }
+      double sum = 0;
+      for (long taken = 0; taken < kappa[r] && !heap.isEmpty(); taken++) {
+        int j = heap.poll();
+        sum += sorted[pools[j]][next[j]++];
+        if (next[j] < sorted[pools[j]].length) {
+          heap.add(j);
+        }
+      }
+      out[r] = sum;
+    }
+    return out;
+  }
+
+  /**
+   * The fractional optimum of the included leads, each worth {@code amount}.
    *
-   * @param caps whether capacities and new-lead caps bound the reps (amounts must then be 1)
-   * @param pinnedTakeRoom whether pinned leads take room in their owner's capacity
+   * @param room the most each rep may receive, in amounts ({@link #NONE} for no bound)
+   * @param newRoom the most leads each rep may receive that it does not own, or {@code null}; for
+   *     amounts of 1 only
    */
   private static double[] solve(
       ProblemIndex index,
       IntPredicate include,
       IntToDoubleFunction amount,
-      boolean caps,
-      boolean pinnedTakeRoom) {
+      double[] room,
+      double[] newRoom) {
     int reps = index.repCount();
     int n = index.leadCount();
     double total = 0;
@@ -103,38 +246,17 @@ public final class ShareFlow {
     double[] weight = new double[reps];
     long[] cap = new long[reps];
     long[] newCap = null;
-    Arrays.fill(cap, LoadFlow.NO_CAP);
     boolean[] newCapped = new boolean[reps];
     for (int r = 0; r < reps; r++) {
       weight[r] = index.weight(r);
-    }
-    if (caps) {
-      long[] pinned = new long[reps];
-      if (pinnedTakeRoom) {
-        for (int i = 0; i < n; i++) {
-          if (index.pin(i) != ProblemIndex.Pin.FREE) {
-            pinned[index.owner(i)]++;
-          }
+      cap[r] = room[r] < total ? units(room[r], k) : LoadFlow.NO_CAP;
+      if (newRoom != null && newRoom[r] < total) {
+        if (newCap == null) {
+          newCap = new long[reps];
+          Arrays.fill(newCap, LoadFlow.NO_CAP);
         }
-      }
-      for (int r = 0; r < reps; r++) {
-        int c = index.capacity(r);
-        if (c != Rep.UNLIMITED) {
-          long room = Math.max(0, (long) c - index.rep(r).heldOutside() - pinned[r]);
-          cap[r] = units(Math.min(room, total), k);
-        }
-        int nc = index.newLeadCap(r);
-        if (nc != Rep.UNLIMITED) {
-          long left = Math.max(0, (long) nc - index.ledgerReceived(r));
-          if (left < total) {
-            if (newCap == null) {
-              newCap = new long[reps];
-              Arrays.fill(newCap, LoadFlow.NO_CAP);
-            }
-            newCap[r] = units(left, k);
-            newCapped[r] = true;
-          }
-        }
+        newCap[r] = units(newRoom[r], k);
+        newCapped[r] = true;
       }
     }
     LoadFlow flow = new LoadFlow(weight, new long[reps], cap, newCap);
@@ -156,7 +278,7 @@ public final class ShareFlow {
       supply[c] += amount.applyAsDouble(i);
     }
     for (int c = 0; c < flow.classCount(); c++) {
-      flow.addSupply(c, Math.round(Math.scalb(supply[c], k)));
+      flow.addSupply(c, units(supply[c], k));
     }
     flow.solveFractional();
     for (int r = 0; r < reps; r++) {
@@ -165,7 +287,7 @@ public final class ShareFlow {
     return out;
   }
 
-  /** {@code x} leads in units of {@code 2^-k} leads. */
+  /** An amount in units of {@code 2^-k}. */
   private static long units(double x, int k) {
     return Math.round(Math.scalb(x, k));
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
+import io.fairlead.core.bound.FairnessBounds;
 import io.fairlead.core.internal.ProblemIndex;
 import io.fairlead.core.internal.ShareFlow;
 import io.fairlead.core.model.Lead;
@@ -12,12 +13,14 @@ import io.fairlead.core.model.LeadKind;
 import io.fairlead.core.model.Ledger;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.Role;
+import io.fairlead.core.model.Tier;
 import io.fairlead.core.policy.Policy;
 import io.fairlead.core.problem.Problem;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntPredicate;
 import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.Test;
@@ -27,8 +30,10 @@ import org.quicktheories.core.RandomnessSource;
 /**
  * The fair shares are the fractional optimum of the balance objective: on random small problems
  * they equal an independent computation (the decomposition of Fujishige's lexicographically optimal
- * base, by brute force over sets of reps, with a textbook max flow per set). Seeds are fixed;
- * QuickTheories prints the seed and the falsifying problem.
+ * base, by brute force over sets of reps, with a textbook max flow per set), sum to what can be
+ * distributed, stay within what a rep's eligible leads and room allow, reduce to the weighted split
+ * when every rep may take every lead, and lie within one lead of the integer count optimum when the
+ * weights are equal. Seeds are fixed; QuickTheories prints the seed and the falsifying problem.
  */
 class FairSharePropertyTest {
 
@@ -58,6 +63,96 @@ class FairSharePropertyTest {
                   s.freeLeads(),
                   Oracle.leads(index, i -> index.pin(i) == ProblemIndex.Pin.FREE, true),
                   "free leads");
+            });
+  }
+
+  @Test
+  void shares_sumToWhatCanBeDistributed_andNoRepGetsMoreThanItsLeadsAndRoomAllow() {
+    qt().withFixedSeed(SEED)
+        .withExamples(EXAMPLES)
+        .forAll(problems(false, false))
+        .checkAssert(
+            p -> {
+              ProblemIndex index = index(p);
+              FairnessMetrics m = FairnessMetrics.of(p, Map.of());
+              Oracle counts = Oracle.of(index, i -> true, i -> 1, true, false);
+              double[] valueRoom = Oracle.valueRoom(index);
+              double value =
+                  Oracle.of(index, i -> true, i -> p.policy().valueOf(index.lead(i)), false, false)
+                      .bounded(valueRoom)
+                      .placeable();
+              double[] eligibleValue = new double[index.repCount()];
+              int[] eligibleLeads = new int[index.repCount()];
+              for (int i = 0; i < index.leadCount(); i++) {
+                double v = p.policy().valueOf(index.lead(i));
+                for (int r : index.eligible(i)) {
+                  eligibleValue[r] += v;
+                  eligibleLeads[r]++;
+                }
+              }
+              // The most leads an allocation of the freed problem places, within the caps; the
+              // most value, each rep within the value its caps let it hold.
+              assertThat(m.reps().stream().mapToDouble(RepStats::fairLeads).sum())
+                  .isCloseTo(counts.placeable(), within(EPS));
+              assertThat(m.reps().stream().mapToDouble(RepStats::fairValue).sum())
+                  .isCloseTo(value, within(EPS * Math.max(1, value)));
+              for (int r = 0; r < index.repCount(); r++) {
+                RepStats s = m.reps().get(r);
+                assertThat(s.fairLeads()).isBetween(0.0, eligibleLeads[r] + EPS);
+                assertThat(s.fairLeads()).isLessThanOrEqualTo(counts.room(r) + EPS);
+                assertThat(s.fairValue()).isBetween(0.0, eligibleValue[r] * (1 + EPS) + EPS);
+                assertThat(s.fairValue()).isLessThanOrEqualTo(valueRoom[r] * (1 + EPS) + EPS);
+                for (Tier t : p.policy().tiers().tiers()) {
+                  assertThat(s.fairTierLeads().get(t)).isBetween(0.0, eligibleLeads[r] + EPS);
+                }
+              }
+            });
+  }
+
+  @Test
+  void shares_everyRepMayTakeEveryLead_theWeightedSplitOfTheOldFormula() {
+    qt().withFixedSeed(SEED)
+        .withExamples(EXAMPLES)
+        .forAll(problems(false, true))
+        .checkAssert(
+            p -> {
+              FairnessMetrics m = FairnessMetrics.of(p, Map.of());
+              double weights = 0;
+              for (RepStats s : m.reps()) {
+                weights += s.weight();
+              }
+              double value = p.leads().stream().mapToDouble(p.policy()::valueOf).sum();
+              for (RepStats s : m.reps()) {
+                double share = s.weight() / weights;
+                assertThat(s.fairLeads()).isCloseTo(p.leads().size() * share, within(EPS));
+                assertThat(s.fairValue())
+                    .isCloseTo(value * share, within(EPS * Math.max(1, value)));
+                for (Tier t : p.policy().tiers().tiers()) {
+                  long n = p.leads().stream().filter(l -> p.policy().tierOf(l).equals(t)).count();
+                  assertThat(s.fairTierLeads().get(t)).isCloseTo(n * share, within(EPS));
+                }
+              }
+            });
+  }
+
+  @Test
+  void countOptimum_equalWeights_everyRepWithinOneLeadOfItsShare() {
+    // Frank & Murota: on an integral base polyhedron the integral dec-min elements (with equal
+    // weights, the minimisers of Σ n²) lie between the fractional one rounded down and up. With
+    // no owner every lead is free, so the bounds' count optimum is over the very same leads.
+    qt().withFixedSeed(SEED)
+        .withExamples(EXAMPLES)
+        .forAll(problems(true, false))
+        .checkAssert(
+            p -> {
+              FairnessMetrics m = FairnessMetrics.of(p, Map.of());
+              Map<io.fairlead.core.model.RepId, Integer> counts =
+                  FairnessBounds.of(p).optimalCounts();
+              for (RepStats s : m.reps()) {
+                assertThat((double) counts.get(s.rep()))
+                    .as("rep %s, fair share %s", s.rep(), s.fairLeads())
+                    .isBetween(Math.floor(s.fairLeads() - 1e-9), Math.ceil(s.fairLeads() + 1e-9));
+              }
             });
   }
 
@@ -92,6 +187,20 @@ class FairSharePropertyTest {
     private final double[] newCap;
     private final double[] g;
 
+    private Oracle(Oracle o, double[] cap) {
+      this.reps = o.reps;
+      this.weight = o.weight;
+      this.amount = o.amount;
+      this.eligible = o.eligible;
+      this.owner = o.owner;
+      this.cap = cap;
+      this.newCap = o.newCap;
+      this.g = new double[1 << reps];
+      for (int set = 1; set < g.length; set++) {
+        g[set] = maxFlow(set);
+      }
+    }
+
     private Oracle(
         ProblemIndex index,
         List<Integer> leads,
@@ -116,9 +225,42 @@ class FairSharePropertyTest {
       return of(index, include, i -> 1, true, pinnedTakeRoom).shares();
     }
 
+    /** Value shares, each rep bounded by the value of the most valuable leads it may hold. */
     static double[] value(ProblemIndex index) {
       return of(index, i -> true, i -> index.policy().valueOf(index.lead(i)), false, false)
+          .bounded(valueRoom(index))
           .shares();
+    }
+
+    /**
+     * The value of each rep's κ most valuable eligible leads, κ the most leads its caps let it
+     * hold: its room, and its new-lead room plus the eligible leads it owns.
+     */
+    static double[] valueRoom(ProblemIndex index) {
+      Oracle counts = of(index, i -> true, i -> 1, true, false);
+      double[] out = new double[index.repCount()];
+      for (int r = 0; r < out.length; r++) {
+        List<Double> values = new ArrayList<>();
+        int owned = 0;
+        for (int i = 0; i < index.leadCount(); i++) {
+          if (Arrays.binarySearch(index.eligible(i), r) >= 0) {
+            values.add(index.policy().valueOf(index.lead(i)));
+            owned += index.owner(i) == r ? 1 : 0;
+          }
+        }
+        values.sort((a, b) -> Double.compare(b, a));
+        double kappa = Math.min(counts.cap[r], counts.newCap[r] + owned);
+        out[r] = kappa >= values.size() ? Double.POSITIVE_INFINITY : 0;
+        for (int j = 0; j < kappa && j < values.size(); j++) {
+          out[r] += values.get(j);
+        }
+      }
+      return out;
+    }
+
+    /** The same leads with each rep's receipts bounded by {@code cap}. */
+    Oracle bounded(double[] cap) {
+      return new Oracle(this, cap);
     }
 
     static Oracle of(
