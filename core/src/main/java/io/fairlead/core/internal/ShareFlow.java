@@ -1,14 +1,11 @@
 package io.fairlead.core.internal;
 
 import io.fairlead.core.model.Rep;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.function.IntPredicate;
-import java.util.function.IntToDoubleFunction;
 
 /**
  * Every rep's fair share of a problem's leads, value and each tier's leads: its load in the optimum
@@ -58,23 +55,16 @@ public final class ShareFlow {
   public static Shares of(ProblemIndex index) {
     double[] room = leadRoom(index, false);
     double[] newRoom = newLeadRoom(index);
-    int tiers = index.tierCount();
-    double[][] byTier = new double[tiers][];
-    for (int t = 0; t < tiers; t++) {
-      int tier = t;
-      byTier[t] = solve(index, i -> index.tierRank(i) == tier, i -> 1, room, newRoom);
+    Classes k = new Classes(index, newRoom);
+    double[][] byTier = new double[index.tierCount()][];
+    for (int t = 0; t < byTier.length; t++) {
+      byTier[t] = k.solve(k.tierCount[t], room, newRoom);
     }
-    IntToDoubleFunction value = i -> index.policy().valueOf(index.lead(i));
     return new Shares(
-        solve(index, i -> true, i -> 1, room, newRoom),
-        solve(index, i -> true, value, valueRoom(index, room, newRoom), null),
+        k.solve(k.count, room, newRoom),
+        k.valueShares(room, newRoom),
         byTier,
-        solve(
-            index,
-            i -> index.pin(i) == ProblemIndex.Pin.FREE,
-            i -> 1,
-            leadRoom(index, true),
-            newRoom));
+        k.solve(k.free, leadRoom(index, true), newRoom));
   }
 
   /**
@@ -116,175 +106,245 @@ public final class ShareFlow {
   }
 
   /**
-   * The most value each rep's caps let it hold: the value of its {@code κ} most valuable eligible
-   * leads, {@code κ} the most leads it may hold (its room, and its new-lead room plus the eligible
-   * leads it owns), or none when {@code κ} is no fewer than its eligible leads. {@code O(pools·κ ·
-   * log)}: each eligible array's values are sorted once and merged per rep.
+   * The problem's leads aggregated once into classes of interchangeable leads (one eligible array,
+   * and the owner where the owner has a new-lead cap: a lead is new to every rep but its owner),
+   * with what each class holds of every quantity; every share is a flow over these classes, so the
+   * leads are visited once, not once per quantity.
    */
-  static double[] valueRoom(ProblemIndex index, double[] room, double[] newRoom) {
-    int reps = index.repCount();
-    double[] out = new double[reps];
-    Arrays.fill(out, NONE);
-    double[] kappa = room.clone();
-    boolean any = false;
-    int[] owned = new int[reps];
-    for (int i = 0; i < index.leadCount(); i++) {
-      int o = index.owner(i);
-      if (o >= 0 && Arrays.binarySearch(index.eligible(i), o) >= 0) {
-        owned[o]++;
-      }
-    }
-    for (int r = 0; r < reps; r++) {
-      kappa[r] = Math.min(room[r], newRoom[r] + owned[r]);
-      any |= kappa[r] < NONE;
-    }
-    if (!any) {
-      return out;
-    }
-    // Values by eligible array (arrays are shared within a class), sorted from the largest.
-    Map<int[], List<Double>> byArray = new IdentityHashMap<>();
-    List<int[]> arrays = new ArrayList<>();
-    for (int i = 0; i < index.leadCount(); i++) {
-      int[] e = index.eligible(i);
-      if (e.length == 0) {
-        continue;
-      }
-      List<Double> values = byArray.get(e);
-      if (values == null) {
-        values = new ArrayList<>();
-        byArray.put(e, values);
-        arrays.add(e);
-      }
-      values.add(index.policy().valueOf(index.lead(i)));
-    }
-    double[][] sorted = new double[arrays.size()][];
-    int[] eligibleLeads = new int[reps];
-    int[] poolCount = new int[reps];
-    for (int p = 0; p < sorted.length; p++) {
-      List<Double> values = byArray.get(arrays.get(p));
-      double[] v = new double[values.size()];
-      for (int j = 0; j < v.length; j++) {
-        v[j] = -values.get(j);
-      }
-      Arrays.sort(v);
-      for (int j = 0; j < v.length; j++) {
-        v[j] = -v[j];
-      }
-      sorted[p] = v;
-      for (int r : arrays.get(p)) {
-        eligibleLeads[r] += v.length;
-        poolCount[r]++;
-      }
-    }
-    int[][] poolsOf = new int[reps][];
-    for (int r = 0; r < reps; r++) {
-      poolsOf[r] = new int[kappa[r] < eligibleLeads[r] ? poolCount[r] : 0];
-      poolCount[r] = 0;
-    }
-    for (int p = 0; p < sorted.length; p++) {
-      for (int r : arrays.get(p)) {
-        if (poolsOf[r].length > 0) {
-          poolsOf[r][poolCount[r]++] = p;
-        }
-      }
-    }
-    for (int r = 0; r < reps; r++) {
-      if (kappa[r] >= eligibleLeads[r]) {
-        continue;
-      }
-      // The κ largest values over the rep's arrays: a merge from each array's largest.
-      int[] pools = poolsOf[r];
-      int[] next = new int[pools.length];
-      PriorityQueue<Integer> heap =
-          new PriorityQueue<>(
-              Math.max(1, next.length),
-              (a, b) -> Double.compare(sorted[pools[b]][next[b]], sorted[pools[a]][next[a]]));
-      for (int j = 0; j < next.length; j++) {
-        heap.add(j);
-      }
-      double sum = 0;
-      for (long taken = 0; taken < kappa[r] && !heap.isEmpty(); taken++) {
-        int j = heap.poll();
-        sum += sorted[pools[j]][next[j]++];
-        if (next[j] < sorted[pools[j]].length) {
-          heap.add(j);
-        }
-      }
-      out[r] = sum;
-    }
-    return out;
-  }
+  private static final class Classes {
+    final ProblemIndex index;
+    final int reps;
+    int size;
+    int[][] eligible = new int[16][];
+    int[] poolKey = new int[16];
+    int[] owner = new int[16];
+    double[] count = new double[16];
+    double[] free = new double[16];
+    double[][] tierCount;
+    double[] value = new double[16];
 
-  /**
-   * The fractional optimum of the included leads, each worth {@code amount}.
-   *
-   * @param room the most each rep may receive, in amounts ({@link #NONE} for no bound)
-   * @param newRoom the most leads each rep may receive that it does not own, or {@code null}; for
-   *     amounts of 1 only
-   */
-  private static double[] solve(
-      ProblemIndex index,
-      IntPredicate include,
-      IntToDoubleFunction amount,
-      double[] room,
-      double[] newRoom) {
-    int reps = index.repCount();
-    int n = index.leadCount();
-    double total = 0;
-    for (int i = 0; i < n; i++) {
-      if (index.eligible(i).length > 0 && include.test(i)) {
-        total += amount.applyAsDouble(i);
+    /** Leads by class (CSR: members[first[c] .. first[c + 1]]), for the value bounds. */
+    private final int[] classOf;
+
+    /** Per rep: leads it owns among those it may hold. */
+    final int[] owned;
+
+    Classes(ProblemIndex index, double[] newRoom) {
+      this.index = index;
+      this.reps = index.repCount();
+      int n = index.leadCount();
+      tierCount = new double[index.tierCount()][16];
+      classOf = new int[n];
+      owned = new int[reps];
+      CountFlow.PoolKeys keys = new CountFlow.PoolKeys();
+      Map<int[], Integer> plain = new IdentityHashMap<>();
+      Map<Long, Integer> ownedClass = new HashMap<>();
+      for (int i = 0; i < n; i++) {
+        int[] e = index.eligible(i);
+        if (e.length == 0) {
+          classOf[i] = -1;
+          continue;
+        }
+        int o = index.owner(i);
+        boolean ownerMayHold = o >= 0 && Arrays.binarySearch(e, o) >= 0;
+        if (ownerMayHold) {
+          owned[o]++;
+        }
+        int c;
+        if (ownerMayHold && newRoom[o] < NONE) {
+          int key = keys.of(e);
+          c = ownedClass.computeIfAbsent(((long) key << 32) | o, x -> add(key, e, o));
+        } else {
+          Integer known = plain.get(e);
+          if (known == null) {
+            known = add(keys.of(e), e, -1);
+            plain.put(e, known);
+          }
+          c = known;
+        }
+        classOf[i] = c;
+        count[c]++;
+        if (index.pin(i) == ProblemIndex.Pin.FREE) {
+          free[c]++;
+        }
+        tierCount[index.tierRank(i)][c]++;
+        value[c] += index.policy().valueOf(index.lead(i));
       }
     }
-    double[] out = new double[reps];
-    if (!(total > 0)) {
+
+    private int add(int key, int[] e, int o) {
+      int c = size++;
+      if (c == eligible.length) {
+        int cap = 2 * c;
+        eligible = Arrays.copyOf(eligible, cap);
+        poolKey = Arrays.copyOf(poolKey, cap);
+        owner = Arrays.copyOf(owner, cap);
+        count = Arrays.copyOf(count, cap);
+        free = Arrays.copyOf(free, cap);
+        value = Arrays.copyOf(value, cap);
+        for (int t = 0; t < tierCount.length; t++) {
+          tierCount[t] = Arrays.copyOf(tierCount[t], cap);
+        }
+      }
+      eligible[c] = e;
+      poolKey[c] = key;
+      owner[c] = o;
+      return c;
+    }
+
+    /**
+     * The fractional optimum of the classes' amounts.
+     *
+     * @param room the most each rep may receive, in amounts ({@link #NONE} for no bound)
+     * @param newRoom the most each rep may receive of classes it does not own, or {@code null}; for
+     *     amounts that count leads only
+     */
+    double[] solve(double[] amount, double[] room, double[] newRoom) {
+      double total = 0;
+      for (int c = 0; c < size; c++) {
+        total += amount[c];
+      }
+      double[] out = new double[reps];
+      if (!(total > 0)) {
+        return out;
+      }
+      // A unit is 2^-k of an amount: the total below 2^50, so every sum of units is exact in a
+      // double, and scaling by a power of two loses nothing.
+      int k = BITS - 1 - Math.getExponent(total);
+      double[] weight = index.weights();
+      long[] cap = new long[reps];
+      long[] newCap = null;
+      for (int r = 0; r < reps; r++) {
+        cap[r] = room[r] < total ? units(room[r], k) : LoadFlow.NO_CAP;
+        if (newRoom != null && newRoom[r] < total) {
+          if (newCap == null) {
+            newCap = new long[reps];
+            Arrays.fill(newCap, LoadFlow.NO_CAP);
+          }
+          newCap[r] = units(newRoom[r], k);
+        }
+      }
+      LoadFlow flow = new LoadFlow(weight, new long[reps], cap, newCap);
+      for (int c = 0; c < size; c++) {
+        if (amount[c] > 0) {
+          int o = newRoom == null ? -1 : owner[c];
+          flow.addSupply(flow.classOf(poolKey[c], eligible[c], o), units(amount[c], k));
+        }
+      }
+      flow.solveFractional();
+      for (int r = 0; r < reps; r++) {
+        out[r] = Math.scalb(flow.share(r), -k);
+      }
       return out;
     }
-    // A unit is 2^-k of an amount: the total below 2^50, so every sum of units is exact in a
-    // double, and scaling by a power of two loses nothing.
-    int k = BITS - 1 - Math.getExponent(total);
-    double[] weight = new double[reps];
-    long[] cap = new long[reps];
-    long[] newCap = null;
-    boolean[] newCapped = new boolean[reps];
-    for (int r = 0; r < reps; r++) {
-      weight[r] = index.weight(r);
-      cap[r] = room[r] < total ? units(room[r], k) : LoadFlow.NO_CAP;
-      if (newRoom != null && newRoom[r] < total) {
-        if (newCap == null) {
-          newCap = new long[reps];
-          Arrays.fill(newCap, LoadFlow.NO_CAP);
+
+    /**
+     * Value shares within what each rep's caps let it hold: the value of its {@code κ} most
+     * valuable eligible leads, {@code κ} the most leads it may hold (its room, and its new-lead
+     * room plus the eligible leads it owns). The bound is exact but costly (a merge of sorted
+     * values), so it is only computed for a rep whose share could exceed it: one holding more than
+     * {@code κ} times the mean value of its eligible leads, which the mean of its {@code κ} most
+     * valuable ones is at least. A share within every bound set so far and within that test for
+     * every other rep is within every bound: the optimum with the bounds. Usually one flow.
+     */
+    double[] valueShares(double[] room, double[] newRoom) {
+      double[] kappa = new double[reps];
+      double[] eligibleLeads = new double[reps];
+      double[] eligibleValue = new double[reps];
+      for (int c = 0; c < size; c++) {
+        for (int r : eligible[c]) {
+          eligibleLeads[r] += count[c];
+          eligibleValue[r] += value[c];
         }
-        newCap[r] = units(newRoom[r], k);
-        newCapped[r] = true;
+      }
+      for (int r = 0; r < reps; r++) {
+        kappa[r] = Math.min(room[r], newRoom[r] + owned[r]);
+      }
+      double[] bound = new double[reps];
+      Arrays.fill(bound, NONE);
+      double[] shares = solve(value, bound, null);
+      TopValues top = null;
+      while (true) {
+        boolean violated = false;
+        for (int r = 0; r < reps; r++) {
+          if (bound[r] == NONE
+              && kappa[r] < eligibleLeads[r]
+              && shares[r] > kappa[r] * (eligibleValue[r] / eligibleLeads[r])) {
+            if (top == null) {
+              top = new TopValues();
+            }
+            bound[r] = top.sum(r, (long) kappa[r]);
+            violated |= shares[r] > bound[r];
+          }
+        }
+        if (!violated) {
+          return shares;
+        }
+        shares = solve(value, bound, null);
       }
     }
-    LoadFlow flow = new LoadFlow(weight, new long[reps], cap, newCap);
-    CountFlow.PoolKeys keys = new CountFlow.PoolKeys();
-    // Each class's amount summed in lead order (deterministic), then scaled once.
-    double[] supply = new double[16];
-    for (int i = 0; i < n; i++) {
-      int[] e = index.eligible(i);
-      if (e.length == 0 || !include.test(i)) {
-        continue;
+
+    /** The largest values among a rep's eligible leads, from each class's values sorted once. */
+    private final class TopValues {
+      private final double[][] sorted = new double[size][];
+      private final int[][] classesOf;
+
+      TopValues() {
+        int[] n = new int[reps];
+        for (int c = 0; c < size; c++) {
+          for (int r : eligible[c]) {
+            n[r]++;
+          }
+        }
+        classesOf = new int[reps][];
+        for (int r = 0; r < reps; r++) {
+          classesOf[r] = new int[n[r]];
+          n[r] = 0;
+        }
+        for (int c = 0; c < size; c++) {
+          for (int r : eligible[c]) {
+            classesOf[r][n[r]++] = c;
+          }
+        }
+        int[] fill = new int[size];
+        for (int c = 0; c < size; c++) {
+          sorted[c] = new double[(int) count[c]];
+        }
+        for (int i = 0; i < classOf.length; i++) {
+          int c = classOf[i];
+          if (c >= 0) {
+            sorted[c][fill[c]++] = -index.policy().valueOf(index.lead(i));
+          }
+        }
+        for (double[] v : sorted) {
+          Arrays.sort(v); // negated: the largest value first
+        }
       }
-      int o = index.owner(i);
-      // A lead is new to every rep but its owner: only an owner with a new-lead cap tells apart.
-      int owner = o >= 0 && newCapped[o] && Arrays.binarySearch(e, o) >= 0 ? o : -1;
-      int c = flow.classOf(keys.of(e), e, owner);
-      if (c >= supply.length) {
-        supply = Arrays.copyOf(supply, 2 * c + 2);
+
+      /** The sum of the rep's {@code kappa} most valuable eligible leads. */
+      double sum(int r, long kappa) {
+        int[] cs = classesOf[r];
+        int[] next = new int[cs.length];
+        PriorityQueue<Integer> heap =
+            new PriorityQueue<>(
+                Math.max(1, cs.length),
+                (a, b) -> Double.compare(sorted[cs[a]][next[a]], sorted[cs[b]][next[b]]));
+        for (int j = 0; j < cs.length; j++) {
+          if (sorted[cs[j]].length > 0) {
+            heap.add(j);
+          }
+        }
+        double sum = 0;
+        for (long taken = 0; taken < kappa && !heap.isEmpty(); taken++) {
+          int j = heap.poll();
+          sum -= sorted[cs[j]][next[j]++];
+          if (next[j] < sorted[cs[j]].length) {
+            heap.add(j);
+          }
+        }
+        return sum;
       }
-      supply[c] += amount.applyAsDouble(i);
     }
-    for (int c = 0; c < flow.classCount(); c++) {
-      flow.addSupply(c, units(supply[c], k));
-    }
-    flow.solveFractional();
-    for (int r = 0; r < reps; r++) {
-      out[r] = Math.scalb(flow.share(r), -k);
-    }
-    return out;
   }
 
   /** An amount in units of {@code 2^-k}. */
