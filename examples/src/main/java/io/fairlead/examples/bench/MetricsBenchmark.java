@@ -9,6 +9,7 @@ import io.fairlead.core.model.RepId;
 import io.fairlead.core.problem.Problem;
 import io.fairlead.examples.SkewedProblems;
 import io.fairlead.examples.SyntheticProblems;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -81,8 +82,14 @@ public final class MetricsBenchmark {
     double[] again = new double[runs];
     FairnessMetrics m = null;
     for (int k = 0; k < runs; k++) {
+      // New lists: the index is cached by the identity of the problem's lists, and List.copyOf of
+      // an unmodifiable list is that list.
       Problem copy =
-          Problem.of(problem.policy(), problem.reps(), problem.leads(), problem.ledger());
+          Problem.of(
+              problem.policy(),
+              new ArrayList<>(problem.reps()),
+              new ArrayList<>(problem.leads()),
+              problem.ledger());
       long t = System.nanoTime();
       m = FairnessMetrics.of(copy, assignment);
       fresh[k] = (System.nanoTime() - t) / 1e6;
