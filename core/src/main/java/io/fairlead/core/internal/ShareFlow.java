@@ -3,7 +3,6 @@ package io.fairlead.core.internal;
 import io.fairlead.core.model.Rep;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.PriorityQueue;
 
@@ -137,7 +136,8 @@ public final class ShareFlow {
       classOf = new int[n];
       owned = new int[reps];
       CountFlow.PoolKeys keys = new CountFlow.PoolKeys();
-      Map<int[], Integer> plain = new IdentityHashMap<>();
+      int[] plain = new int[64]; // class of each pool key, for leads of no capped owner
+      Arrays.fill(plain, -1);
       Map<Long, Integer> ownedClass = new HashMap<>();
       for (int i = 0; i < n; i++) {
         int[] e = index.eligible(i);
@@ -155,12 +155,16 @@ public final class ShareFlow {
           int key = keys.of(e);
           c = ownedClass.computeIfAbsent(((long) key << 32) | o, x -> add(key, e, o));
         } else {
-          Integer known = plain.get(e);
-          if (known == null) {
-            known = add(keys.of(e), e, -1);
-            plain.put(e, known);
+          int key = keys.of(e); // equal arrays, one key: one class however many copies
+          if (key >= plain.length) {
+            int old = plain.length;
+            plain = Arrays.copyOf(plain, Math.max(key + 1, 2 * old));
+            Arrays.fill(plain, old, plain.length, -1);
           }
-          c = known;
+          if (plain[key] < 0) {
+            plain[key] = add(key, e, -1);
+          }
+          c = plain[key];
         }
         classOf[i] = c;
         count[c]++;
