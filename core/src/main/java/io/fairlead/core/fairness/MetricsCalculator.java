@@ -27,8 +27,8 @@ import java.util.Optional;
  *
  * <p>Fair shares are the fractional optimum of the balance objective ({@link ShareFlow}), computed
  * once per problem on its flow network and kept by the problem's index: every allocation of a
- * problem is measured against the same shares, at {@code O(leads + reps)} per allocation after the
- * first.
+ * problem is measured against the same shares; what is left per allocation is {@code O(leads +
+ * classes × reps)} (loads, and which reps may take a lead of each tier).
  */
 final class MetricsCalculator {
 
