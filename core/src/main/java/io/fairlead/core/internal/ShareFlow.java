@@ -16,7 +16,7 @@ import java.util.PriorityQueue;
  * level {@code k} holding {@code λ_k · w_r}, each lead going to its eligible reps of the lowest
  * level (the densest-subset decomposition of the eligibility graph). When every rep may take every
  * lead it is the weighted split, {@code Σ leads · w_r / Σ w}; with overlapping territories a split
- * class by class would promise a rep leads that only reps of a higher level could give it.
+ * class by class would promise a rep leads that only reps already holding less could give up.
  *
  * <p>Scope, as the metrics have always counted: every lead that some rep may take (its {@link
  * ProblemIndex#eligible} reps: the rules, and its owner where the owner may hold it), kept and
@@ -28,7 +28,7 @@ import java.util.PriorityQueue;
  * <p>Caps bound every share by what they let a rep hold. A rep holds at most its capacity less its
  * customers held outside, and receives at most its new-lead cap less what the ledger says it
  * received earlier (a lead going to its own owner is not new): the count shares are the exact
- * optimum within those caps, and sum to the most leads an allocation of the freed problem places.
+ * optimum within those caps, and sum to the most leads an allocation places with every lead free.
  * Each tier's shares are those of the tier's leads alone within the same caps. A rep's value share
  * is at most the value of the most valuable leads its caps let it hold (the value optimum within
  * that bound): a cap limits how many leads a rep takes, and which leads fill that room is a choice
