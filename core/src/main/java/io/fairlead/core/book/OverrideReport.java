@@ -19,8 +19,8 @@ import java.util.Optional;
 /**
  * Every manual override in a book's log, by actor, and what the overrides still in effect do to
  * each rep's share of the book: favouritism made visible. A rep's share with and without them is
- * set against its fair share (by weight, among the reps eligible for each customer, as {@link
- * RepStats} has it).
+ * set against its fair share (the fractional optimum of the balance objective, as {@link RepStats}
+ * has it).
  *
  * @param overrides every override, oldest first
  * @param actors per actor: its overrides, and those still in effect, in order of first override
@@ -88,9 +88,10 @@ public record OverrideReport(List<Override> overrides, List<ByActor> actors, Lis
    * The overrides' effect on one rep.
    *
    * @param rep the rep
-   * @param fairShare its fair share of the customers: of each, its weight over that of the reps
-   *     eligible for it (see {@link RepStats}), as a share of the whole book
-   * @param fairValueShare its fair share of the customers' value, the same way
+   * @param fairShare its fair share of the customers ({@link RepStats#fairLeads()}), as a share of
+   *     the fair shares of the whole team
+   * @param fairValueShare its fair share of the customers' value ({@link RepStats#fairValue()}),
+   *     the same way
    * @param customers the customers it owns
    * @param gained customers an override in effect gave it (a pin in place gives nothing)
    * @param lost customers an override in effect took from it
@@ -181,8 +182,7 @@ public record OverrideReport(List<Override> overrides, List<ByActor> actors, Lis
                 new ByActor(
                     a, c[0], c[1], values.getOrDefault(a, 0.0), byRep.getOrDefault(a, Map.of()))));
 
-    // Shares now and with the overrides in effect undone; fair shares from the metrics (the reps
-    // eligible for each customer, by weight).
+    // Shares now and with the overrides in effect undone; fair shares from the metrics.
     Map<RepId, double[]> now = new LinkedHashMap<>(); // count, value
     Map<RepId, double[]> without = new LinkedHashMap<>();
     Map<RepId, int[]> moved = new HashMap<>(); // gained, lost

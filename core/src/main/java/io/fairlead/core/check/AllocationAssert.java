@@ -45,8 +45,8 @@ import java.util.Set;
  * receives nothing new, and what it keeps is no question of this run's fairness (as in {@link
  * io.fairlead.core.fairness.Spread}); the failure message says how many were left out. A rep with a
  * fair share of 0 (it may take no lead of the measure: nothing in its territory, a tier it may not
- * take) is checked without dividing: it is above any limit as soon as its figure is above 0, and
- * never below one.
+ * take, no room left under its capacity or new-lead cap) is checked without dividing: it is above
+ * any limit as soon as its figure is above 0, and never below one.
  *
  * <p><b>Limits</b> compare in the measure's units with a relative tolerance of {@code 1e-9}, so
  * that a rep exactly at its limit passes whatever the rounding of the fair shares.

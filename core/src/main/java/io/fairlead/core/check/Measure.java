@@ -5,8 +5,9 @@ import io.fairlead.core.model.Tier;
 
 /**
  * What a per-rep assertion compares with the rep's fair share, both taken from {@link RepStats}:
- * the fair share of a quantity is what the rep would get if every lead were split among the reps
- * eligible for it in proportion to their weights (see {@link RepStats}).
+ * the fair share of a quantity is the rep's load in the optimum of the fractional balance objective
+ * (leads split among their eligible reps so that {@code Σ x² / w} is least, within the caps; see
+ * {@link RepStats}): what an allocation can give it, up to rounding.
  *
  * @since 0.1.0
  */

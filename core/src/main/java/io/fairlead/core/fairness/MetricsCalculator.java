@@ -3,6 +3,7 @@ package io.fairlead.core.fairness;
 import static java.util.Objects.requireNonNull;
 
 import io.fairlead.core.internal.ProblemIndex;
+import io.fairlead.core.internal.ShareFlow;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.Rep;
@@ -24,10 +25,10 @@ import java.util.Optional;
  * Computes {@link FairnessMetrics}. Eligibility, weights, tiers and values come from {@link
  * ProblemIndex}, so the metrics apply the very rules the allocators obey.
  *
- * <p>Fair shares are accumulated per eligibility class: leads that share one eligible-rep array are
- * split together, so the cost is {@code O(leads + classes × reps)}. Classes are visited in the
- * order their first lead appears, which keeps every floating-point sum, and so every figure,
- * deterministic.
+ * <p>Fair shares are the fractional optimum of the balance objective ({@link ShareFlow}), computed
+ * once per problem on its flow network and kept by the problem's index: every allocation of a
+ * problem is measured against the same shares; what is left per allocation is {@code O(leads +
+ * classes × reps)} (loads, and which reps may take a lead of each tier).
  */
 final class MetricsCalculator {
 
@@ -218,10 +219,10 @@ final class MetricsCalculator {
 
   /**
    * What each rep received this period ({@code credit + new leads}) and its entitlement: the
-   * credits in the ledger of the reps that take new leads, split among them by weight, plus each
-   * lead to distribute (not pinned) split among its eligible reps by weight. The members are the
-   * reps that take new leads and are in play: eligible for a lead to distribute, credited, or
-   * receiving something.
+   * credits in the ledger of the reps that take new leads, split among them by weight, plus its
+   * fair share of the leads to distribute (not pinned: {@link ShareFlow}). The members are the reps
+   * that take new leads and are in play: eligible for a lead to distribute, credited, or receiving
+   * something.
    */
   private static final class Receipts {
     final double[] received;
@@ -248,33 +249,19 @@ final class MetricsCalculator {
           weights += index.weight(r);
         }
       }
-      // The leads to distribute, grouped by their (shared) eligible arrays in order of first
-      // appearance, so that the sums are deterministic.
-      Map<int[], int[]> byArray = new IdentityHashMap<>();
-      List<int[]> arrays = new ArrayList<>();
+      // The leads to distribute: their fractional optimum, and who may take one.
+      double[] free = index.shares().freeLeads();
+      Map<int[], Boolean> seen = new IdentityHashMap<>();
       for (int i = 0; i < index.leadCount(); i++) {
         int[] e = index.eligible(i);
-        if (index.pin(i) != ProblemIndex.Pin.FREE || e.length == 0) {
-          continue;
+        if (index.pin(i) == ProblemIndex.Pin.FREE && seen.put(e, Boolean.TRUE) == null) {
+          for (int r : e) {
+            s.members[r] = true;
+          }
         }
-        int[] n = byArray.get(e);
-        if (n == null) {
-          n = new int[1];
-          byArray.put(e, n);
-          arrays.add(e);
-        }
-        n[0]++;
       }
-      for (int[] e : arrays) {
-        double total = 0;
-        for (int r : e) {
-          total += index.weight(r);
-        }
-        int n = byArray.get(e)[0];
-        for (int r : e) {
-          s.fair[r] += n * index.weight(r) / total;
-          s.members[r] = true;
-        }
+      for (int r = 0; r < reps; r++) {
+        s.fair[r] = free[r];
       }
       for (int r = 0; r < reps; r++) {
         if (active[r]) {
@@ -290,8 +277,8 @@ final class MetricsCalculator {
   }
 
   /**
-   * Every rep's fair share of leads, value and each tier's leads: each lead split among its
-   * eligible reps in proportion to their weights. Leads with no eligible rep add to no share.
+   * Every rep's fair share of leads, value and each tier's leads (the fractional optimum of {@link
+   * ShareFlow}, kept by the problem's index), and who may take a lead at all, of each tier.
    */
   private static final class FairShares {
     final double[] leads;
@@ -306,65 +293,30 @@ final class MetricsCalculator {
     /** [tier][rep]: whether the rep is eligible for at least one lead of the tier. */
     final boolean[][] eligibleByTier;
 
-    private FairShares(int reps, int tiers) {
-      leads = new double[reps];
-      value = new double[reps];
-      tierLeads = new double[tiers][reps];
+    private FairShares(ShareFlow.Shares shares, int reps, int tiers) {
+      leads = shares.leads();
+      value = shares.value();
+      tierLeads = shares.tierLeads();
       eligibleSomewhere = new boolean[reps];
       eligibleByTier = new boolean[tiers][reps];
     }
 
-    /** Leads with one and the same eligible-rep array, summed. */
-    private static final class Group {
-      final int[] eligible;
-      int count;
-      double value;
-      final int[] tierCount;
-
-      Group(int[] eligible, int tiers) {
-        this.eligible = eligible;
-        this.tierCount = new int[tiers];
-      }
-    }
-
     static FairShares of(ProblemIndex index) {
       int tiers = index.tierCount();
-      FairShares s = new FairShares(index.repCount(), tiers);
-      // ProblemIndex shares one array between the leads of a class; group by identity, in order of
-      // first appearance (an IdentityHashMap alone would iterate in a run-dependent order).
-      Map<int[], Group> byArray = new IdentityHashMap<>();
-      List<Group> groups = new ArrayList<>();
+      FairShares s = new FairShares(index.shares(), index.repCount(), tiers);
+      // ProblemIndex shares one array between the leads of a class: visit each array once per tier.
+      Map<int[], boolean[]> seen = new IdentityHashMap<>();
       for (int i = 0; i < index.leadCount(); i++) {
         int[] e = index.eligible(i);
-        if (e.length == 0) {
+        int t = index.tierRank(i);
+        boolean[] tiersSeen = seen.computeIfAbsent(e, k -> new boolean[tiers]);
+        if (tiersSeen[t]) {
           continue;
         }
-        Group g = byArray.get(e);
-        if (g == null) {
-          g = new Group(e, tiers);
-          byArray.put(e, g);
-          groups.add(g);
-        }
-        g.count++;
-        g.value += index.policy().valueOf(index.lead(i));
-        g.tierCount[index.tierRank(i)]++;
-      }
-      for (Group g : groups) {
-        double total = 0;
-        for (int r : g.eligible) {
-          total += index.weight(r);
-        }
-        for (int r : g.eligible) {
-          double share = index.weight(r) / total;
-          s.leads[r] += g.count * share;
-          s.value[r] += g.value * share;
+        tiersSeen[t] = true;
+        for (int r : e) {
           s.eligibleSomewhere[r] = true;
-          for (int t = 0; t < tiers; t++) {
-            if (g.tierCount[t] > 0) {
-              s.tierLeads[t][r] += g.tierCount[t] * share;
-              s.eligibleByTier[t][r] = true;
-            }
-          }
+          s.eligibleByTier[t][r] = true;
         }
       }
       return s;

@@ -27,6 +27,9 @@ import java.util.Map;
  * is one max flow (Dinic) over a partition of the network, and there are about {@code log2} (number
  * of unit slots) levels.
  *
+ * <p>{@link #solveFractional()} solves the relaxation in which units may be split between reps, on
+ * the same network with the same max flow: the fair shares ({@link ShareFlow}).
+ *
  * <p>Costs are compared as {@code double}s, computed by the same expression everywhere, so ties
  * between reps of equal weight are exact. Not thread-safe; one instance solves once.
  */
@@ -87,6 +90,7 @@ public final class LoadFlow {
   private int[] path;
   private int[] queue;
   private boolean[] reachedFromUnplaced;
+  private double[] share;
   private boolean solved;
 
   /**
@@ -360,11 +364,44 @@ public final class LoadFlow {
 
   /** Places as many units as possible at the least cost. */
   public void solve() {
+    run(false);
+  }
+
+  /**
+   * Solves the fractional relaxation: places as many units as possible, then minimises {@code Σ_r
+   * (base_r + x_r)² / w_r} where units may be split between reps ({@code x_r} real). The optimal
+   * {@code x} is unique (the objective is strictly convex in it), and {@link #share} gives it.
+   *
+   * <p>The same divide and conquer as {@link #solve()}, on a level {@code λ} instead of a unit
+   * cost: a part is given the one level that would place its supply exactly, each rep {@code r} of
+   * it the demand {@code d_r(λ) = clamp(λ·w_r − base_r, lo_r, hi_r)} (rounded up to a whole unit),
+   * and one max flow decides. If the flow places the part's supply, the part is one level of the
+   * optimum (each rep at {@code λ·w_r}, or at a bound) and its shares are the demands before
+   * rounding. Otherwise the reps reachable from the supply left over in the residual graph all end
+   * above {@code λ} and the others at or below it (the minimal min cut of a parametric flow), flows
+   * across the cut are final, and each side is solved on its own. A split leaves a rep with room on
+   * the lower side, so there are at most a few max flows per rep, each over one part; in practice
+   * about two per level of the optimum, and levels are few (territories, not reps).
+   *
+   * <p>Units are whole numbers: a caller wanting shares of, say, a lead scales its supplies (a lead
+   * = {@code 2^k} units, below {@code 2^50} in all). Demands rounded up place a part that is one
+   * level exactly, so rounding can only split a level into parts of (almost) the same level: a
+   * share is exact up to a unit per rep of its level.
+   */
+  public void solveFractional() {
+    run(true);
+  }
+
+  private void run(boolean fractional) {
     if (solved) {
       throw new IllegalStateException("already solved");
     }
     build();
     solved = true;
+    if (fractional) {
+      share = new double[reps];
+      Arrays.fill(share, Double.NaN);
+    }
     sub = new int[nodes];
     level = new int[nodes];
     cur = new int[nodes];
@@ -383,7 +420,7 @@ public final class LoadFlow {
     while (!tasks.isEmpty()) {
       int[] task = tasks.pop();
       int sid = sub[task[0]];
-      if (!solveTask(task, sid)) {
+      if (!(fractional ? solveShareTask(task, sid) : solveTask(task, sid))) {
         continue;
       }
       // split: nodes marked reachable stay in sid; the rest get a new id.
@@ -512,6 +549,167 @@ public final class LoadFlow {
       }
     }
     return best;
+  }
+
+  /**
+   * Solves one part of the fractional relaxation; returns false when the part is final (its reps'
+   * shares are set), true when it must be split as in {@link #solveTask}.
+   */
+  private boolean solveShareTask(int[] task, int sid) {
+    int[] rs = repsOf(task);
+    if (rs.length == 0) {
+      return false; // supply no rep of its part may take: left unplaced
+    }
+    long supply = 0;
+    for (int v : task) {
+      supply += ex[v];
+    }
+    long hiSum = 0;
+    boolean fixed = true;
+    for (int r : rs) {
+      supply += res[arcT[r] ^ 1];
+      hiSum += hi[r];
+      fixed &= lo[r] == hi[r];
+    }
+    long[] at = new long[rs.length];
+    double lambda = Double.POSITIVE_INFINITY;
+    if (fixed || hiSum <= supply) {
+      for (int j = 0; j < rs.length; j++) {
+        at[j] = hi[rs[j]];
+      }
+    } else {
+      lambda = levelFor(rs, supply);
+      long sum = 0;
+      for (int j = 0; j < rs.length; j++) {
+        int r = rs[j];
+        double d = Math.ceil(lambda * weight[r] - base[r]);
+        at[j] = d >= hi[r] ? hi[r] : Math.max(lo[r], (long) d);
+        sum += at[j];
+      }
+      // Rounding of λ may leave the demands a few units short of the supply: top them up, so that
+      // a part that is one level is always placed.
+      for (int j = 0; j < rs.length && sum < supply; j++) {
+        long more = Math.min(supply - sum, hi[rs[j]] - at[j]);
+        at[j] += more;
+        sum += more;
+      }
+    }
+    for (int j = 0; j < rs.length; j++) {
+      setCap(rs[j], at[j]);
+    }
+    maxFlow(task, sid);
+    boolean placed = true;
+    for (int v : task) {
+      if (ex[v] > 0) {
+        placed = false;
+        break;
+      }
+    }
+    if (placed || fixed) {
+      for (int r : rs) {
+        // Every rep is at its demand: hi when λ is infinite (the part's supply fills every cap).
+        share[r] =
+            Double.isInfinite(lambda)
+                ? hi[r]
+                : Math.min(hi[r], Math.max(lo[r], lambda * weight[r] - base[r]));
+      }
+      return false;
+    }
+    markReachable(task, sid);
+    for (int j = 0; j < rs.length; j++) {
+      int r = rs[j];
+      if (mark[1 + r] == stamp) {
+        lo[r] = at[j];
+      } else {
+        hi[r] = at[j];
+      }
+    }
+    return true;
+  }
+
+  private int[] repsOf(int[] task) {
+    int n = 0;
+    for (int v : task) {
+      if (v <= reps) {
+        n++;
+      }
+    }
+    int[] rs = new int[n];
+    int i = 0;
+    for (int v : task) {
+      if (v <= reps) {
+        rs[i++] = v - 1;
+      }
+    }
+    return rs;
+  }
+
+  /**
+   * The level λ at which the reps' demands {@code Σ_r clamp(λ·w_r − base_r, lo_r, hi_r)} add up to
+   * {@code supply}, for {@code Σ lo ≤ supply < Σ hi}: the demands are continuous and increasing in
+   * λ, piecewise linear between the levels where a rep leaves its lower or reaches its upper bound.
+   * Computed on the segment that holds the answer, from that segment's exact sums.
+   */
+  private double levelFor(int[] rs, long supply) {
+    int n = rs.length;
+    double[] at = new double[2 * n];
+    int[] who = new int[2 * n];
+    int k = 0;
+    long below = 0; // Σ lo of the reps not yet active
+    for (int r : rs) {
+      below += lo[r];
+      if (hi[r] > lo[r]) {
+        at[k] = (base[r] + lo[r]) / weight[r];
+        who[k++] = r; // becomes active
+        at[k] = (base[r] + hi[r]) / weight[r];
+        who[k++] = ~r; // reaches its upper bound
+      }
+    }
+    Integer[] order = new Integer[k];
+    for (int i = 0; i < k; i++) {
+      order[i] = i;
+    }
+    double[] key = at;
+    Arrays.sort(order, (x, y) -> Double.compare(key[x], key[y]));
+    long above = 0; // Σ hi of the reps past their upper bound
+    int active = 0;
+    double activeWeight = 0;
+    double activeBase = 0;
+    double from = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < k; i++) {
+      int e = order[i];
+      // On the segment [from, at[e]]: demand = below + above + λ·Σw − Σbase over the active reps.
+      if (active == 0) {
+        if (below + above >= supply) {
+          return from == Double.NEGATIVE_INFINITY ? at[e] : from; // any λ of a flat segment
+        }
+      } else {
+        double lambda = (supply - below - above + activeBase) / activeWeight;
+        if (lambda <= at[e]) {
+          return Math.max(from, lambda);
+        }
+      }
+      from = at[e];
+      int r = who[e];
+      if (r >= 0) {
+        below -= lo[r];
+        active++;
+        activeWeight += weight[r];
+        activeBase += base[r];
+      } else {
+        r = ~r;
+        active--;
+        above += hi[r];
+        if (active == 0) {
+          activeWeight = 0; // no drift from the subtractions when the segment empties
+          activeBase = 0;
+        } else {
+          activeWeight -= weight[r];
+          activeBase -= base[r];
+        }
+      }
+    }
+    throw new IllegalStateException("no level places " + supply + " units: Σ hi is below it");
   }
 
   /** Sets the capacity of the rep's arc to the sink; flow above it becomes excess at the rep. */
@@ -716,6 +914,18 @@ public final class LoadFlow {
   /** The units placed on a rep (excluding its base). */
   public long load(int rep) {
     return res[arcT[rep] ^ 1];
+  }
+
+  /**
+   * The rep's units in the optimum of the fractional relaxation (excluding its base), once {@link
+   * #solveFractional} ran.
+   */
+  public double share(int rep) {
+    checkSolved();
+    if (share == null) {
+      throw new IllegalStateException("solved in whole units: see load");
+    }
+    return share[rep];
   }
 
   /** {@code Σ_r (base_r + load_r)² / w_r} of the current flow. */

@@ -38,7 +38,8 @@ import java.util.Optional;
  *
  * <p>Shared by the solver, the baselines, the metrics, the bounds and the explanations, so that all
  * of them apply the very same rules; {@link #of} compiles a problem once and hands the same index
- * to everyone who asks while it is in use. Immutable after construction.
+ * to everyone who asks while it is in use. Immutable after construction, but for the fair shares,
+ * computed once on first use ({@link #shares}).
  */
 public final class ProblemIndex {
 
@@ -71,6 +72,7 @@ public final class ProblemIndex {
   private final Pin[] pin;
   private final boolean[] excess;
   private final int[][] eligible;
+  private volatile ShareFlow.Shares shares;
 
   /** The last few indexes built by {@link #of}, weakly held. */
   private static final List<WeakReference<ProblemIndex>> RECENT = new ArrayList<>();
@@ -449,6 +451,19 @@ public final class ProblemIndex {
    */
   public int[] eligible(int lead) {
     return eligible[lead];
+  }
+
+  /**
+   * Every rep's fair shares ({@link ShareFlow}), computed on first use and kept: they depend on the
+   * problem alone, and every allocation of it is measured against them.
+   */
+  public ShareFlow.Shares shares() {
+    ShareFlow.Shares s = shares;
+    if (s == null) {
+      s = ShareFlow.of(this);
+      shares = s; // a race computes the same figures twice, never different ones
+    }
+    return s;
   }
 
   /** Returns whether giving the lead to the rep counts as a new lead for that rep. */

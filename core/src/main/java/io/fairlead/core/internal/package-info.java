@@ -13,7 +13,9 @@
  *   <li>{@link io.fairlead.core.internal.Scoring}: the penalty formulas, shared with the solver's
  *       constraint streams, and the score's numeric range;
  *   <li>{@link io.fairlead.core.internal.CountFlow} and {@link io.fairlead.core.internal.LoadFlow}:
- *       the exact count optimum, its certificate, and the flows behind the proven bounds.
+ *       the exact count optimum, its certificate, and the flows behind the proven bounds;
+ *   <li>{@link io.fairlead.core.internal.ShareFlow}: every rep's fair share, the fractional optimum
+ *       of the balance objective, on the same flow.
  * </ul>
  */
 package io.fairlead.core.internal;

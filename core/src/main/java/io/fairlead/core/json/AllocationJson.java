@@ -412,6 +412,9 @@ record AllocationJson(
       Derived.check(here.field("reason"), read.reason(), made.reason(), derived);
     }
     Derived.check(at.field("score"), s, a.score(), derived);
+    if (metrics.olderFairShares()) {
+      m = MetricsJson.withFairSharesOf(m, a.metrics()); // of a definition no longer computed
+    }
     Derived.check(at.field("metrics"), m, a.metrics(), derived);
     if (meanValue != null) {
       Derived.check(at.field("meanValue"), meanValue, a.meanValue(), derived);

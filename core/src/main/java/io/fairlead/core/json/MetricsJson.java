@@ -15,11 +15,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The JSON form of {@link FairnessMetrics}. Every field is required when read back. Non-finite
- * doubles (a {@code maxMinRatio} of {@code +∞}) are written as the strings {@code "Infinity"},
- * {@code "-Infinity"} or {@code "NaN"}, and read back from them.
+ * The JSON form of {@link FairnessMetrics}. Every field is required when read back, but {@code
+ * fairShares}. Non-finite doubles (a {@code maxMinRatio} of {@code +∞}) are written as the strings
+ * {@code "Infinity"}, {@code "-Infinity"} or {@code "NaN"}, and read back from them.
+ *
+ * <p>{@code fairShares} names how the fair shares were defined: {@value #OPTIMUM}, the fractional
+ * optimum of the balance objective. A result without it was written before (2026-12-02), when each
+ * lead was split among its eligible reps by weight: its fair shares, and the spreads' {@code
+ * maxDeviation} that compare loads with them, are figures of that older definition, which the
+ * reader takes from the outcomes instead of checking ({@link #withFairSharesOf}).
  */
 record MetricsJson(
+    String fairShares,
     Integer assigned,
     Integer unassigned,
     SpreadJson count,
@@ -130,8 +137,12 @@ record MetricsJson(
     }
   }
 
+  /** The one value {@code fairShares} is written with. */
+  static final String OPTIMUM = "optimum";
+
   static MetricsJson from(FairnessMetrics m) {
     return new MetricsJson(
+        OPTIMUM,
         m.assigned(),
         m.unassigned(),
         SpreadJson.from(m.count()),
@@ -142,8 +153,22 @@ record MetricsJson(
         m.violations().stream().map(ViolationJson::from).toList());
   }
 
+  /** Whether the document's fair shares are of the definition before {@value #OPTIMUM}. */
+  boolean olderFairShares() {
+    return fairShares == null;
+  }
+
   FairnessMetrics toMetrics(JsonPath at, Problem problem) {
-    at.requireAll(this);
+    at.requireAll(this, "fairShares");
+    if (fairShares != null && !fairShares.equals(OPTIMUM)) {
+      throw at.field("fairShares")
+          .error(
+              "must be \""
+                  + OPTIMUM
+                  + "\" (or absent, in a result written before 2026-12-02), was \""
+                  + fairShares
+                  + "\"");
+    }
     Map<Tier, Spread> t = new LinkedHashMap<>();
     tiers.forEach(
         (name, s) -> {
@@ -174,6 +199,66 @@ record MetricsJson(
         t,
         receipts.toSpread(at.field("receipts")),
         vs);
+  }
+
+  /**
+   * The metrics read from a document of the older definition, with every figure that depends on the
+   * fair shares taken from {@code derived}: each rep's fair shares (matched by position and rep; a
+   * rep that does not match keeps its figures, for the check to report) and each spread's {@code
+   * maxDeviation}. Every other figure is kept as read, to be checked.
+   */
+  static FairnessMetrics withFairSharesOf(FairnessMetrics read, FairnessMetrics derived) {
+    List<RepStats> reps = new ArrayList<>();
+    for (int i = 0; i < read.reps().size(); i++) {
+      RepStats r = read.reps().get(i);
+      RepStats d = i < derived.reps().size() ? derived.reps().get(i) : null;
+      reps.add(
+          d == null || !d.rep().equals(r.rep())
+              ? r
+              : new RepStats(
+                  r.rep(),
+                  r.weight(),
+                  r.leads(),
+                  r.newLeads(),
+                  r.value(),
+                  r.tierLeads(),
+                  d.fairLeads(),
+                  d.fairValue(),
+                  d.fairTierLeads(),
+                  r.receipts(),
+                  d.fairReceipts(),
+                  r.held(),
+                  r.capacity()));
+    }
+    Map<Tier, Spread> tiers = new LinkedHashMap<>();
+    read.tiers()
+        .forEach(
+            (t, s) -> {
+              Spread d = derived.tiers().get(t);
+              tiers.put(t, d == null ? s : withDeviationOf(s, d));
+            });
+    return new FairnessMetrics(
+        reps,
+        read.assigned(),
+        read.unassigned(),
+        withDeviationOf(read.count(), derived.count()),
+        withDeviationOf(read.value(), derived.value()),
+        tiers,
+        withDeviationOf(read.receipts(), derived.receipts()),
+        read.violations());
+  }
+
+  private static Spread withDeviationOf(Spread s, Spread derived) {
+    return new Spread(
+        s.reps(),
+        s.min(),
+        s.max(),
+        s.mean(),
+        s.gini(),
+        s.jain(),
+        s.maxMinRatio(),
+        s.cv(),
+        derived.maxDeviation());
   }
 
   private static <V> Map<String, V> byName(Map<Tier, V> map) {

@@ -76,14 +76,16 @@ class AllocationExplainTest {
 
   @Test
   void explain_assignedLead_summaryInAManagersUnits() {
-    // c1 may go to ana, cy or dan (dan is at capacity, but eligible): a third of it is each one's
-    // fair share; c2 to bob, cy or dan. So ana's fair share is 0.3 leads and 33 in value, cy's
-    // 0.7 and 133. cy would carry what ana carries: a tie.
+    // c1 (100) may go to ana, cy or dan, c2 (300) to bob, cy or dan; dan's capacity 0 leaves it
+    // no room. Fair shares, the fractional optimum (all weights 1): the two leads split three ways,
+    // ana taking 2/3 of c1, bob 2/3 of c2, cy the rest of both: 0.7 leads each. Value: 400 over
+    // the same three would be 133 each, but ana can have at most c1's 100; bob and cy split the
+    // rest, 150 each. cy would carry what ana carries: a tie.
     assertThat(allocation().explain(LeadId.of("c1")).summary())
         .isEqualTo(
-            "Assigned to ana, who meets every rule; ana now holds 1 lead (fair share 0.3), 100 in"
-                + " value (fair 33) and 1 tier-B lead (fair 0.3). The one other eligible rep, cy,"
-                + " would hold 1 lead (fair share 0.7), 100 in value (fair 133) and 1 tier-B lead"
+            "Assigned to ana, who meets every rule; ana now holds 1 lead (fair share 0.7), 100 in"
+                + " value (fair 100) and 1 tier-B lead (fair 0.7). The one other eligible rep, cy,"
+                + " would hold 1 lead (fair share 0.7), 100 in value (fair 150) and 1 tier-B lead"
                 + " (fair 0.7): just as even (a tie). 2 reps were excluded by a rule or a cap"
                 + " (capacity 1, region 1).");
   }

@@ -40,7 +40,8 @@ class FairnessMetricsPropertyTest {
   private static final double EPS = 1e-9;
 
   @Test
-  void fairShares_sumToTheLeadsSomeRepMayTake() {
+  void fairShares_sumToNoMoreThanTheLeadsSomeRepMayTake() {
+    // Caps may leave leads that no rep can take; FairSharePropertyTest has the exact sums.
     qt().withFixedSeed(SEED)
         .withExamples(EXAMPLES)
         .forAll(scenarios())
@@ -64,14 +65,16 @@ class FairnessMetricsPropertyTest {
                 }
               }
               assertThat(m.reps().stream().mapToDouble(RepStats::fairLeads).sum())
-                  .isCloseTo(leads, within(EPS));
+                  .isLessThanOrEqualTo(leads + EPS);
               assertThat(m.reps().stream().mapToDouble(RepStats::fairValue).sum())
-                  .isCloseTo(value, within(EPS * Math.max(1, value)));
+                  .isLessThanOrEqualTo(value + EPS * Math.max(1, value));
               for (Tier t : s.problem().policy().tiers().tiers()) {
                 assertThat(m.reps().stream().mapToDouble(r -> r.fairTierLeads().get(t)).sum())
                     .as("tier %s", t)
-                    .isCloseTo(byTier.getOrDefault(t, 0.0), within(EPS));
+                    .isLessThanOrEqualTo(byTier.getOrDefault(t, 0.0) + EPS);
               }
+              assertThat(m.reps())
+                  .allSatisfy(r -> assertThat(r.fairLeads()).isGreaterThanOrEqualTo(0));
             });
   }
 

@@ -99,12 +99,14 @@ class FairnessMetricsTest {
   }
 
   @Test
-  void fairShares_regionRestricted_splitOnlyAmongEligibleReps() {
+  void fairShares_regionRestricted_theFractionalOptimum_notAClassByClassSplit() {
     // ana (w 2) covers East only, bob (w 1) every region. Two East leads, two West leads.
-    // East: each split 2/3 ana, 1/3 bob → ana 4/3, bob 2/3. West: only bob → bob + 2.
-    // fairLeads = 4/3, 8/3 (sum 4). Loads 2, 2 → x = 1, 2; mean 1.5.
-    // G = 2·1 / (2·4·1.5) = 1/6; J = 9 / (2·5) = 0.9; ratio 2; cv = 0.5/1.5 = 1/3;
-    // maxDeviation = |2 − 4/3| = |2 − 8/3| = 2/3.
+    // One level would give λ = 4/3 leads per unit of weight: ana 8/3, more than the 2 East leads
+    // it may take. So ana is a level of its own, λ = 1: both East leads, 2; bob the West leads, 2.
+    // (Split class by class, East 2/3 to ana and West to bob, the shares were 4/3 and 8/3: bob
+    // "owed" 2/3 of a lead that only ana, below its share at 2, could give up.)
+    // Loads 2, 2 → x = 1, 2; mean 1.5; G = 2·1 / (2·4·1.5) = 1/6; J = 9 / (2·5) = 0.9; ratio 2;
+    // cv = 0.5/1.5 = 1/3; maxDeviation 0: the allocation is the fair one.
     Problem p =
         problem(
             List.of(Rep.builder("ana").weight(2).regions("East").build(), rep("bob", 1)),
@@ -112,13 +114,71 @@ class FairnessMetricsTest {
                 lead("e1", "East"), lead("e2", "East"), lead("w1", "West"), lead("w2", "West")));
     FairnessMetrics m = FairnessMetrics.of(p, assign(p, "ana", "ana", "bob", "bob"));
 
-    assertThat(m.rep(RepId.of("ana")).fairLeads()).isCloseTo(4.0 / 3, within(EPS));
-    assertThat(m.rep(RepId.of("bob")).fairLeads()).isCloseTo(8.0 / 3, within(EPS));
+    assertThat(m.rep(RepId.of("ana")).fairLeads()).isCloseTo(2, within(EPS));
+    assertThat(m.rep(RepId.of("bob")).fairLeads()).isCloseTo(2, within(EPS));
+    assertThat(m.rep(RepId.of("ana")).fairValue()).isCloseTo(200, within(EPS));
     assertThat(m.count().gini()).isCloseTo(1.0 / 6, within(EPS));
     assertThat(m.count().jain()).isCloseTo(0.9, within(EPS));
     assertThat(m.count().maxMinRatio()).isCloseTo(2.0, within(EPS));
     assertThat(m.count().cv()).isCloseTo(1.0 / 3, within(EPS));
-    assertThat(m.count().maxDeviation()).isCloseTo(2.0 / 3, within(EPS));
+    assertThat(m.count().maxDeviation()).isCloseTo(0, within(EPS));
+  }
+
+  @Test
+  void fairShares_overlappingTerritories_noRepIsOwedWhatOnlyABusierRepCouldGive() {
+    // The sweep's case in small: eli covers North and West, dee North and East, ben East, cy West
+    // (all weight 1); 2 North leads, 10 East, 10 West. Split class by class, eli and dee got 1 + 5
+    // = 6 each and ben and cy 5: but eli at 6 leaves 16 leads for three reps, one of them at most
+    // 5.3, below eli. The optimum is one level, 22 / 4 = 5.5 each (eli 1 North and 4.5 West, cy
+    // 5.5 West, dee 1 North and 4.5 East, ben 5.5 East). With a capacity of 4, cy is a level of
+    // its own at 4, and the other three share the 18 left, 6 each (eli 6 West; dee 2 North and 4
+    // East; ben 6 East).
+    Problem p =
+        problem(
+            List.of(
+                Rep.builder("ben").regions("East").build(),
+                Rep.builder("cy").regions("West").build(),
+                Rep.builder("dee").regions("North", "East").build(),
+                Rep.builder("eli").regions("North", "West").build()),
+            regional(2, 10, 10));
+    Problem capped =
+        problem(
+            List.of(
+                Rep.builder("ben").regions("East").build(),
+                Rep.builder("cy").regions("West").capacity(4).build(),
+                Rep.builder("dee").regions("North", "East").build(),
+                Rep.builder("eli").regions("North", "West").build()),
+            regional(2, 10, 10));
+
+    assertThat(FairnessMetrics.of(p, Map.of()).reps())
+        .extracting(RepStats::fairLeads)
+        .allSatisfy(f -> assertThat(f).isCloseTo(5.5, within(EPS)));
+    assertThat(FairnessMetrics.of(capped, Map.of()).reps())
+        .extracting(RepStats::fairLeads)
+        .satisfiesExactly(
+            ben -> assertThat(ben).isCloseTo(6, within(EPS)),
+            cy -> assertThat(cy).isCloseTo(4, within(EPS)),
+            dee -> assertThat(dee).isCloseTo(6, within(EPS)),
+            eli -> assertThat(eli).isCloseTo(6, within(EPS)));
+  }
+
+  @Test
+  void fairShares_unequalWeights_theCountOptimumMayBeMoreThanALeadAway() {
+    // ana (w 2) and twenty reps of weight 0.5 may take any of 3 leads: W = 12, ana's share 3·2/12
+    // = 0.5, each other's 0.125. In whole leads, ana's k-th lead costs (2k − 1)/2 (0.5, 1.5, 2.5)
+    // and another rep's first 1/0.5 = 2: the count optimum gives ana 2 leads and one other rep 1,
+    // 1.5 leads above ana's share. (With equal weights it is never more than a lead away.)
+    List<Rep> reps = new java.util.ArrayList<>();
+    reps.add(rep("ana", 2));
+    for (int r = 1; r <= 20; r++) {
+      reps.add(rep("r" + r, 0.5));
+    }
+    Problem p = problem(reps, leads(3));
+
+    assertThat(FairnessMetrics.of(p, Map.of()).rep(RepId.of("ana")).fairLeads())
+        .isCloseTo(0.5, within(EPS));
+    assertThat(io.fairlead.core.bound.FairnessBounds.of(p).optimalCounts())
+        .containsEntry(RepId.of("ana"), 2);
   }
 
   @Test
@@ -580,6 +640,21 @@ class FairnessMetricsTest {
   }
 
   /** The i-th lead of the problem to the i-th rep id ({@code null} = unassigned). */
+  /** North, East and West leads, in that order: n1…, e1…, w1…. */
+  private static List<Lead> regional(int north, int east, int west) {
+    List<Lead> out = new java.util.ArrayList<>();
+    for (int i = 1; i <= north; i++) {
+      out.add(lead("n" + i, "North"));
+    }
+    for (int i = 1; i <= east; i++) {
+      out.add(lead("e" + i, "East"));
+    }
+    for (int i = 1; i <= west; i++) {
+      out.add(lead("w" + i, "West"));
+    }
+    return out;
+  }
+
   private static Map<LeadId, RepId> assign(Problem p, String... reps) {
     Map<LeadId, RepId> out = new LinkedHashMap<>();
     for (int i = 0; i < reps.length; i++) {

@@ -156,6 +156,50 @@ class FairleadJsonAllocationTest {
   }
 
   @Test
+  void allocation_writtenWithTheOlderFairShares_readsWithTodaysShares() throws Exception {
+    // The same document has no "fairShares": its fair shares split each lead by weight among its
+    // eligible reps (ana 0.6 of a lead); they are taken from the outcomes, not checked.
+    String old =
+        java.nio.file.Files.readString(
+            java.nio.file.Path.of("src/test/resources/compat/result-2026-12-01.json"));
+    Problem problem =
+        FairleadJson.readProblem(
+            java.nio.file.Files.readString(
+                java.nio.file.Path.of("src/test/resources/json/problem.json")));
+    assertThat(old).doesNotContain("\"fairShares\"").contains("\"fairLeads\": 0.6,");
+
+    Allocation read = FairleadJson.readAllocation(old, problem);
+
+    Allocation today = Baselines.measure(problem, read.assignment(), read.method());
+    assertThat(read.metrics()).isEqualTo(today.metrics());
+    assertThat(read.metrics().reps().get(0).fairLeads()).isEqualTo(1.0);
+    assertThat(FairleadJson.writeAllocation(read, false)).contains("\"fairShares\": \"optimum\"");
+    // Every other figure is still checked.
+    assertThatThrownBy(
+            () ->
+                FairleadJson.readAllocation(
+                    old.replace("\"assigned\": 4", "\"assigned\": 5"), problem))
+        .hasMessageContaining("$.metrics.assigned: was 5, but the outcomes' assignment gives 4");
+  }
+
+  @Test
+  void allocation_fairShareEditedOrOfAnotherDefinition_isRefusedAtItsPath() {
+    Allocation a = Baselines.leastBusy().allocate(problem());
+    String json = FairleadJson.writeAllocation(a, false);
+    double ana = a.metrics().reps().get(0).fairLeads();
+    String edited = json.replace("\"fairLeads\": " + ana + ",", "\"fairLeads\": 0.5,");
+    String other = json.replace("\"fairShares\": \"optimum\"", "\"fairShares\": \"split\"");
+    assertThat(edited).isNotEqualTo(json);
+
+    assertThatThrownBy(() -> FairleadJson.readAllocation(edited, problem()))
+        .hasMessageContaining("$.metrics.reps[0].fairLeads: was 0.5, but the outcomes' assignment");
+    assertThatThrownBy(() -> FairleadJson.readAllocation(other, problem()))
+        .hasMessageContaining(
+            "$.metrics.fairShares: must be \"optimum\" (or absent, in a result written before"
+                + " 2026-12-02), was \"split\"");
+  }
+
+  @Test
   void allocation_searchReportFields_outOfTheirDomain_areRejectedAtTheirPath() {
     String json = FairleadJson.writeAllocation(searched(SearchReport.Ending.TIME_LIMIT), false);
 

@@ -193,12 +193,7 @@ public final class LabReport {
   private static void legend(StringBuilder h) {
     h.append("<section id=\"legend\">\n<h2>What the measures mean</h2>\n<dl>\n");
     String[][] terms = {
-      {
-        "Fair share",
-        "What a rep would hold if every customer were split among the reps allowed to take it, in"
-            + " proportion to their weights; it respects territories and roles, so two reps'"
-            + " fair shares can differ."
-      },
+      {"Fair share", Resources.FAIR_SHARE},
       {"Gini", Resources.GINI},
       {
         "Jain",

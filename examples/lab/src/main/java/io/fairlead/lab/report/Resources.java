@@ -17,6 +17,13 @@ final class Resources {
       "How unevenly customers (or value) are spread over the reps, per unit of weight: 0 when"
           + " every rep holds exactly its share, towards 1 when one rep holds everything.";
 
+  /** The legend's definition of a fair share, the same on both pages. */
+  static final String FAIR_SHARE =
+      "What a rep would hold in the most even book its territories, roles and caps allow:"
+          + " customers split among the reps allowed to take them so that no rep could hold more"
+          + " per unit of weight without taking from one that holds less. Two reps' fair shares"
+          + " can differ, and one allocation can give every rep its own, to within rounding.";
+
   /** The legend's definition of moves, the same on both pages. */
   static final String MOVES =
       "Rebalancing moves take an existing customer from one rep and give it to another; other"

@@ -401,8 +401,8 @@ public final class SweepReport {
       {"Gini", Resources.GINI},
       {
         "Largest gap to fair share",
-        "The most customers any single rep holds above or below its fair share (what it would hold"
-            + " if every customer were split among the reps allowed to take it, by weight)."
+        "The most customers any single rep holds above or below its fair share. "
+            + Resources.FAIR_SHARE
       },
       {
         "Receipts lag",
