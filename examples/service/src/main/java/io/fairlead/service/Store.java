@@ -25,8 +25,10 @@ import org.flywaydb.core.Flyway;
  *
  * <p>H2 runs embedded in file mode with {@code WRITE_DELAY=0}: every commit is written to the file
  * before the call returns, so a killed process loses nothing it acknowledged (a power cut may; use
- * PostgreSQL, which syncs every commit, where that matters). A URL that sets another {@code
- * WRITE_DELAY} is refused. Not thread-safe for writes: the service has one writer.
+ * PostgreSQL, which syncs every commit, where that matters), once {@link H2Recovery} has made the
+ * newest commit of a file left by a killed process the one H2 opens. A URL that sets another {@code
+ * WRITE_DELAY} is refused ({@code docs/service-durability.md}). Not thread-safe for writes: the
+ * service has one writer.
  */
 final class Store implements AutoCloseable {
 
@@ -43,6 +45,9 @@ final class Store implements AutoCloseable {
 
   /** Opens the database and brings its schema up to date. */
   static Store open(ServiceConfig.Database db) {
+    if (db.h2()) {
+      H2Recovery.beforeOpen(durableH2(db.url()), db.user(), db.password());
+    }
     HikariConfig c = new HikariConfig();
     c.setJdbcUrl(db.h2() ? durableH2(db.url()) : db.url());
     c.setUsername(db.user());
