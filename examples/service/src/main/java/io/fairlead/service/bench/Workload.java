@@ -25,8 +25,8 @@ import java.util.function.BooleanSupplier;
  * acknowledged ones (2xx) with their book events, the refusals (4xx) counted, and their latencies.
  *
  * <p>Capacities are set so that the caps bind sometimes: the expected number of routed leads per
- * rep is {@code threads × requests × 0.6 / reps}; capacities spread from 0.6 to 1.4 times it, and
- * every fourth rep has a new-lead cap of 0.7 times it.
+ * rep is {@code threads × requests × 0.6 / reps} (the share of routes); capacities spread from 0.6
+ * to 1.4 times it, and every fourth rep has a new-lead cap of 0.7 times it.
  *
  * <p>The same workload (same seed) runs against any {@link Target}: the service over HTTP ({@link
  * HttpTarget}) or the library's book directly ({@link BookTarget}). The load test, the crash test
@@ -144,6 +144,8 @@ public final class Workload {
   private final int threads;
   private final int requests;
   private final long seed;
+  private final double claims;
+  private final double releases;
   private final int[] capacity;
   private final int[] newLeadCap;
 
@@ -155,14 +157,29 @@ public final class Workload {
    *     it, so runs of several seeds on one service route different leads
    */
   public Workload(int reps, int threads, int requests, long seed) {
+    this(reps, threads, requests, seed, 0.2, 0.2);
+  }
+
+  /**
+   * A workload of another mix: {@code claims} and {@code releases} are the shares of requests that
+   * claim and release (when the clients know a customer to claim or release), the rest route.
+   */
+  public Workload(int reps, int threads, int requests, long seed, double claims, double releases) {
     checkArgument(reps >= 4, "reps must be >= 4, was %s", reps);
+    checkArgument(
+        claims >= 0 && releases >= 0 && claims + releases < 1,
+        "the shares of claims and releases must be >= 0 and leave some routes, were %s and %s",
+        claims,
+        releases);
     checkArgument(threads >= 1, "threads must be >= 1, was %s", threads);
     checkArgument(requests >= 1, "requests must be >= 1, was %s", requests);
     this.reps = reps;
     this.threads = threads;
     this.requests = requests;
     this.seed = seed;
-    double expected = Math.max(2.0, threads * (double) requests * 0.6 / reps);
+    this.claims = claims;
+    this.releases = releases;
+    double expected = Math.max(2.0, threads * (double) requests * (1 - claims - releases) / reps);
     Random r = new Random(seed);
     capacity = new int[reps];
     newLeadCap = new int[reps];
@@ -357,9 +374,9 @@ public final class Workload {
       for (int n = 0; n < requests && shared.failed.get() == 0 && !stop.getAsBoolean(); n++) {
         double x = random.nextDouble();
         try {
-          if (x < 0.2 && !shared.pooled.isEmpty()) {
+          if (x < claims && !shared.pooled.isEmpty()) {
             claim();
-          } else if (x < 0.4 && !shared.held.isEmpty()) {
+          } else if (x < claims + releases && !shared.held.isEmpty()) {
             release();
           } else {
             route();
