@@ -183,6 +183,13 @@ public record ServiceConfig(
     if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
       throw db.at("url").error("must be a jdbc:h2: or jdbc:postgresql: URL, was '" + url + "'");
     }
+    if (url.startsWith("jdbc:h2:")) {
+      try {
+        Store.durableH2(url);
+      } catch (IllegalArgumentException e) {
+        throw db.at("url").error(e.getMessage());
+      }
+    }
     Database database =
         new Database(
             url,

@@ -25,10 +25,15 @@ import org.flywaydb.core.Flyway;
  *
  * <p>H2 runs embedded in file mode with {@code WRITE_DELAY=0}: every commit is written to the file
  * before the call returns, so a killed process loses nothing it acknowledged (a power cut may; use
- * PostgreSQL, which syncs every commit, where that matters). Not thread-safe for writes: the
+ * PostgreSQL, which syncs every commit, where that matters), once {@link H2Recovery} has made the
+ * newest commit of a file left by a killed process the one H2 opens. A URL that sets another {@code
+ * WRITE_DELAY} is refused ({@code docs/service-durability.md}). Not thread-safe for writes: the
  * service has one writer.
  */
 final class Store implements AutoCloseable {
+
+  private static final java.util.regex.Pattern WRITE_DELAY =
+      java.util.regex.Pattern.compile("(?i);\\s*WRITE_DELAY\\s*=([^;]*)");
 
   private final HikariDataSource pool;
   private final boolean h2;
@@ -40,6 +45,9 @@ final class Store implements AutoCloseable {
 
   /** Opens the database and brings its schema up to date. */
   static Store open(ServiceConfig.Database db) {
+    if (db.h2()) {
+      H2Recovery.beforeOpen(durableH2(db.url()), db.user(), db.password());
+    }
     HikariConfig c = new HikariConfig();
     c.setJdbcUrl(db.h2() ? durableH2(db.url()) : db.url());
     c.setUsername(db.user());
@@ -63,11 +71,29 @@ final class Store implements AutoCloseable {
     return new Store(ds, db.h2());
   }
 
-  /** The H2 URL with every commit written through (see the class comment). */
+  /**
+   * The H2 URL with every commit written through (see the class comment): {@code WRITE_DELAY=0}
+   * added, or the URL as it is if it sets 0 itself.
+   *
+   * @throws IllegalArgumentException if the URL delays writes ({@code WRITE_DELAY} other than 0):
+   *     H2 would write a commit up to that long after the service answered it, and a killed process
+   *     would lose decisions it had acknowledged
+   */
   static String durableH2(String url) {
-    return url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY")
-        ? url
-        : url + ";WRITE_DELAY=0";
+    java.util.regex.Matcher m = WRITE_DELAY.matcher(url);
+    if (!m.find()) {
+      return url + ";WRITE_DELAY=0";
+    }
+    do {
+      if (!m.group(1).strip().equals("0")) {
+        throw new IllegalArgumentException(
+            "the H2 URL sets WRITE_DELAY="
+                + m.group(1)
+                + ": H2 would write a decision after the service has answered it, and a killed"
+                + " process would lose it; leave WRITE_DELAY out (the service sets 0) or set 0");
+      }
+    } while (m.find());
+    return url;
   }
 
   boolean h2() {
