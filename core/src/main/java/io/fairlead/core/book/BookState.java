@@ -31,6 +31,9 @@ final class BookState {
 
   /** A customer's mutable record. */
   private static final class Entry {
+    /** Its place in the order customers entered the book. */
+    long order;
+
     Lead record;
     RepId owner;
     Instant since;
@@ -62,6 +65,8 @@ final class BookState {
   private final Map<LeadId, Lead> duplicates = new LinkedHashMap<>();
   private final Map<LeadId, LeadId> mergedInto = new LinkedHashMap<>();
   private long seq;
+  // Customers that ever entered the book, for each one's place in that order.
+  private long entered;
   private String lastHash = "";
   private Instant lastAt = Instant.MIN;
   // New customers each rep received in the period that starts on periodStart, and the claims it
@@ -138,11 +143,13 @@ final class BookState {
         out.computeIfAbsent(id, x -> new TreeSet<>()).add(k);
       }
     }
+    // In the order they entered the book: sort the few matches, never walk the whole book.
+    List<LeadId> ids = new ArrayList<>(out.keySet());
+    ids.removeIf(id -> !customers.containsKey(id));
+    ids.sort(java.util.Comparator.comparingLong(id -> customers.get(id).order));
     Map<LeadId, Set<EntityKey>> ordered = new LinkedHashMap<>();
-    for (LeadId id : customers.keySet()) {
-      if (out.containsKey(id)) {
-        ordered.put(id, out.get(id));
-      }
+    for (LeadId id : ids) {
+      ordered.put(id, out.get(id));
     }
     return ordered;
   }
@@ -289,6 +296,7 @@ final class BookState {
       check(
           !mergedInto.containsKey(id), e, "lead " + id + " was merged into " + mergedInto.get(id));
       Entry x = new Entry();
+      x.order = ++entered;
       x.record = c.lead();
       x.since = e.at();
       customers.put(id, x);
