@@ -282,6 +282,29 @@ public final class FairleadJson {
   }
 
   /**
+   * Writes a book's lifecycle rules (claims per day, cool-down, reclaim rules per tier, the
+   * conflict rule, departures, covers, the ledger period) in the form a scenario file and a
+   * service's configuration use ({@code docs/json-format.md}); tiers in alphabetical order.
+   */
+  public static String writeLifecycle(io.fairlead.core.book.Lifecycle lifecycle) {
+    requireNonNull(lifecycle, "lifecycle");
+    return JsonCodec.write(LifecycleJson.from(lifecycle));
+  }
+
+  /**
+   * Reads lifecycle rules embedded in another document at {@code path}; a field left out keeps its
+   * default ({@link io.fairlead.core.book.Lifecycle#defaults()}).
+   *
+   * @throws JsonInputException naming the document and path, e.g. {@code "config JSON at
+   *     $.lifecycle.coolDownDays: lifecycle: coolDownDays must be in [0, 3650], was -1"}
+   */
+  public static io.fairlead.core.book.Lifecycle readLifecycle(
+      String json, String document, String path) {
+    JsonPath root = JsonPath.root(document, path);
+    return JsonCodec.read(root, json, LifecycleJson.class, null).toLifecycle(root);
+  }
+
+  /**
    * Writes one event of a book's log, in the form of an element of the {@code events} of {@link
    * #writeBook}: a host that stores the log itself (a row per event in its database) writes each
    * new event with this and rebuilds the book with {@link Book#replay} of {@link #readBookEvent}s.

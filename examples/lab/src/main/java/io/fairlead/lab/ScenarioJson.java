@@ -16,13 +16,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fairlead.core.allocation.Allocator;
-import io.fairlead.core.book.Lifecycle;
 import io.fairlead.core.json.FairleadJson;
 import io.fairlead.core.model.Lead;
 import io.fairlead.core.model.LeadId;
 import io.fairlead.core.model.Rep;
 import io.fairlead.core.model.RepId;
-import io.fairlead.core.model.Tier;
 import io.fairlead.core.policy.Policy;
 import io.fairlead.core.routing.LeadRouter;
 import java.io.IOException;
@@ -30,13 +28,11 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,19 +76,6 @@ final class ScenarioJson {
       List.of("day", "kind", "rep", "hire", "until", "share", "capacity", "weight");
   private static final List<String> SCHEDULE_FIELDS =
       List.of("placement", "rebalanceEveryDays", "maxMovesShare", "maxMovesPerRep");
-  private static final List<String> LIFECYCLE_FIELDS =
-      List.of(
-          "claimsPerDay",
-          "coolDownDays",
-          "reclaim",
-          "conflicts",
-          "departure",
-          "coverAfterDays",
-          "period");
-  private static final List<String> RECLAIM_FIELDS =
-      List.of("noFollowUpDays", "noDealDays", "warnDays");
-  private static final List<String> CONFLICTS_FIELDS =
-      List.of("rule", "touchWindowDays", "protectedTiers");
 
   /** The allocators a file can name: the default and the router's order. */
   static final String SOLVER = "solver";
@@ -145,7 +128,7 @@ final class ScenarioJson {
     ObjectNode history = root.putObject("history");
     s.history().forEach((lead, rep) -> history.put(lead.value(), rep.value()));
     root.set("schedule", schedule(s.schedule()));
-    root.set("lifecycle", lifecycle(s.lifecycle()));
+    root.set("lifecycle", tree(FairleadJson.writeLifecycle(s.lifecycle())));
     root.put("allocator", allocatorName(s));
     try {
       return WRITER.writeValueAsString(root);
@@ -200,30 +183,6 @@ final class ScenarioJson {
     if (s.maxMovesPerRep() != Integer.MAX_VALUE) {
       o.put("maxMovesPerRep", s.maxMovesPerRep());
     }
-    return o;
-  }
-
-  private static ObjectNode lifecycle(Lifecycle l) {
-    ObjectNode o = MAPPER.createObjectNode();
-    o.put("claimsPerDay", l.claimsPerDay());
-    o.put("coolDownDays", l.coolDownDays());
-    ObjectNode reclaim = o.putObject("reclaim");
-    l.reclaim()
-        .forEach(
-            (tier, r) -> {
-              ObjectNode t = reclaim.putObject(tier.name());
-              t.put("noFollowUpDays", r.noFollowUpDays());
-              t.put("noDealDays", r.noDealDays());
-              t.put("warnDays", r.warnDays());
-            });
-    ObjectNode conflicts = o.putObject("conflicts");
-    conflicts.put("rule", l.conflicts().rule().name());
-    conflicts.put("touchWindowDays", l.conflicts().touchWindowDays());
-    ArrayNode tiers = conflicts.putArray("protectedTiers");
-    l.conflicts().protectedTiers().stream().map(Tier::name).sorted().forEach(tiers::add);
-    o.put("departure", l.departure().name());
-    o.put("coverAfterDays", l.coverAfterDays());
-    o.put("period", l.period().name());
     return o;
   }
 
@@ -321,7 +280,9 @@ final class ScenarioJson {
       b.schedule(schedule(at.field("schedule"), doc.get("schedule")));
     }
     if (doc.has("lifecycle")) {
-      b.lifecycle(lifecycle(at.field("lifecycle"), doc.get("lifecycle")));
+      b.lifecycle(
+          FairleadJson.readLifecycle(
+              text(doc.get("lifecycle")), DOCUMENT, at.field("lifecycle").path));
     }
     if (doc.has("allocator")) {
       String allocator = doc.requiredString("allocator");
@@ -439,70 +400,6 @@ final class ScenarioJson {
     int perRep = o.optionalInt("maxMovesPerRep").orElse(Integer.MAX_VALUE);
     return at.check(
         () -> new Schedule(placement, every, share, perRep), SCHEDULE_FIELDS, "schedule: ");
-  }
-
-  private static Lifecycle lifecycle(At at, JsonNode node) {
-    Obj o = new Obj(at, node, LIFECYCLE_FIELDS);
-    Lifecycle d = Lifecycle.defaults();
-    int claims = o.optionalInt("claimsPerDay").orElse(d.claimsPerDay());
-    int coolDown = o.optionalInt("coolDownDays").orElse(d.coolDownDays());
-    Map<Tier, Lifecycle.Reclaim> reclaim = new LinkedHashMap<>(d.reclaim());
-    if (o.has("reclaim")) {
-      reclaim.clear();
-      JsonNode tiers = o.requiredObject("reclaim");
-      for (Iterator<Map.Entry<String, JsonNode>> it = tiers.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> t = it.next();
-        At here = at.field("reclaim").field(t.getKey());
-        Tier tier = here.check(() -> Tier.of(t.getKey()));
-        Obj r = new Obj(here, t.getValue(), RECLAIM_FIELDS);
-        int noFollowUp = r.optionalInt("noFollowUpDays").orElse(0);
-        int noDeal = r.optionalInt("noDealDays").orElse(0);
-        int warn = r.optionalInt("warnDays").orElse(0);
-        reclaim.put(
-            tier,
-            here.check(
-                () -> new Lifecycle.Reclaim(noFollowUp, noDeal, warn),
-                RECLAIM_FIELDS,
-                "lifecycle: reclaim "));
-      }
-    }
-    Lifecycle.Conflicts conflicts = d.conflicts();
-    if (o.has("conflicts")) {
-      At here = at.field("conflicts");
-      Obj c = new Obj(here, o.get("conflicts"), CONFLICTS_FIELDS);
-      Lifecycle.ConflictRule rule =
-          c.has("rule")
-              ? c.requiredEnum("rule", Lifecycle.ConflictRule.class)
-              : Lifecycle.ConflictRule.OWNER_KEEPS;
-      int window = c.optionalInt("touchWindowDays").orElse(0);
-      Set<Tier> tiers = new HashSet<>();
-      if (c.has("protectedTiers")) {
-        JsonNode list = c.requiredArray("protectedTiers");
-        for (int i = 0; i < list.size(); i++) {
-          At t = here.field("protectedTiers").index(i);
-          String tierName = t.string(list.get(i), true);
-          Tier tier = t.check(() -> Tier.of(tierName));
-          if (!tiers.add(tier)) {
-            throw t.error("protectedTiers holds '" + tierName + "' twice");
-          }
-        }
-      }
-      conflicts =
-          here.check(
-              () -> new Lifecycle.Conflicts(rule, window, tiers),
-              CONFLICTS_FIELDS,
-              "lifecycle: conflicts ");
-    }
-    Lifecycle.Departure departure =
-        o.has("departure") ? o.requiredEnum("departure", Lifecycle.Departure.class) : d.departure();
-    int cover = o.optionalInt("coverAfterDays").orElse(d.coverAfterDays());
-    Lifecycle.Period period =
-        o.has("period") ? o.requiredEnum("period", Lifecycle.Period.class) : d.period();
-    Lifecycle.Conflicts c = conflicts;
-    return at.check(
-        () -> new Lifecycle(claims, coolDown, reclaim, c, departure, cover, period),
-        LIFECYCLE_FIELDS,
-        "lifecycle: ");
   }
 
   /** The text of an embedded record, for core's codecs; numbers as they were written. */
@@ -717,13 +614,6 @@ final class ScenarioJson {
             if (rest.startsWith(f + " ")) {
               at = field(f);
               break;
-            }
-          }
-          if (at == this && rest.startsWith("conflicts ")) {
-            for (String f : CONFLICTS_FIELDS) {
-              if (rest.startsWith("conflicts " + f + " ")) {
-                at = field("conflicts").field(f);
-              }
             }
           }
         }

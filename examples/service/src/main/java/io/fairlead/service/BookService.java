@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -111,29 +110,9 @@ final class BookService {
     return s.length() <= 200 ? s : s.substring(0, 200) + "…";
   }
 
-  /** The lifecycle in a canonical text (its tiers sorted). */
+  /** The lifecycle in a canonical text: its JSON, tiers sorted. */
   static String lifecycleText(Lifecycle l) {
-    Map<String, Lifecycle.Reclaim> reclaim = new TreeMap<>();
-    l.reclaim().forEach((t, r) -> reclaim.put(t.toString(), r));
-    return "claimsPerDay="
-        + l.claimsPerDay()
-        + " coolDownDays="
-        + l.coolDownDays()
-        + " reclaim="
-        + reclaim
-        + " conflicts="
-        + l.conflicts().rule()
-        + "/"
-        + l.conflicts().touchWindowDays()
-        + "/"
-        + new java.util.TreeSet<>(
-            l.conflicts().protectedTiers().stream().map(String::valueOf).toList())
-        + " departure="
-        + l.departure()
-        + " coverAfterDays="
-        + l.coverAfterDays()
-        + " period="
-        + l.period();
+    return FairleadJson.writeLifecycle(l);
   }
 
   /** Rebuilds the book and the audit chain's head from the database. */

@@ -212,8 +212,18 @@ public record ServiceConfig(
     } else {
       policy = sample ? MavenCrmData.policy() : Policy.defaults();
     }
-    Lifecycle lifecycle =
-        c.optObject("lifecycle").map(l -> lifecycle(l, policy)).orElse(Lifecycle.defaults());
+    Lifecycle lifecycle = Lifecycle.defaults();
+    if (c.has("lifecycle")) {
+      try {
+        lifecycle =
+            FairleadJson.readLifecycle(c.raw("lifecycle").toString(), "config", "$.lifecycle");
+        io.fairlead.core.book.Book.builder(policy).lifecycle(lifecycle).build(); // its tiers
+      } catch (JsonInputException e) {
+        throw ApiError.of(e);
+      } catch (IllegalArgumentException e) {
+        throw c.at("lifecycle").error(e.getMessage());
+      }
+    }
     Map<String, Caller> tokens = new HashMap<>();
     List<JsonInput> list = c.objects("tokens");
     for (JsonInput t : list) {
@@ -273,77 +283,5 @@ public record ServiceConfig(
       return v;
     }
     return value;
-  }
-
-  private static Lifecycle lifecycle(JsonInput l, Policy policy) {
-    l.only(
-        "claimsPerDay",
-        "coolDownDays",
-        "reclaim",
-        "conflicts",
-        "departure",
-        "coverAfterDays",
-        "period");
-    Lifecycle.Builder b = Lifecycle.builder();
-    try {
-      if (l.has("claimsPerDay")) {
-        b.claimsPerDay(l.integer("claimsPerDay", 0, 1_000_000, 0));
-      }
-      if (l.has("coolDownDays")) {
-        b.coolDownDays(l.integer("coolDownDays", 0, Lifecycle.MAX_DAYS, 0));
-      }
-      if (l.has("coverAfterDays")) {
-        b.coverAfterDays(l.integer("coverAfterDays", 0, Lifecycle.MAX_DAYS, 0));
-      }
-      for (JsonInput r : l.objects("reclaim")) {
-        r.only("tier", "noFollowUpDays", "noDealDays", "warnDays");
-        Lifecycle.Reclaim rule =
-            Lifecycle.Reclaim.after(
-                    r.integer("noFollowUpDays", 0, Lifecycle.MAX_DAYS, 0),
-                    r.integer("noDealDays", 0, Lifecycle.MAX_DAYS, 0))
-                .warning(r.integer("warnDays", 0, Lifecycle.MAX_DAYS, 0));
-        b.reclaim(r.text("tier"), rule);
-      }
-      if (l.has("conflicts")) {
-        JsonInput k = l.object("conflicts").only("rule", "touchWindowDays", "protect");
-        String rule = k.text("rule");
-        Lifecycle.Conflicts conflicts =
-            switch (rule) {
-              case "owner-keeps" -> Lifecycle.Conflicts.ownerKeeps();
-              case "first-touch-wins" ->
-                  Lifecycle.Conflicts.firstTouchWins(
-                      k.integer("touchWindowDays", 1, Lifecycle.MAX_DAYS, 14));
-              default ->
-                  throw k.at("rule")
-                      .error("must be owner-keeps or first-touch-wins, was '" + rule + "'");
-            };
-        b.conflicts(conflicts.protect(k.strings("protect").toArray(String[]::new)));
-      }
-      if (l.has("departure")) {
-        String d = l.text("departure");
-        b.departure(
-            switch (d) {
-              case "redistribute" -> Lifecycle.Departure.REDISTRIBUTE;
-              case "pool" -> Lifecycle.Departure.POOL;
-              default ->
-                  throw l.at("departure").error("must be redistribute or pool, was '" + d + "'");
-            });
-      }
-      if (l.has("period")) {
-        String p = l.text("period");
-        try {
-          b.period(Lifecycle.Period.valueOf(p.toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-          throw l.at("period").error("must be week, month or quarter, was '" + p + "'");
-        }
-      }
-      Lifecycle lifecycle = b.build();
-      io.fairlead.core.book.Book.builder(policy).lifecycle(lifecycle).build(); // its tiers
-      return lifecycle;
-    } catch (ApiError e) {
-      throw e;
-    } catch (IllegalArgumentException e) {
-      throw l.error(e.getMessage());
-    }
   }
 }
