@@ -72,37 +72,39 @@ public record AuditEntry(
       Optional<Long> firstEvent,
       Optional<Long> lastEvent,
       String previousHash) {
-    String d = cut(detail, MAX_DETAIL);
-    String t = cut(target, 400);
-    String a = cut(action, 100);
-    String hash =
-        hash(
+    AuditEntry unsealed =
+        new AuditEntry(
             id,
             at,
             caller.actor(),
             caller.role().id(),
-            a,
-            t,
+            cut(action, 100),
+            cut(target, 400),
             outcome,
             status,
-            d,
+            cut(detail, MAX_DETAIL),
             firstEvent,
             lastEvent,
-            previousHash);
+            previousHash,
+            "");
+    return unsealed.withHash(unsealed.computedHash());
+  }
+
+  private AuditEntry withHash(String h) {
     return new AuditEntry(
         id,
         at,
-        caller.actor(),
-        caller.role().id(),
-        a,
-        t,
+        actor,
+        role,
+        action,
+        target,
         outcome,
         status,
-        d,
+        detail,
         firstEvent,
         lastEvent,
         previousHash,
-        hash);
+        h);
   }
 
   /** Its JSON form: every field, the event range only for a decision that recorded events. */
@@ -126,39 +128,15 @@ public record AuditEntry(
 
   /** Whether the hash is the one the fields give. */
   boolean intact() {
-    return hash.equals(
-        hash(
-            id,
-            at,
-            actor,
-            role,
-            action,
-            target,
-            outcome,
-            status,
-            detail,
-            firstEvent,
-            lastEvent,
-            previousHash));
+    return hash.equals(computedHash());
   }
 
   private static String cut(String s, int max) {
     return s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
 
-  private static String hash(
-      long id,
-      Instant at,
-      String actor,
-      String role,
-      String action,
-      String target,
-      String outcome,
-      int status,
-      String detail,
-      Optional<Long> firstEvent,
-      Optional<Long> lastEvent,
-      String previousHash) {
+  /** SHA-256 of every field but the hash itself. */
+  private String computedHash() {
     // Each field with its length: no two different lines share a text.
     StringBuilder b = new StringBuilder();
     for (Object f :
